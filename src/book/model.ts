@@ -1,0 +1,37 @@
+/**
+ * The typeset book: what every output format (EPUB, PDF, preview) is made from. Built once per
+ * build by core/typeset.ts; outputs only read it.
+ */
+import type { BookConfig } from '../config/schema.ts';
+import type { DivisionKind } from '../plugins/remark-book-structure.ts';
+import type { BookImage } from './images.ts';
+
+export interface Section {
+  /** Stable id, also the EPUB file name. */
+  id: string;
+  /** What the section is: front-matter pages, then parts and chapters. */
+  kind: 'titlepage' | 'copyright' | 'dedication' | DivisionKind;
+  /** Label for tables of contents (plain text). */
+  title: string;
+  /** Whether the section is listed in tables of contents. */
+  inToc: boolean;
+  /** The section as XHTML: one `<section>` element. */
+  xhtml: string;
+}
+
+export interface Book {
+  config: BookConfig;
+  /** Unique identifier: `urn:isbn:…` or a `urn:uuid:…` derived from title and author. */
+  identifier: string;
+  /** Last modification, ISO 8601 to the second (from SOURCE_DATE_EPOCH or the manuscript). */
+  modified: string;
+  /** Base name of the output files. */
+  slug: string;
+  /** Front matter pages in reading order. */
+  front: Section[];
+  /** Parts and chapters in reading order. */
+  body: Section[];
+  /** Images the text refers to, by their path inside the built book. */
+  images: Map<string, BookImage>;
+  cover: BookImage | undefined;
+}

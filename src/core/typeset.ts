@@ -1,0 +1,114 @@
+/**
+ * From a manuscript on disk to a typeset Book: read the files, validate the metadata, run the
+ * unified pipeline, split into chapters, turn them into XHTML and load the images. Shared by
+ * every output format and by the preview. Reports two stages to the caller: parse and typeset.
+ */
+import path from 'node:path';
+import { slug } from 'github-slugger';
+import { VFile } from 'vfile';
+import { resolveConfig } from '../config/load.ts';
+import { bookIdentifier } from '../book/identifier.ts';
+import { frontMatter } from '../book/front-matter.ts';
+import { type ImageRequest, loadImages } from '../book/images.ts';
+import type { Book, Section } from '../book/model.ts';
+import { collectDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import { GalleyError } from '../errors.ts';
+import { readManuscript } from '../manuscript/read.ts';
+import { collectDivisions, isEmptyDivision } from '../pipeline/divisions.ts';
+import { createProcessor, parseFile } from '../pipeline/processor.ts';
+import { divisionToHast, toXhtml } from '../pipeline/to-xhtml.ts';
+
+export interface TypesetOptions {
+  /** Manuscript: a folder, a .md file or a .txt file. */
+  input: string;
+  /** Metadata that overrides the manuscript's (from the command line). */
+  overrides?: { title?: string | undefined; author?: string | undefined };
+  cwd?: string;
+  /** Called when a stage ends, with its name and duration in ms. */
+  onStage?: (stage: 'parse' | 'typeset', ms: number) => void;
+}
+
+export interface TypesetResult {
+  book: Book;
+  diagnostics: Diagnostic[];
+}
+
+export async function typeset(options: TypesetOptions): Promise<TypesetResult> {
+  const cwd = options.cwd ?? process.cwd();
+  let started = performance.now();
+  const lap = (stage: 'parse' | 'typeset') => {
+    const now = performance.now();
+    options.onStage?.(stage, now - started);
+    started = now;
+  };
+
+  const manuscript = await readManuscript(options.input, cwd);
+  const config = resolveConfig(manuscript.metadata, { ...options.overrides }, manuscript.metadataFile);
+  const processor = createProcessor({ language: config.language, parts: config.parts });
+  const plain = manuscript.form === 'text';
+  const parsed = manuscript.files.map((source) => {
+    const file = new VFile({ path: source.display, value: source.text, cwd });
+    return { file, tree: parseFile(processor, file, plain) };
+  });
+  lap('parse');
+
+  const trees = parsed.map(({ file, tree }) => ({ file, tree: processor.runSync(tree, file) }));
+  const divisions = collectDivisions(trees).filter((d) => !isEmptyDivision(d));
+  if (divisions.length === 0) {
+    throw new GalleyError('MANUSCRIPT_EMPTY', 'the manuscript has no text', {
+      file: manuscript.files.length === 1 ? manuscript.files[0]?.display : path.relative(cwd, manuscript.root) || '.',
+      hint: 'Write at least one paragraph, or check that you passed the right file.',
+    });
+  }
+  const requests: ImageRequest[] = [];
+  const body: Section[] = divisions.map((division) => {
+    const hast = divisionToHast(division);
+    const from = path.dirname(path.resolve(cwd, division.file.path));
+    for (const ref of division.file.data.images?.splice(0) ?? []) {
+      requests.push({ ...ref, file: division.file.path, place: ref.place?.start, from });
+    }
+    return {
+      id: division.id,
+      kind: division.kind,
+      title: division.title ?? config.title,
+      inToc: true,
+      xhtml: toXhtml(hast),
+    };
+  });
+  const coverTarget = config.cover ? `images/cover${path.extname(config.cover).toLowerCase()}` : undefined;
+  if (config.cover && coverTarget) {
+    const key = manuscript.metadata?.doc.get('cover', true) as { range?: [number, number, number] } | undefined;
+    const pos = key?.range ? manuscript.metadata?.lines.linePos(key.range[0]) : undefined;
+    requests.push({
+      src: config.cover,
+      target: coverTarget,
+      file: manuscript.metadataFile,
+      place: pos ? { line: pos.line + (manuscript.metadata?.source.lineOffset ?? 0), column: pos.col } : undefined,
+      from: manuscript.root,
+    });
+  }
+  const images = await loadImages(requests, manuscript.root);
+  const cover = coverTarget ? images.get(coverTarget) : undefined;
+  if (coverTarget) images.delete(coverTarget);
+
+  const identifier = bookIdentifier(config.identifier, config.title, config.author);
+  const book: Book = {
+    config,
+    identifier,
+    modified: modifiedDate(manuscript.files.map((f) => f.modified)),
+    slug: slug(config.title).replace(/[^a-z0-9-]/g, '') || 'book',
+    front: frontMatter(config, identifier),
+    body,
+    images,
+    cover,
+  };
+  lap('typeset');
+  return { book, diagnostics: collectDiagnostics(trees.map((t) => t.file)) };
+}
+
+/** SOURCE_DATE_EPOCH when set (reproducible builds), else the newest manuscript change. */
+function modifiedDate(mtimes: number[]): string {
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  const ms = Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH ? epoch * 1000 : Math.max(...mtimes);
+  return `${new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19)}Z`;
+}

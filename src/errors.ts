@@ -1,0 +1,74 @@
+/**
+ * Errors that reach the author. Each has a stable code, the place it is about (file and, where
+ * known, line and column) and a hint that says what to do. Only the CLI maps codes to exit codes.
+ */
+
+export type ErrorCode =
+  | 'USAGE'
+  | 'INPUT_NOT_FOUND'
+  | 'INPUT_UNREADABLE'
+  | 'INPUT_NOT_UTF8'
+  | 'INPUT_UNSUPPORTED'
+  | 'MANUSCRIPT_EMPTY'
+  | 'CONFIG_YAML'
+  | 'CONFIG_INVALID'
+  | 'IMAGE_MISSING'
+  | 'IMAGE_OUTSIDE_BOOK'
+  | 'IMAGE_REMOTE'
+  | 'IMAGE_UNSUPPORTED'
+  | 'BROWSER_NOT_FOUND'
+  | 'PDF_FAILED'
+  | 'EPUB_FAILED'
+  | 'OUTPUT_FAILED';
+
+export interface Place {
+  line: number;
+  column: number;
+}
+
+export interface GalleyErrorOptions {
+  file?: string | undefined;
+  place?: Place | undefined;
+  hint?: string | undefined;
+  cause?: unknown;
+}
+
+export class GalleyError extends Error {
+  readonly code: ErrorCode;
+  readonly file: string | undefined;
+  readonly place: Place | undefined;
+  readonly hint: string | undefined;
+
+  constructor(code: ErrorCode, message: string, options: GalleyErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'GalleyError';
+    this.code = code;
+    this.file = options.file;
+    this.place = options.place;
+    this.hint = options.hint;
+  }
+
+  /** `file:line:col` (or just `file`) for the start of a one-line report. */
+  get location(): string | undefined {
+    if (!this.file) return undefined;
+    return this.place ? `${this.file}:${this.place.line}:${this.place.column}` : this.file;
+  }
+}
+
+/** Exit code for an error: 2 for a usage mistake, 1 for everything else. */
+export function exitCodeFor(error: unknown): number {
+  return error instanceof GalleyError && error.code === 'USAGE' ? 2 : 1;
+}
+
+/** 1-based line and column of a character offset in `text`. */
+export function placeAt(text: string, offset: number): Place {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
