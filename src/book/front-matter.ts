@@ -9,7 +9,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { BookConfig } from '../config/schema.ts';
 import { remarkTypography } from '../plugins/remark-typography.ts';
-import { toXhtml } from '../pipeline/to-xhtml.ts';
+import { sectionHtml } from '../pipeline/to-html.ts';
 import type { Section } from './model.ts';
 
 export function frontMatter(config: BookConfig, identifier: string): Section[] {
@@ -21,7 +21,7 @@ export function frontMatter(config: BookConfig, identifier: string): Section[] {
     kind: 'titlepage',
     title: 'Title Page',
     inToc: false,
-    xhtml: toXhtml(
+    html: sectionHtml(
       h('section.titlepage', { id: 'titlepage' }, [
         h('h1.book-title', inline(config.title)),
         config.subtitle ? h('p.subtitle', inline(config.subtitle)) : undefined,
@@ -37,7 +37,7 @@ export function frontMatter(config: BookConfig, identifier: string): Section[] {
     kind: 'copyright',
     title: 'Copyright',
     inToc: false,
-    xhtml: toXhtml(
+    html: sectionHtml(
       h('section.copyright', { id: 'copyright' }, [
         h('p', [h('em', inline(config.title)), config.subtitle ? ': ' : '', ...(config.subtitle ? inline(config.subtitle) : [])]),
         h('p', config.rights ? inline(config.rights) : `Copyright © ${year} ${config.author.join(', ')}. All rights reserved.`),
@@ -53,7 +53,7 @@ export function frontMatter(config: BookConfig, identifier: string): Section[] {
       kind: 'dedication',
       title: 'Dedication',
       inToc: false,
-      xhtml: toXhtml(h('section.dedication', { id: 'dedication' }, [h('p', inline(config.dedication))])),
+      html: sectionHtml(h('section.dedication', { id: 'dedication' }, [h('p', inline(config.dedication))])),
     });
   }
   return sections;

@@ -15,8 +15,8 @@ export interface Section {
   title: string;
   /** Whether the section is listed in tables of contents. */
   inToc: boolean;
-  /** The section as XHTML: one `<section>` element. */
-  xhtml: string;
+  /** The section as HTML: one `<section>` element. */
+  html: string;
 }
 
 export interface Book {

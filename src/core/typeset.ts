@@ -16,7 +16,7 @@ import { GalleyError } from '../errors.ts';
 import { readManuscript } from '../manuscript/read.ts';
 import { collectDivisions, isEmptyDivision } from '../pipeline/divisions.ts';
 import { createProcessor, parseFile } from '../pipeline/processor.ts';
-import { divisionToHast, toXhtml } from '../pipeline/to-xhtml.ts';
+import { divisionToHast, sectionHtml } from '../pipeline/to-html.ts';
 
 export interface TypesetOptions {
   /** Manuscript: a folder, a .md file or a .txt file. */
@@ -72,7 +72,7 @@ export async function typeset(options: TypesetOptions): Promise<TypesetResult> {
       kind: division.kind,
       title: division.title ?? config.title,
       inToc: true,
-      xhtml: toXhtml(hast),
+      html: sectionHtml(hast),
     };
   });
   const coverTarget = config.cover ? `images/cover${path.extname(config.cover).toLowerCase()}` : undefined;

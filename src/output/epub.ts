@@ -154,7 +154,7 @@ function page(section: Section, front: boolean): Page {
     id: section.id,
     title: section.title,
     filename: `${section.id}.xhtml`,
-    content: section.xhtml.replace(/^<section\b/, `<section ${SEMANTICS[section.kind]}`),
+    content: section.html.replace(/^<section\b/, `<section ${SEMANTICS[section.kind]}`),
     beforeToc: front,
     kind: section.kind,
     matter: front ? 'frontmatter' : 'bodymatter',

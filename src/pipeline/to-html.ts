@@ -1,20 +1,19 @@
 /**
- * Turns a division's Markdown tree into XHTML: remark-rehype (footnotes kept inside the
- * division, ids prefixed by the division's id so they stay unique in one print document), raw
- * HTML parsed by rehype-raw, image references collected, then serialised as well-formed XML.
+ * Turns a division's Markdown tree into HTML: remark-rehype (footnotes kept inside the division,
+ * ids prefixed by the division's id so they stay unique in one print document), raw HTML parsed
+ * by rehype-raw, image references collected. The EPUB writer re-serialises it as XHTML.
  */
 import type { Element, Root as HastRoot } from 'hast';
-import { toXast } from 'hast-util-to-xast';
+import { toHtml } from 'hast-util-to-html';
 import type { Root } from 'mdast';
 import rehypeRaw from 'rehype-raw';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit, EXIT } from 'unist-util-visit';
-import { toXml } from 'xast-util-to-xml';
 import type { BookDivision } from './divisions.ts';
 import { rehypeImages } from '../plugins/rehype-images.ts';
 
-export function divisionToHast(division: BookDivision): HastRoot {
+export function divisionToHast(division: BookDivision): Element {
   const processor = unified()
     .use(remarkRehype, {
       allowDangerousHtml: true,
@@ -30,27 +29,36 @@ export function divisionToHast(division: BookDivision): HastRoot {
   return nestFootnotes(hast, division.id);
 }
 
-/** Serialises a tree (or a fragment of one) as XHTML markup, without namespace declarations. */
-export function toXhtml(tree: HastRoot | Element): string {
-  const root: HastRoot = tree.type === 'root' ? tree : { type: 'root', children: [tree] };
-  return toXml(toXast(root)).replace(/ xmlns="http:\/\/www\.w3\.org\/1999\/xhtml"/g, '');
+/** Serialises a section as HTML. */
+export function sectionHtml(section: Element): string {
+  return toHtml(section, { allowDangerousHtml: false });
 }
 
-/** Moves remark-rehype's footnote section into the division's own section and sets its id. */
-function nestFootnotes(tree: HastRoot, id: string): HastRoot {
+/**
+ * The division's section, with remark-rehype's footnote section moved inside it and the notes'
+ * label given an id of the division's own.
+ */
+function nestFootnotes(tree: HastRoot, id: string): Element {
   const elements = tree.children.filter((n): n is Element => n.type === 'element');
   const section = elements.find((e) => e.tagName === 'section' && !('dataFootnotes' in e.properties));
-  if (!section) return tree;
+  if (!section) throw new Error(`division ${id} produced no section`);
   section.properties.id = id;
   const notes = elements.find((e) => e !== section && 'dataFootnotes' in e.properties);
   if (notes) {
+    const label = `${id}-footnote-label`;
     delete notes.properties.dataFootnotes;
     notes.properties.className = ['footnotes'];
     notes.properties.role = 'doc-endnotes';
+    notes.properties.ariaLabelledBy = label;
+    visit(notes, 'element', (e: Element) => {
+      if (e.properties.id === 'footnote-label') e.properties.id = label;
+    });
+    visit(section, 'element', (e: Element) => {
+      if (e.properties.ariaDescribedBy !== undefined) e.properties.ariaDescribedBy = label;
+    });
     section.children.push(notes);
   }
-  tree.children = [section];
-  return tree;
+  return section;
 }
 
 function hasRawHtml(tree: Root): boolean {
