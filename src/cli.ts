@@ -1,0 +1,84 @@
+/**
+ * The `galley` command: declares commands and flags, hands them to the library, and maps what
+ * happens to an exit code (0 done, 1 failed, 2 usage mistake). No book logic lives here.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import type { Format } from './core/build.ts';
+import { exitCodeFor, GalleyError } from './errors.ts';
+import { createLogger, type Logger } from './logger.ts';
+
+const FORMATS: Format[] = ['epub', 'pdf'];
+
+export async function main(argv: string[], logger: Logger = createLogger()): Promise<number> {
+  const program = createProgram(logger);
+  try {
+    await program.parseAsync(argv);
+    return Number(process.exitCode ?? 0);
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    report(error, logger);
+    return exitCodeFor(error);
+  }
+}
+
+function createProgram(logger: Logger): Command {
+  const program = new Command('galley')
+    .description('Turn a Markdown manuscript into a store-ready EPUB and a print-ready PDF.')
+    .version(packageVersion(), '-v, --version')
+    .exitOverride()
+    .showHelpAfterError('(run `galley --help` for usage)')
+    .configureOutput({
+      writeOut: (text) => process.stdout.write(text),
+      writeErr: (text) => process.stderr.write(text),
+    });
+
+  program
+    .command('build')
+    .description('build the EPUB and the print PDF')
+    .argument('[input]', 'manuscript: a folder with book.yaml, a .md file or a .txt file', 'manuscript')
+    .option('-o, --out <dir>', 'output folder', 'dist')
+    .option('-f, --format <list>', 'formats to build, comma-separated: epub,pdf', parseFormats, FORMATS)
+    .option('--title <title>', 'book title (overrides the manuscript)')
+    .option('--author <name>', 'author (overrides the manuscript)')
+    .option('--browser <path>', 'Chrome or Chromium to print the PDF with')
+    .action(async (input: string, flags: { out: string; format: Format[]; title?: string; author?: string; browser?: string }) => {
+      const { build } = await import('./core/build.ts');
+      await build({
+        input,
+        out: flags.out,
+        formats: flags.format,
+        title: flags.title,
+        author: flags.author,
+        browser: flags.browser,
+        logger,
+      });
+    });
+
+  return program;
+}
+
+function parseFormats(value: string): Format[] {
+  const formats = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  const unknown = formats.filter((f) => !FORMATS.includes(f as Format));
+  if (unknown.length || formats.length === 0) {
+    throw new InvalidArgumentError(`expected epub, pdf or epub,pdf; got "${value}".`);
+  }
+  return [...new Set(formats)] as Format[];
+}
+
+/** One error, as the author sees it: where, what, and what to do. */
+function report(error: unknown, logger: Logger): void {
+  if (error instanceof GalleyError) {
+    logger.error(`${error.location ? `${error.location}: ` : ''}${error.message}`);
+    if (error.hint) logger.info(`  ${error.hint}`);
+    return;
+  }
+  logger.error(`unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  logger.info('  This is a bug in Galley; please report it with the command you ran.');
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}

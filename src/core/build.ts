@@ -1,0 +1,86 @@
+/**
+ * `build`: manuscript in, EPUB and PDF out. Orchestration only: typeset the book once, render
+ * each requested format, then write them all at once (or nothing, if any step failed).
+ * Progress goes to the logger given, one line per stage with its time.
+ */
+import path from 'node:path';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
+import { type Logger, silentLogger } from '../logger.ts';
+import { renderEpub } from '../output/epub.ts';
+import { renderPdf } from '../output/pdf.ts';
+import { writeOutputs, type OutputFile } from '../output/write.ts';
+import { typeset } from './typeset.ts';
+
+export type Format = 'epub' | 'pdf';
+
+export interface BuildOptions {
+  /** Manuscript folder, .md or .txt file (default `manuscript`). */
+  input?: string;
+  /** Output folder (default `dist`). */
+  out?: string;
+  /** Formats to build (default both). */
+  formats?: Format[];
+  /** Override the manuscript's title. */
+  title?: string | undefined;
+  /** Override the manuscript's author. */
+  author?: string | undefined;
+  /** Browser executable for the PDF (default: found automatically). */
+  browser?: string | undefined;
+  /** Working directory paths are relative to (default `process.cwd()`). */
+  cwd?: string;
+  logger?: Logger;
+}
+
+export interface BuiltFile {
+  format: Format;
+  path: string;
+  bytes: number;
+}
+
+export interface BuildResult {
+  files: BuiltFile[];
+  diagnostics: Diagnostic[];
+}
+
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const logger = options.logger ?? silentLogger;
+  const formats = options.formats ?? ['epub', 'pdf'];
+  const stage = (name: string, ms: number) => logger.info(`${name.padEnd(8)}${formatMs(ms)}`);
+
+  const { book, diagnostics } = await typeset({
+    input: options.input ?? 'manuscript',
+    overrides: { title: options.title, author: options.author },
+    cwd,
+    onStage: stage,
+  });
+  for (const d of diagnostics) logger.warn(formatDiagnostic(d));
+
+  const outDir = path.resolve(cwd, options.out ?? 'dist');
+  const outputs: (OutputFile & { format: Format })[] = [];
+  if (formats.includes('epub')) {
+    const started = performance.now();
+    const data = await renderEpub(book);
+    stage('epub', performance.now() - started);
+    outputs.push({ format: 'epub', path: path.join(outDir, `${book.slug}.epub`), data });
+  }
+  if (formats.includes('pdf')) {
+    const started = performance.now();
+    const { pdf, blocked } = await renderPdf(book, { browser: options.browser });
+    stage('pdf', performance.now() - started);
+    for (const url of blocked) logger.warn(`blocked a request from the print page: ${url}`);
+    outputs.push({ format: 'pdf', path: path.join(outDir, `${book.slug}.pdf`), data: pdf });
+  }
+  await writeOutputs(outputs);
+  const files = outputs.map((o) => ({ format: o.format, path: o.path, bytes: o.data.byteLength }));
+  for (const f of files) logger.info(`wrote ${path.relative(cwd, f.path)} (${formatBytes(f.bytes)})`);
+  return { files, diagnostics };
+}
+
+function formatMs(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} kB` : `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+}
