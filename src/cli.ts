@@ -42,24 +42,29 @@ function createProgram(logger: Logger): Command {
     .option('--title <title>', 'book title (overrides the manuscript)')
     .option('--author <name>', 'author (overrides the manuscript)')
     .option('--browser <path>', 'Chrome or Chromium to print the PDF with')
-    .action(async (input: string, flags: { out: string; format: Format[]; title?: string; author?: string; browser?: string }) => {
-      const { build } = await import('./core/build.ts');
-      await build({
-        input,
-        out: flags.out,
-        formats: flags.format,
-        title: flags.title,
-        author: flags.author,
-        browser: flags.browser,
-        logger,
-      });
-    });
+    .action(
+      async (input: string, flags: { out: string; format: Format[]; title?: string; author?: string; browser?: string }) => {
+        const { build } = await import('./core/build.ts');
+        await build({
+          input,
+          out: flags.out,
+          formats: flags.format,
+          title: flags.title,
+          author: flags.author,
+          browser: flags.browser,
+          logger,
+        });
+      },
+    );
 
   return program;
 }
 
 function parseFormats(value: string): Format[] {
-  const formats = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  const formats = value
+    .split(',')
+    .map((f) => f.trim().toLowerCase())
+    .filter(Boolean);
   const unknown = formats.filter((f) => !FORMATS.includes(f as Format));
   if (unknown.length || formats.length === 0) {
     throw new InvalidArgumentError(`expected epub, pdf or epub,pdf; got "${value}".`);

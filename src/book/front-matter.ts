@@ -8,8 +8,8 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { BookConfig } from '../config/schema.ts';
-import { remarkTypography } from '../plugins/remark-typography.ts';
 import { sectionHtml } from '../pipeline/to-html.ts';
+import { remarkTypography } from '../plugins/remark-typography.ts';
 import type { Section } from './model.ts';
 
 export function frontMatter(config: BookConfig, identifier: string): Section[] {

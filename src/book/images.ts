@@ -63,7 +63,10 @@ function checkedPath(request: ImageRequest, root: string): string {
   const where = { file: request.file, place: request.place };
   const src = request.src.trim();
   if (src === '') {
-    throw new GalleyError('IMAGE_MISSING', 'image without a path', { ...where, hint: 'Write the image as ![description](path/to/image.png).' });
+    throw new GalleyError('IMAGE_MISSING', 'image without a path', {
+      ...where,
+      hint: 'Write the image as ![description](path/to/image.png).',
+    });
   }
   if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src)) {
     throw new GalleyError('IMAGE_REMOTE', `image \`${src}\` is not a file in the book's folder`, {

@@ -3,7 +3,7 @@
  * command line's overrides, and validates it all against the schema. Every problem is reported
  * with the file, line and column of the offending key.
  */
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { type Document, isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { GalleyError, type Place } from '../errors.ts';
 import { type BookConfig, bookSchema } from './schema.ts';

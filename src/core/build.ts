@@ -4,11 +4,11 @@
  * Progress goes to the logger given, one line per stage with its time.
  */
 import path from 'node:path';
-import { formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
+import { type Diagnostic, formatDiagnostic } from '../diagnostics.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { renderEpub } from '../output/epub.ts';
 import { renderPdf } from '../output/pdf.ts';
-import { writeOutputs, type OutputFile } from '../output/write.ts';
+import { type OutputFile, writeOutputs } from '../output/write.ts';
 import { typeset } from './typeset.ts';
 
 export type Format = 'epub' | 'pdf';

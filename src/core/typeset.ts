@@ -6,11 +6,11 @@
 import path from 'node:path';
 import { slug } from 'github-slugger';
 import { VFile } from 'vfile';
-import { resolveConfig } from '../config/load.ts';
-import { bookIdentifier } from '../book/identifier.ts';
 import { frontMatter } from '../book/front-matter.ts';
+import { bookIdentifier } from '../book/identifier.ts';
 import { type ImageRequest, loadImages } from '../book/images.ts';
 import type { Book, Section } from '../book/model.ts';
+import { resolveConfig } from '../config/load.ts';
 import { collectDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { GalleyError } from '../errors.ts';
 import { readManuscript } from '../manuscript/read.ts';

@@ -6,8 +6,8 @@
 import { isUtf8 } from 'node:buffer';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { GalleyError, placeAt } from '../errors.ts';
 import { type ParsedYaml, parseYaml } from '../config/load.ts';
+import { GalleyError, placeAt } from '../errors.ts';
 
 export type ManuscriptForm = 'folder' | 'markdown' | 'text';
 
@@ -51,9 +51,7 @@ export async function readManuscript(input: string, cwd = process.cwd()): Promis
   if (ext === '.md' || ext === '.markdown') {
     const file = await readSource(absolute, display);
     const match = FRONT_MATTER.exec(file.text);
-    const metadata = match?.[1] !== undefined
-      ? parseYaml({ file: file.display, text: match[1], lineOffset: 1 })
-      : undefined;
+    const metadata = match?.[1] !== undefined ? parseYaml({ file: file.display, text: match[1], lineOffset: 1 }) : undefined;
     return { form: 'markdown', root, files: [file], metadata, metadataFile: file.display };
   }
   if (ext === '.txt' || ext === '.text') {
@@ -86,7 +84,10 @@ async function readFolder(root: string, display: (p: string) => string): Promise
 
 async function readBookYaml(dir: string, display: (p: string) => string): Promise<ParsedYaml | undefined> {
   const file = path.join(dir, 'book.yaml');
-  const exists = await stat(file).then((s) => s.isFile(), () => false);
+  const exists = await stat(file).then(
+    (s) => s.isFile(),
+    () => false,
+  );
   if (!exists) return undefined;
   const source = await readSource(file, display);
   return parseYaml({ file: source.display, text: source.text });

@@ -105,10 +105,15 @@ export async function printToPdf(job: PrintJob): Promise<PrintResult> {
     await page.setRequestInterception(true);
     page.on('request', (request) => {
       const url = request.url();
-      const path = url.startsWith(PAGE_ORIGIN) ? decodeURIComponent(url.slice(PAGE_ORIGIN.length).split(/[?#]/)[0] ?? '') : undefined;
-      const answer = path === 'index.html'
-        ? Promise.resolve<Resource>({ body: job.html, contentType: 'text/html; charset=utf-8' })
-        : path === undefined ? Promise.resolve(undefined) : job.resolve(path);
+      const path = url.startsWith(PAGE_ORIGIN)
+        ? decodeURIComponent(url.slice(PAGE_ORIGIN.length).split(/[?#]/)[0] ?? '')
+        : undefined;
+      const answer =
+        path === 'index.html'
+          ? Promise.resolve<Resource>({ body: job.html, contentType: 'text/html; charset=utf-8' })
+          : path === undefined
+            ? Promise.resolve(undefined)
+            : job.resolve(path);
       answer.then(
         (resource) => {
           if (resource) return request.respond({ status: 200, contentType: resource.contentType, body: resource.body });

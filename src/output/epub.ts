@@ -5,8 +5,8 @@
  * and zip entries get the book's modified date, so the same manuscript gives the same file.
  */
 import { EPub } from 'epub-gen-memory';
-import type { Book, Section } from '../book/model.ts';
 import type { BookImage } from '../book/images.ts';
+import type { Book, Section } from '../book/model.ts';
 import { GalleyError } from '../errors.ts';
 import { readTemplate, themeCss } from './theme.ts';
 
@@ -36,7 +36,11 @@ const SEMANTICS: Record<Section['kind'], string> = {
 
 /** epub-gen-memory with downloads replaced by Galley's loaded images. */
 class OfflineEPub extends EPub {
-  constructor(options: ConstructorParameters<typeof EPub>[0], pages: Page[], private readonly assets: Map<string, BookImage>) {
+  constructor(
+    options: ConstructorParameters<typeof EPub>[0],
+    pages: Page[],
+    private readonly assets: Map<string, BookImage>,
+  ) {
     super(options, pages);
     for (const image of this.images) {
       if (!assets.has(image.url)) {
@@ -56,6 +60,13 @@ class OfflineEPub extends EPub {
   protected override async downloadAllFonts(): Promise<void> {}
 
   protected override async makeCover(): Promise<void> {}
+
+  /** Gives every zip entry the same date, so rebuilding the same book gives the same bytes. */
+  stampDates(date: Date): void {
+    this.zip.forEach((_path, entry) => {
+      entry.date = date;
+    });
+  }
 }
 
 export async function renderEpub(book: Book): Promise<Buffer> {
@@ -117,10 +128,7 @@ export async function renderEpub(book: Book): Promise<Buffer> {
       assets,
     );
     await epub.render();
-    const date = new Date(book.modified);
-    epub['zip'].forEach((_path, entry) => {
-      entry.date = date;
-    });
+    epub.stampDates(new Date(book.modified));
     return await epub.generateAsync({
       type: 'nodebuffer',
       mimeType: 'application/epub+zip',

@@ -3,8 +3,8 @@
  * `epub.css` and `print.css`; `templates/epub/` holds the EPUB package templates.
  */
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The `templates/` folder of this installation. */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));

@@ -48,7 +48,10 @@ export function collectDivisions(files: { file: VFile; tree: Root }[]): BookDivi
 
 /** An ASCII slug that is a valid XML id (EPUB file names and ids must be both). */
 function idBase(title: string | undefined): string | undefined {
-  const ascii = slug(title ?? '').normalize('NFKD').replace(/[^a-z0-9-]/g, '').replace(/^-+|-+$/g, '');
+  const ascii = slug(title ?? '')
+    .normalize('NFKD')
+    .replace(/[^a-z0-9-]/g, '')
+    .replace(/^-+|-+$/g, '');
   if (!ascii) return undefined;
   return /^[a-z]/.test(ascii) ? ascii : `ch-${ascii}`;
 }

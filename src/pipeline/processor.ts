@@ -29,7 +29,7 @@ export function createProcessor(options: PipelineOptions) {
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm, { singleTilde: false })
-    .use(remarkSceneBreaks, options.sceneBreaks)
+    .use(remarkSceneBreaks, options.sceneBreaks ?? {})
     .use(remarkTypography, { ...options.typography, language: options.language })
     .use(remarkBookStructure, { parts: options.parts });
 }

@@ -9,9 +9,9 @@ import type { Root } from 'mdast';
 import rehypeRaw from 'rehype-raw';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { visit, EXIT } from 'unist-util-visit';
-import type { BookDivision } from './divisions.ts';
+import { EXIT, visit } from 'unist-util-visit';
 import { rehypeImages } from '../plugins/rehype-images.ts';
+import type { BookDivision } from './divisions.ts';
 
 export function divisionToHast(division: BookDivision): Element {
   const processor = unified()
@@ -49,12 +49,12 @@ function nestFootnotes(tree: HastRoot, id: string): Element {
     delete notes.properties.dataFootnotes;
     notes.properties.className = ['footnotes'];
     notes.properties.role = 'doc-endnotes';
-    notes.properties.ariaLabelledBy = label;
+    notes.properties.ariaLabelledBy = [label];
     visit(notes, 'element', (e: Element) => {
       if (e.properties.id === 'footnote-label') e.properties.id = label;
     });
     visit(section, 'element', (e: Element) => {
-      if (e.properties.ariaDescribedBy !== undefined) e.properties.ariaDescribedBy = label;
+      if (e.properties.ariaDescribedBy !== undefined) e.properties.ariaDescribedBy = [label];
     });
     section.children.push(notes);
   }

@@ -33,7 +33,8 @@ export interface ImagesOptions {
 export const rehypeImages: Plugin<[ImagesOptions?], Root> = (options = {}) => {
   const folder = options.folder ?? 'images';
   return (tree, file) => {
-    const images = (file.data.images ??= []);
+    file.data.images ??= [];
+    const images = file.data.images;
     visit(tree, 'element', (node: Element) => {
       if (node.tagName !== 'img') return;
       const src = String(node.properties.src ?? '');
@@ -47,7 +48,11 @@ export const rehypeImages: Plugin<[ImagesOptions?], Root> = (options = {}) => {
 /** `art/Map of the Bay.png` → `map-of-the-bay-1a2b3c4d.png`: readable, stable and unique. */
 export function imageName(src: string): string {
   const ext = path.posix.extname(src.split(/[?#]/)[0] ?? '').toLowerCase();
-  const stem = path.posix.basename(src, path.posix.extname(src)).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const stem = path.posix
+    .basename(src, path.posix.extname(src))
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   const hash = createHash('sha1').update(src).digest('hex').slice(0, 8);
   return `${stem || 'image'}-${hash}${ext}`;
 }

@@ -5,8 +5,8 @@
  * heading becomes an untitled chapter, so nothing the author wrote is lost. `##` and deeper stay
  * inside their chapter. The YAML front matter node is removed: it is metadata, not text.
  */
-import type { Heading, Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import type { Data, Heading, Parent, Root, RootContent } from 'mdast';
+import { toString as plainText } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 
 export interface BookStructureOptions {
@@ -16,13 +16,13 @@ export interface BookStructureOptions {
 
 export type DivisionKind = 'chapter' | 'part';
 
-export interface Division {
+export interface Division extends Parent {
   type: 'division';
   kind: DivisionKind;
   /** The heading's plain text; undefined for text before the first heading. */
   title: string | undefined;
   children: RootContent[];
-  data?: { hName?: string; hProperties?: Record<string, unknown> };
+  data?: Data;
 }
 
 declare module 'mdast' {
@@ -40,7 +40,7 @@ export const remarkBookStructure: Plugin<[BookStructureOptions?], Root> = (optio
     for (const node of tree.children) {
       if (node.type === 'yaml') continue;
       if (node.type === 'heading' && node.depth === 1) {
-        const title = toString(node).trim();
+        const title = plainText(node).trim();
         const kind: DivisionKind = partTitles.has(normalise(title)) ? 'part' : 'chapter';
         current = division(kind, title, node);
         divisions.push(current);

@@ -7,7 +7,7 @@
  * themes can set it without an indent.
  */
 import type { Heading, Paragraph, Root, RootContent, ThematicBreak } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as plainText } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 
@@ -51,7 +51,11 @@ export const remarkSceneBreaks: Plugin<[SceneBreakOptions?], Root> = (options = 
 function isMarker(node: RootContent): boolean {
   if (node.type === 'thematicBreak') return true;
   if (node.type !== 'paragraph' || !node.children.every((c) => c.type === 'text')) return false;
-  return MARKER.test(toString(node).replace(/[\s\u00a0]+/g, ' ').trim());
+  return MARKER.test(
+    plainText(node)
+      .replace(/[\s\u00a0]+/g, ' ')
+      .trim(),
+  );
 }
 
 function blankLinesBetween(a: RootContent, b: RootContent): number {
@@ -60,7 +64,8 @@ function blankLinesBetween(a: RootContent, b: RootContent): number {
 }
 
 function sceneBreak(from?: RootContent, after?: RootContent, before?: RootContent): ThematicBreak {
-  const position = from?.position ??
+  const position =
+    from?.position ??
     (after?.position && before?.position ? { start: after.position.end, end: before.position.start } : undefined);
   return {
     type: 'thematicBreak',
@@ -79,7 +84,8 @@ function isChapterHeading(node: RootContent | undefined): boolean {
 
 /** Drops breaks at a chapter's start or end and breaks that follow another break. */
 function dropStrayBreaks(nodes: RootContent[], file: VFile): RootContent[] {
-  const content = (n: RootContent | undefined) => n !== undefined && !['yaml', 'definition', 'footnoteDefinition'].includes(n.type);
+  const content = (n: RootContent | undefined) =>
+    n !== undefined && !['yaml', 'definition', 'footnoteDefinition'].includes(n.type);
   const kept: RootContent[] = [];
   nodes.forEach((node, index) => {
     if (!isSceneBreak(node)) {
@@ -111,10 +117,10 @@ function markFlushParagraphs(nodes: RootContent[]): void {
 }
 
 function addClass(node: Paragraph, name: string): void {
-  const data = (node.data ??= {});
-  const properties = (data.hProperties ??= {});
-  const existing = properties.className;
-  properties.className = Array.isArray(existing) ? [...existing, name] : [name];
+  node.data ??= {};
+  node.data.hProperties ??= {};
+  const existing = node.data.hProperties.className;
+  node.data.hProperties.className = Array.isArray(existing) ? [...existing, name] : [name];
 }
 
 declare module 'mdast' {

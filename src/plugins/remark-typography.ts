@@ -56,7 +56,12 @@ function collect(parent: Parent, into: Segment[]): Segment[] {
   for (const child of parent.children as PhrasingContent[]) {
     if (child.type === 'text') into.push({ node: child, text: child.value });
     else if (child.type === 'break') into.push({ node: undefined, text: '\n' });
-    else if (child.type === 'inlineCode' || child.type === 'image' || child.type === 'footnoteReference' || child.type === 'imageReference') {
+    else if (
+      child.type === 'inlineCode' ||
+      child.type === 'image' ||
+      child.type === 'footnoteReference' ||
+      child.type === 'imageReference'
+    ) {
       into.push({ node: undefined, text: WORD_STAND_IN });
     } else if (child.type === 'link' && isBareUrl(child)) into.push({ node: undefined, text: WORD_STAND_IN });
     else if ('children' in child) collect(child, into);

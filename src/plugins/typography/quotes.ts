@@ -45,7 +45,7 @@ export function educateQuotes(text: string, marks: QuoteMarks): string {
     const prev = out[i - 1];
     const next = text[i + 1];
     if (c === '"') {
-      const open = isOpener(prev) ? !isSpace(next) || doubleOpen === 0 : isCloser(next) ? false : !isWordChar(prev) ? false : doubleOpen === 0;
+      const open = opensDouble(prev, next, doubleOpen);
       doubleOpen = Math.max(0, doubleOpen + (open ? 1 : -1));
       out += open ? marks.openDouble : marks.closeDouble;
     } else if (c === "'") {
@@ -55,6 +55,13 @@ export function educateQuotes(text: string, marks: QuoteMarks): string {
     }
   }
   return out;
+}
+
+/** A double quote opens after a space or bracket, closes before one, and otherwise alternates. */
+function opensDouble(prev: string | undefined, next: string | undefined, alreadyOpen: number): boolean {
+  if (isOpener(prev)) return !isSpace(next) || alreadyOpen === 0;
+  if (isCloser(next) || !isWordChar(prev)) return false;
+  return alreadyOpen === 0;
 }
 
 function single(text: string, i: number, prev: string | undefined, next: string | undefined, marks: QuoteMarks): string {
