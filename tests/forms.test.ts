@@ -3,12 +3,12 @@
  * pasted .txt — each build to an EPUB that EPUBCheck 5.3 passes with no errors and no warnings,
  * holding every word the author wrote.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/core/build.ts';
-import { decodeEntities, epubcheck, epubEntries, epubText, missingWords } from './helpers/tools.ts';
 import { FIXTURES, tempDir } from './helpers/tmp.ts';
+import { decodeEntities, epubcheck, epubEntries, epubText, missingWords } from './helpers/tools.ts';
 
 const books = path.join(FIXTURES, 'books');
 

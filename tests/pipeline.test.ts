@@ -30,7 +30,8 @@ describe('pipeline fixtures', () => {
     const actual = `${book.body.map((s) => s.html).join('\n')}\n${notes.length ? `<!-- diagnostics\n${notes.join('\n')}\n-->\n` : ''}`;
     const expectedFile = path.join(dir, 'output.html');
     if (process.env.UPDATE) writeFileSync(expectedFile, actual);
-    if (!existsSync(expectedFile)) throw new Error(`${name}: no output.html; run UPDATE=1 npx vitest run tests/pipeline.test.ts and review it`);
+    if (!existsSync(expectedFile))
+      throw new Error(`${name}: no output.html; run UPDATE=1 npx vitest run tests/pipeline.test.ts and review it`);
     expect(actual).toBe(readFileSync(expectedFile, 'utf8'));
   });
 });

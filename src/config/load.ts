@@ -60,7 +60,7 @@ export function resolveConfig(
   const raw = { ...(yaml?.data ?? {}), ...definedOnly(overrides) };
   const result = bookSchema.safeParse(raw);
   if (result.success) return result.data;
-  const issue = result.error.issues[0] as z.core.$ZodIssue;
+  const issue = firstIssue(result.error.issues);
   const key = issueKey(issue);
   const file = yaml?.source.file ?? fallbackFile;
   const place = yaml ? placeOfKey(yaml, issue) : undefined;
@@ -85,6 +85,14 @@ export function resolveConfig(
 
 function definedOnly(values: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+}
+
+/**
+ * The issue to report. An unknown key comes first: a misspelt `titel:` also leaves `title`
+ * missing, and "title is required" would point away from the line that needs fixing.
+ */
+function firstIssue(issues: z.core.$ZodIssue[]): z.core.$ZodIssue {
+  return (issues.find((issue) => issue.code === 'unrecognized_keys') ?? issues[0]) as z.core.$ZodIssue;
 }
 
 function issueKey(issue: z.core.$ZodIssue): string {

@@ -67,8 +67,10 @@ export async function readManuscript(input: string, cwd = process.cwd()): Promis
 
 async function readFolder(root: string, display: (p: string) => string): Promise<Manuscript> {
   const entries = await readdir(root, { withFileTypes: true });
+  // A symlink's Dirent is not `isFile()`: without the second test a linked chapter would be left
+  // out of the book without a word, and a broken link would never be reported.
   const names = entries
-    .filter((e) => e.isFile() && /\.(md|markdown)$/i.test(e.name))
+    .filter((e) => (e.isFile() || e.isSymbolicLink()) && /\.(md|markdown)$/i.test(e.name))
     .map((e) => e.name)
     .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   if (names.length === 0) {

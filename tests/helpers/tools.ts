@@ -55,9 +55,13 @@ export function pdfFonts(file: string): PdfFont[] {
   });
 }
 
-export function pdfText(file: string, pages?: { first: number; last: number }): string {
-  const range = pages ? ['-f', String(pages.first), '-l', String(pages.last)] : [];
-  return run('pdftotext', [...range, '-enc', 'UTF-8', file, '-']);
+/**
+ * The PDF's text. `raw` keeps the order of the content stream and, unlike the default mode,
+ * does not join a word hyphenated at a line end into one (`ninety-` + `six` stays two words).
+ */
+export function pdfText(file: string, options: { raw?: boolean; first?: number; last?: number } = {}): string {
+  const range = options.first ? ['-f', String(options.first), '-l', String(options.last ?? options.first)] : [];
+  return run('pdftotext', [...range, ...(options.raw === false ? [] : ['-raw']), '-enc', 'UTF-8', file, '-']);
 }
 
 /** The EPUB's reading-order text: every spine document, tags stripped, entities decoded. */

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+
+describe('public API', () => {
+  it('exposes the build, the typesetter, the plugins and the helpers', async () => {
+    const api = await import('../src/index.ts');
+    expect(Object.keys(api).sort()).toEqual([
+      'GalleyError',
+      'bookSchema',
+      'build',
+      'createLogger',
+      'exitCodeFor',
+      'formatDiagnostic',
+      'rehypeImages',
+      'remarkBookStructure',
+      'remarkSceneBreaks',
+      'remarkTypography',
+      'silentLogger',
+      'typeset',
+    ]);
+  });
+});

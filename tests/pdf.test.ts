@@ -1,0 +1,81 @@
+/**
+ * The print PDF of a fixture book: trim size from book.yaml, mirrored margins (the gutter on the
+ * inside of each page), folios, fonts embedded, every word present, nothing fetched from outside.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../src/core/build.ts';
+import { FIXTURES, tempDir } from './helpers/tmp.ts';
+import { missingWords, pdfFonts, pdfInfo, pdfText } from './helpers/tools.ts';
+
+/** A copy of the folder fixture with `extra` added to its book.yaml. */
+function fixtureWith(extra: string): string {
+  const dir = path.join(tempDir(), 'book');
+  cpSync(path.join(FIXTURES, 'books', 'folder'), dir, { recursive: true });
+  writeFileSync(path.join(dir, 'book.yaml'), `${readFileSync(path.join(dir, 'book.yaml'), 'utf8')}\n${extra}\n`);
+  return dir;
+}
+
+/** The x coordinate where the text block starts on each page (pdftotext -bbox). */
+function leftEdges(pdf: string): number[] {
+  const html = spawnSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' }).stdout;
+  return html
+    .split('<page')
+    .slice(1)
+    .map((page) => {
+      const xs = [...page.matchAll(/<word xMin="([\d.]+)"/g)].map((m) => Number(m[1]));
+      return Math.min(...xs);
+    });
+}
+
+describe('print PDF', async () => {
+  const input = fixtureWith('print:\n  trim: 6x9\n  inner: 1in\n  outer: 0.5in');
+  const warnings: string[] = [];
+  const logger = { info() {}, warn: (m: string) => warnings.push(m), error() {} };
+  const { files } = await build({ input, out: tempDir(), formats: ['pdf'], logger });
+  const pdf = files[0]?.path as string;
+
+  it('uses the trim size from book.yaml', () => {
+    expect(pdfInfo(pdf)['Page size']).toMatch(/^432 x 648 pts/);
+  });
+
+  it('mirrors the margins: the wider gutter is on the inside of rectos and versos', () => {
+    const edges = leftEdges(pdf);
+    const body = edges.map((x, i) => ({ x, page: i + 1 })).filter((e) => Number.isFinite(e.x));
+    const rectos = body.filter((e) => e.page % 2 === 1).map((e) => e.x);
+    const versos = body.filter((e) => e.page % 2 === 0).map((e) => e.x);
+    expect(rectos.length).toBeGreaterThan(0);
+    expect(versos.length).toBeGreaterThan(0);
+    // Recto text starts after the 1 in gutter (72 pt); verso text after the 0.5 in outer margin (36 pt).
+    expect(Math.min(...rectos)).toBeGreaterThanOrEqual(71);
+    expect(Math.min(...versos)).toBeGreaterThanOrEqual(35);
+    expect(Math.min(...versos)).toBeLessThan(60);
+  });
+
+  it('embeds every font as TrueType', () => {
+    for (const font of pdfFonts(pdf)) {
+      expect(font.embedded, font.name).toBe(true);
+      expect(font.type, font.name).toMatch(/TrueType/);
+    }
+  });
+
+  it('holds every word of a chapter', () => {
+    const chapter = readFileSync(path.join(input, '01-the-quay.md'), 'utf8').replace(/!\[[^\]]*\]\([^)]*\)|^# /gm, '');
+    expect(missingWords(chapter, pdfText(pdf))).toEqual([]);
+  });
+
+  it('puts the folio at the foot of body pages and none on the front matter', () => {
+    const pages = pdfText(pdf, { raw: false }).split('\f').slice(0, -1);
+    const count = Number(pdfInfo(pdf).Pages);
+    expect(pages.length).toBe(count);
+    const foot = (page: string) => page.trim().split('\n').at(-1)?.trim();
+    expect(foot(pages[count - 1] as string)).toBe(String(count));
+    expect(foot(pages[0] as string)).not.toMatch(/^\d+$/);
+  });
+
+  it('loads only the book’s own files', () => {
+    expect(warnings.filter((w) => w.includes('blocked'))).toEqual([]);
+  });
+});
