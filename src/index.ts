@@ -2,14 +2,15 @@
  * Galley as a library: the same build the CLI runs, the typesetting step on its own, the unified
  * plugins for use in other pipelines, and the types.
  */
+
+export type { Book, Section } from './book/model.ts';
+export { type BookConfig, type BookInput, bookSchema } from './config/schema.ts';
 export { type BuildOptions, type BuildResult, type BuiltFile, build, type Format } from './core/build.ts';
 export { type TypesetOptions, type TypesetResult, typeset } from './core/typeset.ts';
-export { type BookConfig, type BookInput, bookSchema } from './config/schema.ts';
-export type { Book, Section } from './book/model.ts';
 export { type Diagnostic, formatDiagnostic } from './diagnostics.ts';
 export { type ErrorCode, exitCodeFor, GalleyError } from './errors.ts';
 export { createLogger, type Logger, silentLogger } from './logger.ts';
+export { type ImagesOptions, rehypeImages } from './plugins/rehype-images.ts';
 export { type BookStructureOptions, remarkBookStructure } from './plugins/remark-book-structure.ts';
 export { remarkSceneBreaks, type SceneBreakOptions } from './plugins/remark-scene-breaks.ts';
 export { remarkTypography, type TypographyOptions } from './plugins/remark-typography.ts';
-export { type ImagesOptions, rehypeImages } from './plugins/rehype-images.ts';

@@ -22,8 +22,19 @@ export interface TypographyOptions {
 
 const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 
-/** A piece of a block's text: a text node to rewrite, or a stand-in for an inline object. */
-type Segment = { node: Text; text: string } | { node: undefined; text: string };
+/** A URL written out in the text; GFM makes most of them links, plain text does not. */
+const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?'")\]]/g;
+
+/**
+ * A piece of a block's text. `node` is the text node it belongs to (several pieces may share
+ * one); `verbatim` pieces — inline objects and URLs — are never changed and count as one word
+ * character when quotes are decided.
+ */
+interface Segment {
+  node: Text | undefined;
+  text: string;
+  verbatim: boolean;
+}
 
 export const remarkTypography: Plugin<[TypographyOptions?], Root> = (options = {}) => {
   const marks = quoteMarksFor(options.language ?? 'en');
@@ -34,19 +45,21 @@ export const remarkTypography: Plugin<[TypographyOptions?], Root> = (options = {
     visit(tree, (node) => {
       if (!BLOCKS.has(node.type)) return;
       const segments = collect(node as Parent, []);
+      const editable = segments.filter((s) => !s.verbatim);
       if (punctuation) {
-        for (const s of segments) if (s.node) s.text = fixDashesEllipsesSpaces(s.text);
+        for (const s of editable) s.text = fixDashesEllipsesSpaces(s.text);
         trimBlock(segments);
       }
       if (quotes) {
-        const curled = educateQuotes(segments.map((s) => s.text).join(''), marks);
+        const curled = educateQuotes(segments.map((s) => (s.verbatim ? WORD_STAND_IN : s.text)).join(''), marks);
         let at = 0;
         for (const s of segments) {
-          s.text = curled.slice(at, at + s.text.length);
-          at += s.text.length;
+          const length = s.verbatim ? 1 : s.text.length;
+          if (!s.verbatim) s.text = curled.slice(at, at + length);
+          at += length;
         }
       }
-      for (const s of segments) if (s.node) s.node.value = s.text;
+      writeBack(segments);
     });
   };
 };
@@ -54,20 +67,35 @@ export const remarkTypography: Plugin<[TypographyOptions?], Root> = (options = {
 /** The block's inline content in reading order, as segments. */
 function collect(parent: Parent, into: Segment[]): Segment[] {
   for (const child of parent.children as PhrasingContent[]) {
-    if (child.type === 'text') into.push({ node: child, text: child.value });
-    else if (child.type === 'break') into.push({ node: undefined, text: '\n' });
-    else if (
-      child.type === 'inlineCode' ||
-      child.type === 'image' ||
-      child.type === 'footnoteReference' ||
-      child.type === 'imageReference'
-    ) {
-      into.push({ node: undefined, text: WORD_STAND_IN });
-    } else if (child.type === 'link' && isBareUrl(child)) into.push({ node: undefined, text: WORD_STAND_IN });
-    else if ('children' in child) collect(child, into);
+    if (child.type === 'text') splitUrls(child, into);
+    else if (child.type === 'break') into.push({ node: undefined, text: '\n', verbatim: false });
+    else if (OBJECTS.has(child.type) || (child.type === 'link' && isBareUrl(child))) {
+      into.push({ node: undefined, text: '', verbatim: true });
+    } else if ('children' in child) collect(child, into);
     // Raw HTML adds no text: a quote next to a tag is judged by the text beyond it.
   }
   return into;
+}
+
+/** Inline objects that stand in the text like a word. */
+const OBJECTS = new Set(['inlineCode', 'image', 'imageReference', 'footnoteReference']);
+
+/** A text node as segments, any URL in it kept verbatim. */
+function splitUrls(node: Text, into: Segment[]): void {
+  let at = 0;
+  for (const url of node.value.matchAll(URL_IN_TEXT)) {
+    into.push({ node, text: node.value.slice(at, url.index), verbatim: false });
+    into.push({ node, text: url[0], verbatim: true });
+    at = url.index + url[0].length;
+  }
+  into.push({ node, text: node.value.slice(at), verbatim: false });
+}
+
+/** Each text node's new value: its segments joined again. */
+function writeBack(segments: Segment[]): void {
+  const values = new Map<Text, string>();
+  for (const s of segments) if (s.node) values.set(s.node, (values.get(s.node) ?? '') + s.text);
+  for (const [node, value] of values) node.value = value;
 }
 
 function isBareUrl(link: Link): boolean {
@@ -75,20 +103,17 @@ function isBareUrl(link: Link): boolean {
   return only?.type === 'text' && (only.value === link.url || link.url.endsWith(only.value));
 }
 
-/** Drops spaces at the block's ends and doubled spaces where two text nodes meet. */
+/** Drops spaces at the block's ends, doubled spaces where two pieces meet, and spaces before a hard break. */
 function trimBlock(segments: Segment[]): void {
-  const first = segments.find((s) => s.text !== '');
-  if (first?.node) first.text = first.text.replace(/^ +/, '');
-  const last = [...segments].reverse().find((s) => s.text !== '');
-  if (last?.node) last.text = last.text.replace(/ +$/, '');
-  for (let i = 1; i < segments.length; i++) {
-    const before = segments[i - 1] as Segment;
-    const current = segments[i] as Segment;
-    if (current.node && /[ \n]$/.test(before.text)) current.text = current.text.replace(/^ +/, '');
-  }
-  // A space just before a hard break is noise too.
-  for (let i = 0; i < segments.length - 1; i++) {
-    const s = segments[i] as Segment;
-    if (s.node && segments[i + 1]?.text === '\n') s.text = s.text.replace(/ +$/, '');
+  const texts = segments.filter((s) => s.text !== '' || s.verbatim);
+  const first = texts[0];
+  if (first && !first.verbatim) first.text = first.text.replace(/^ +/, '');
+  const last = texts.at(-1);
+  if (last && !last.verbatim) last.text = last.text.replace(/ +$/, '');
+  for (let i = 1; i < texts.length; i++) {
+    const before = texts[i - 1] as Segment;
+    const current = texts[i] as Segment;
+    if (!current.verbatim && /[ \n]$/.test(before.text)) current.text = current.text.replace(/^ +/, '');
+    if (!before.verbatim && current.text === '\n' && current.node === undefined) before.text = before.text.replace(/ +$/, '');
   }
 }
