@@ -7,7 +7,7 @@ import path from 'node:path';
 import { type Diagnostic, formatDiagnostic } from '../diagnostics.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { renderEpub } from '../output/epub.ts';
-import { renderPdf } from '../output/pdf.ts';
+import { findBrowser, renderPdf } from '../output/pdf.ts';
 import { type OutputFile, writeOutputs } from '../output/write.ts';
 import { typeset } from './typeset.ts';
 
@@ -48,6 +48,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const formats = options.formats ?? ['epub', 'pdf'];
   const stage = (name: string, ms: number) => logger.info(`${name.padEnd(8)}${formatMs(ms)}`);
 
+  // Find the browser first: a PDF that cannot be printed should fail before any other work.
+  const browser = formats.includes('pdf') ? findBrowser(options.browser) : undefined;
   const { book, diagnostics } = await typeset({
     input: options.input ?? 'manuscript',
     overrides: { title: options.title, author: options.author },
@@ -66,7 +68,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
   if (formats.includes('pdf')) {
     const started = performance.now();
-    const { pdf, blocked } = await renderPdf(book, { browser: options.browser });
+    const { pdf, blocked } = await renderPdf(book, { browser });
     stage('pdf', performance.now() - started);
     for (const url of blocked) logger.warn(`blocked a request from the print page: ${url}`);
     outputs.push({ format: 'pdf', path: path.join(outDir, `${book.slug}.pdf`), data: pdf });

@@ -7,7 +7,10 @@ import type { Book } from '../book/model.ts';
 import type { PrintConfig } from '../config/schema.ts';
 import { parseLength, parseTrim } from '../config/trim.ts';
 import { GalleyError } from '../errors.ts';
-import { printToPdf, type Resource } from './browser.ts';
+import { findBrowser, printToPdf, type Resource } from './browser.ts';
+
+export { findBrowser };
+
 import { fontFile, loadThemeFonts } from './fonts.ts';
 import { themeCss } from './theme.ts';
 

@@ -1,10 +1,12 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-/** A fresh empty folder for one test's output. */
+/** A fresh empty folder for one test's output, removed when the test process exits. */
 export function tempDir(prefix = 'galley-test-'): string {
-  return mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 export const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures');
