@@ -57,7 +57,27 @@ function createProgram(logger: Logger): Command {
       },
     );
 
+  program
+    .command('preview')
+    .description('serve a live preview of the printed pages and the EPUB while you write')
+    .argument('[input]', 'manuscript: a folder with book.yaml, a .md file or a .txt file', 'manuscript')
+    .option('-p, --port <port>', 'port on 127.0.0.1 (the next free one is used when it is taken)', parsePort, 4173)
+    .option('--open', 'open the preview in the system browser')
+    .option('--title <title>', 'book title (overrides the manuscript)')
+    .option('--author <name>', 'author (overrides the manuscript)')
+    .action(async (input: string, flags: { port: number; open?: boolean; title?: string; author?: string }) => {
+      const { runPreview } = await import('./preview/run.ts');
+      await runPreview({ input, port: flags.port, open: flags.open ?? false, title: flags.title, author: flags.author, logger });
+    });
+
   return program;
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new InvalidArgumentError('expected a port number from 1 to 65535.');
+  return port;
 }
 
 function parseFormats(value: string): Format[] {
