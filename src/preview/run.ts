@@ -12,10 +12,8 @@ export interface RunPreviewOptions extends PreviewOptions {
 }
 
 export async function runPreview(options: RunPreviewOptions): Promise<void> {
-  const handle = await preview(options);
-  if (options.open) openBrowser(handle.url, options.logger);
-  options.logger.info('press Ctrl-C to stop');
-  await new Promise<void>((resolve) => {
+  // Listen for Ctrl-C before the server starts, so an early one still shuts down cleanly.
+  const stopped = new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
@@ -24,6 +22,10 @@ export async function runPreview(options: RunPreviewOptions): Promise<void> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  const handle = await preview(options);
+  if (options.open) openBrowser(handle.url, options.logger);
+  options.logger.info('press Ctrl-C to stop');
+  await stopped;
   await handle.close();
   options.logger.info('preview stopped');
 }

@@ -66,9 +66,10 @@ export async function startPreviewServer(source: PreviewSource, port = 4173): Pr
 
 async function handle(request: IncomingMessage, response: ServerResponse, source: PreviewSource, clients: Set<ServerResponse>) {
   if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain', 'GET only');
-  const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-  const pathname = decodeURIComponent(url.pathname);
-  if (pathname.split('/').includes('..')) return send(response, 400, 'text/plain', 'no “..” in preview paths');
+  // Judge the path as sent: URL parsing would quietly resolve the `..` away.
+  const raw = decodeURIComponent((request.url ?? '/').split(/[?#]/)[0] ?? '/');
+  if (raw.split(/[/\\]/).includes('..')) return send(response, 400, 'text/plain', 'no “..” in preview paths');
+  const pathname = new URL(raw, 'http://127.0.0.1').pathname;
   const client = CLIENT_FILES[pathname];
   if (client) {
     const body = await readFile(path.join(CLIENT_DIR, client));
