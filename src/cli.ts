@@ -7,14 +7,17 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { Format } from './core/build.ts';
 import { exitCodeFor, GalleyError } from './errors.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { EPUB_TARGETS, type EpubTarget } from './output/epub/targets.ts';
+import type { PdfEdition } from './output/pdf.ts';
 
 const FORMATS: Format[] = ['epub', 'pdf'];
 
 export async function main(argv: string[], logger: Logger = createLogger()): Promise<number> {
-  const program = createProgram(logger);
+  const status = { code: 0 };
+  const program = createProgram(logger, status);
   try {
     await program.parseAsync(argv);
-    return Number(process.exitCode ?? 0);
+    return status.code || Number(process.exitCode ?? 0);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     report(error, logger);
@@ -22,7 +25,7 @@ export async function main(argv: string[], logger: Logger = createLogger()): Pro
   }
 }
 
-function createProgram(logger: Logger): Command {
+function createProgram(logger: Logger, status: { code: number }): Command {
   const program = new Command('galley')
     .description('Turn a Markdown manuscript into a store-ready EPUB and a print-ready PDF.')
     .version(packageVersion(), '-v, --version')
@@ -42,8 +45,26 @@ function createProgram(logger: Logger): Command {
     .option('--title <title>', 'book title (overrides the manuscript)')
     .option('--author <name>', 'author (overrides the manuscript)')
     .option('--browser <path>', 'Chrome or Chromium to print the PDF with')
+    .option('-t, --target <store>', `store the EPUB is made for: ${EPUB_TARGETS.join(', ')}`, parseTarget, 'generic')
+    .option(
+      '--pdf <edition>',
+      'PDF edition: print (for KDP and IngramSpark) or screen (bookmarks, links, tagged)',
+      parsePdf,
+      'print',
+    )
     .action(
-      async (input: string, flags: { out: string; format: Format[]; title?: string; author?: string; browser?: string }) => {
+      async (
+        input: string,
+        flags: {
+          out: string;
+          format: Format[];
+          title?: string;
+          author?: string;
+          browser?: string;
+          target: EpubTarget;
+          pdf: PdfEdition;
+        },
+      ) => {
         const { build } = await import('./core/build.ts');
         await build({
           input,
@@ -52,6 +73,8 @@ function createProgram(logger: Logger): Command {
           title: flags.title,
           author: flags.author,
           browser: flags.browser,
+          target: flags.target,
+          pdf: flags.pdf,
           logger,
         });
       },
@@ -70,7 +93,31 @@ function createProgram(logger: Logger): Command {
       await runPreview({ input, port: flags.port, open: flags.open ?? false, title: flags.title, author: flags.author, logger });
     });
 
+  program
+    .command('check')
+    .description('lint the manuscript without building: quotes, spaces, scene-break markers, images, headings')
+    .argument('[input]', 'manuscript: a folder with book.yaml, a .md file or a .txt file', 'manuscript')
+    .option('--fixes', 'also list every change the typographic pass makes, with its place (on stdout)')
+    .option('--title <title>', 'book title (overrides the manuscript)')
+    .option('--author <name>', 'author (overrides the manuscript)')
+    .action(async (input: string, flags: { fixes?: boolean; title?: string; author?: string }) => {
+      const { runCheck } = await import('./check/run.ts');
+      status.code = await runCheck({ input, fixes: flags.fixes ?? false, title: flags.title, author: flags.author, logger });
+    });
+
   return program;
+}
+
+function parsePdf(value: string): PdfEdition {
+  const edition = value.trim().toLowerCase();
+  if (edition !== 'print' && edition !== 'screen') throw new InvalidArgumentError(`expected print or screen; got "${value}".`);
+  return edition;
+}
+
+function parseTarget(value: string): EpubTarget {
+  const target = value.trim().toLowerCase() as EpubTarget;
+  if (!EPUB_TARGETS.includes(target)) throw new InvalidArgumentError(`expected ${EPUB_TARGETS.join(', ')}; got "${value}".`);
+  return target;
 }
 
 function parsePort(value: string): number {

@@ -4,13 +4,17 @@
  */
 
 export type { Book, Section } from './book/model.ts';
+export { type CheckOptions, type CheckResult, check } from './check/check.ts';
 export { type BookConfig, type BookInput, bookSchema } from './config/schema.ts';
 export { type BuildOptions, type BuildResult, type BuiltFile, build, type Format } from './core/build.ts';
+export { type PreviewHandle, type PreviewOptions, preview } from './core/preview.ts';
 export { type TypesetOptions, type TypesetResult, typeset } from './core/typeset.ts';
 export { type Diagnostic, formatDiagnostic } from './diagnostics.ts';
 export { type ErrorCode, exitCodeFor, GalleyError } from './errors.ts';
 export { createLogger, type Logger, silentLogger } from './logger.ts';
+export type { EpubTarget } from './output/epub/targets.ts';
 export { type ImagesOptions, rehypeImages } from './plugins/rehype-images.ts';
+export { rehypeSafeHtml, type SafeHtmlOptions } from './plugins/rehype-safe-html.ts';
 export { type BookStructureOptions, remarkBookStructure } from './plugins/remark-book-structure.ts';
 export { remarkSceneBreaks, type SceneBreakOptions } from './plugins/remark-scene-breaks.ts';
 export { remarkTypography, type TypographyOptions } from './plugins/remark-typography.ts';

@@ -28,7 +28,19 @@ describe('book.yaml schema', () => {
     expect(config.author).toEqual(['A']);
     expect(config.language).toBe('en');
     expect(config.parts).toEqual([]);
-    expect(config.print).toEqual({ trim: '5.5x8.5', inner: '0.75in', outer: '0.6in', top: '0.7in', bottom: '0.75in' });
+    expect(config.print).toEqual({
+      trim: '5.5x8.5',
+      bleed: false,
+      inner: 'auto',
+      outer: '0.625in',
+      top: '0.625in',
+      bottom: '0.625in',
+      'running-heads': 'chapter',
+      folios: 'foot',
+      'chapter-start': 'recto',
+      toc: 'auto',
+      hyphenate: true,
+    });
   });
 
   it('takes several authors and lets the command line override', () => {

@@ -7,14 +7,20 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/core/build.ts';
+import { chapterText, random } from './helpers/prose.ts';
 import { FIXTURES, tempDir } from './helpers/tmp.ts';
 import { missingWords, pdfFonts, pdfInfo, pdfText } from './helpers/tools.ts';
 
-/** A copy of the folder fixture with `extra` added to its book.yaml. */
+/**
+ * A copy of the folder fixture with `extra` added to its book.yaml, and its first chapter made
+ * long enough to run over several pages (so it has pages with folios, not only an opener).
+ */
 function fixtureWith(extra: string): string {
   const dir = path.join(tempDir(), 'book');
   cpSync(path.join(FIXTURES, 'books', 'folder'), dir, { recursive: true });
   writeFileSync(path.join(dir, 'book.yaml'), `${readFileSync(path.join(dir, 'book.yaml'), 'utf8')}\n${extra}\n`);
+  const chapter = path.join(dir, '01-the-quay.md');
+  writeFileSync(chapter, `${readFileSync(chapter, 'utf8')}\n\n${chapterText(random(7), 40)}\n`);
   return dir;
 }
 
@@ -66,12 +72,22 @@ describe('print PDF', async () => {
     expect(missingWords(chapter, pdfText(pdf))).toEqual([]);
   });
 
-  it('puts the folio at the foot of body pages and none on the front matter', () => {
+  it('puts the folio at the foot of body pages, counting from 1 on a recto, and none on the front matter', () => {
     const pages = pdfText(pdf, { raw: false }).split('\f').slice(0, -1);
     const count = Number(pdfInfo(pdf).Pages);
     expect(pages.length).toBe(count);
-    const foot = (page: string) => page.trim().split('\n').at(-1)?.trim();
-    expect(foot(pages[count - 1] as string)).toBe(String(count));
+    const foot = (page: string) => page.trim().split('\n').at(-1)?.trim() ?? '';
+    const contents = pages.findIndex((page) => page.includes('Contents'));
+    expect(contents).toBeGreaterThan(0);
+    const folios = pages.flatMap((page, i) =>
+      i > contents && /^\d+$/.test(foot(page)) ? [{ page: i + 1, folio: Number(foot(page)) }] : [],
+    );
+    expect(folios.length).toBeGreaterThan(2);
+    // Every printed folio is the page's place in the body: folio 1 is an odd (recto) page.
+    const offset = (folios[0]?.page ?? 0) - (folios[0]?.folio ?? 0);
+    for (const f of folios) expect(f.page - f.folio, `page ${f.page}`).toBe(offset);
+    expect(offset % 2).toBe(0);
+    expect(folios.every((f) => f.page > offset)).toBe(true);
     expect(foot(pages[0] as string)).not.toMatch(/^\d+$/);
   });
 

@@ -7,6 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/core/build.ts';
+import { kdpGutter } from '../src/output/print/geometry.ts';
+import { justifiedGaps, pdfLayout } from './helpers/pdf-layout.ts';
 import { REPO, tempDir } from './helpers/tmp.ts';
 import { epubcheck, epubText, missingWords, pdfFonts, pdfInfo, pdfText } from './helpers/tools.ts';
 
@@ -68,12 +70,35 @@ describe('sample book', async () => {
     expect(missingWords(source, pdfText(pdf))).toEqual([]);
   });
 
-  it('starts each chapter on a new page, with its title first on the page', () => {
+  it('starts each chapter on a new recto, with its number and title first on the page', () => {
     const pages = pdfText(pdf, { raw: false }).split('\f');
-    for (const title of ['The Crossing', 'The Weather Book', 'Neap Tide', 'The Last Watch']) {
-      const page = pages.find((p) => p.trim().startsWith(title));
-      expect(page, title).toBeDefined();
-    }
+    const titles = ['The Crossing', 'The Weather Book', 'Neap Tide', 'The Last Watch'];
+    titles.forEach((title, k) => {
+      const index = pages.findIndex((p) => {
+        const lines = p
+          .trim()
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean);
+        return lines[0] === ['one', 'two', 'three', 'four'][k] && lines[1] === title;
+      });
+      expect(index, title).toBeGreaterThan(0);
+      expect(index % 2, `${title} opens on page ${index + 1}`).toBe(0);
+    });
+  });
+
+  it('spaces words evenly: at most 2% of justified lines have a gap over 1.8 × the median', () => {
+    const pages = pdfLayout(pdf);
+    const first = pages.findIndex((p) => p.lines.some((l) => l.text === 'The Crossing' && l.y > 150));
+    const right = (i: number) => (pages[0]?.width ?? 0) - (i % 2 === 0 ? 0.625 * 72 : kdpGutter(pages.length));
+    const body = pages.map((p, i) =>
+      i < first ? { ...p, lines: [] } : { ...p, lines: p.lines.filter((l) => l.y > 60 && l.y < p.height - 70) },
+    );
+    const gaps = justifiedGaps(body, right);
+    const all = gaps.flat().sort((a, b) => a - b);
+    const median = all[Math.floor(all.length / 2)] as number;
+    expect(gaps.length).toBeGreaterThan(150);
+    expect(gaps.filter((g) => Math.max(...g) > 1.8 * median).length / gaps.length).toBeLessThanOrEqual(0.02);
   });
 
   it('curls the quotes and dashes typed the way authors type', async () => {

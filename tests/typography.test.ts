@@ -18,7 +18,8 @@ const cases: [string, string, string][] = [
   ['double quotes', '"Come in," she said.', '“Come in,” she said.'],
   ['single quotes', "'Come in,' she said.", '‘Come in,’ she said.'],
   ['nested quotes', `"She said 'no' twice."`, '“She said ‘no’ twice.”'],
-  ['nested at the end', `"He called it 'the end.'"`, '“He called it ‘the end.’”'],
+  // Adjacent quote marks get a hair space between them.
+  ['nested at the end', `"He called it 'the end.'"`, '“He called it ‘the end.’\u200a”'],
   ['quote before emphasis', '"*Now*," he said.', '“Now,” he said.'],
   ['quote after emphasis', 'He wrote *"Yes"* in the margin.', 'He wrote “Yes” in the margin.'],
   ['quote around a link', 'See "[the map](map.html)" first.', 'See “the map” first.'],

@@ -1,68 +1,99 @@
 /**
  * Front matter made from the metadata: a title page, a copyright page and, when given, a
- * dedication. Metadata text goes through the same typographic pass as the manuscript.
+ * dedication and an epigraph. Metadata text goes through the same typographic pass as the
+ * manuscript (src/book/metadata-text.ts).
  */
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
-import type { BookConfig } from '../config/schema.ts';
+import type { VFile } from 'vfile';
+import type { BookConfig, Creator } from '../config/schema.ts';
 import { sectionHtml } from '../pipeline/to-html.ts';
-import { remarkTypography } from '../plugins/remark-typography.ts';
+import { typesetBlocks, typesetInline } from './metadata-text.ts';
 import type { Section } from './model.ts';
 
-export function frontMatter(config: BookConfig, identifier: string): Section[] {
+/** How the title page credits a creator who is not an author. */
+const CREDITS: Record<string, string> = {
+  edt: 'Edited by',
+  trl: 'Translated by',
+  ill: 'Illustrated by',
+  aui: 'Introduction by',
+  aft: 'Afterword by',
+  nrt: 'Read by',
+  pht: 'Photographs by',
+  ctb: 'With contributions by',
+};
+
+/**
+ * The front matter pages, in reading order. `report` collects problems in the metadata's
+ * Markdown and the images it refers to.
+ */
+export function frontMatter(config: BookConfig, identifier: string, report?: VFile): Section[] {
   const lang = config.language;
-  const inline = (text: string) => typesetInline(text, lang);
+  const inline = (text: string, key: string) => typesetInline(text, lang, key, report);
   const sections: Section[] = [];
-  sections.push({
-    id: 'titlepage',
-    kind: 'titlepage',
-    title: 'Title Page',
-    inToc: false,
-    html: sectionHtml(
-      h('section.titlepage', { id: 'titlepage' }, [
-        h('h1.book-title', inline(config.title)),
-        config.subtitle ? h('p.subtitle', inline(config.subtitle)) : undefined,
-        h('p.author', inline(config.author.join(' & '))),
-        config.publisher ? h('p.publisher', inline(config.publisher)) : undefined,
-      ]),
-    ),
-  });
+  const authors = authorsOf(config.creators);
+  const others = config.creators.filter((c) => c.role !== 'aut');
+  sections.push(
+    section('titlepage', 'Title Page', [
+      h('h1.book-title', inline(config.title, 'title')),
+      config.subtitle ? h('p.subtitle', inline(config.subtitle, 'subtitle')) : undefined,
+      h('p.author', inline(names(authors), 'author')),
+      ...[...new Set(others.map((c) => c.role))].map((role) =>
+        h('p.contributor', `${CREDITS[role] ?? 'With'} ${names(others.filter((c) => c.role === role))}`),
+      ),
+      config.publisher ? h('p.publisher', inline(config.publisher, 'publisher')) : undefined,
+    ]),
+  );
   const year = (config.date ?? new Date().toISOString()).slice(0, 4);
   const isbn = identifier.startsWith('urn:isbn:') ? identifier.slice(9) : undefined;
-  sections.push({
-    id: 'copyright',
-    kind: 'copyright',
-    title: 'Copyright',
-    inToc: false,
-    html: sectionHtml(
-      h('section.copyright', { id: 'copyright' }, [
-        h('p', [h('em', inline(config.title)), config.subtitle ? ': ' : '', ...(config.subtitle ? inline(config.subtitle) : [])]),
-        h('p', config.rights ? inline(config.rights) : `Copyright © ${year} ${config.author.join(', ')}. All rights reserved.`),
-        config.publisher ? h('p', ['Published by ', ...inline(config.publisher)]) : undefined,
-        isbn ? h('p', `ISBN ${isbn}`) : undefined,
-        config.date ? h('p', `First published ${config.date}`) : undefined,
+  const printIsbn = config.epub['print-isbn'];
+  sections.push(
+    section('copyright', 'Copyright', [
+      h('p', [
+        h('em', inline(config.title, 'title')),
+        ...(config.subtitle ? [': ', ...inline(config.subtitle, 'subtitle')] : []),
       ]),
-    ),
-  });
+      h('p', config.rights ? inline(config.rights, 'rights') : defaultRights(config, year)),
+      config.publisher ? h('p', ['Published by ', ...inline(config.publisher, 'publisher')]) : undefined,
+      isbn ? h('p', printIsbn ? `ISBN ${isbn} (ebook)` : `ISBN ${isbn}`) : undefined,
+      printIsbn ? h('p', `ISBN ${printIsbn} (print)`) : undefined,
+      config.date ? h('p', `First published ${config.date}`) : undefined,
+    ]),
+  );
   if (config.dedication) {
-    sections.push({
-      id: 'dedication',
-      kind: 'dedication',
-      title: 'Dedication',
-      inToc: false,
-      html: sectionHtml(h('section.dedication', { id: 'dedication' }, [h('p', inline(config.dedication))])),
-    });
+    sections.push(section('dedication', 'Dedication', [h('p', inline(config.dedication, 'dedication'))]));
+  }
+  if (config.epigraph) {
+    const { text, attribution } = config.epigraph as { text: string; attribution?: string };
+    sections.push(
+      section('epigraph', 'Epigraph', [
+        h('blockquote', typesetBlocks(text, lang, 'epigraph', report)),
+        attribution ? h('p.attribution', ['— ', ...inline(attribution, 'epigraph')]) : undefined,
+      ]),
+    );
   }
   return sections;
 }
 
-/** Markdown inline text (emphasis, quotes) typeset and turned into HTML nodes. */
-export function typesetInline(text: string, language: string): ElementContent[] {
-  const processor = unified().use(remarkParse).use(remarkTypography, { language }).use(remarkRehype);
-  const tree = processor.runSync(processor.parse(text)) as Root;
-  const paragraph = tree.children.find((n): n is Element => n.type === 'element');
-  return paragraph ? paragraph.children : [{ type: 'text', value: text }];
+/** The copyright line when `rights` is not given. */
+export function defaultRights(config: BookConfig, year = (config.date ?? new Date().toISOString()).slice(0, 4)): string {
+  return `Copyright © ${year} ${authorsOf(config.creators)
+    .map((c) => c.name)
+    .join(', ')}. All rights reserved.`;
+}
+
+/** The authors proper; everyone when no one has the author role. */
+export function authorsOf(creators: Creator[]): Creator[] {
+  const authors = creators.filter((c) => c.role === 'aut');
+  return authors.length ? authors : creators;
+}
+
+function names(creators: Creator[]): string {
+  return creators.map((c) => c.name).join(' & ');
+}
+
+/** A section of matter made from metadata: its hast and its HTML. */
+export function section(kind: Section['kind'], title: string, children: (ElementContent | undefined)[], inToc = false): Section {
+  const hast: Element = h(`section.${kind}`, { id: kind }, children);
+  return { id: kind, kind, title, inToc, html: sectionHtml(hast), hast };
 }

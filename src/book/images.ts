@@ -1,10 +1,12 @@
 /**
  * Loads the images a book refers to, from the book's own folder only. A URL, an absolute path
  * or a path that leaves the folder is refused, and so is a file that is missing or of a type
- * EPUB readers cannot show; each error names the file and line of the reference.
+ * EPUB readers cannot show; each error names the file and line of the reference. The cover is
+ * checked against what the stores ask for (KDP: 1.6:1, at least 625 × 1000 px).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Diagnostic } from '../diagnostics.ts';
 import { GalleyError, type Place } from '../errors.ts';
 
 export interface BookImage {
@@ -89,4 +91,51 @@ function checkedPath(request: ImageRequest, root: string): string {
     });
   }
   return absolute;
+}
+
+/** KDP's cover rules: height 1.6 times the width (ideal 1600 × 2560 px), at least 625 × 1000 px. */
+export const COVER = { ratio: 1.6, tolerance: 0.02, minWidth: 625, minHeight: 1000, idealWidth: 1600, idealHeight: 2560 };
+
+/** Pixel size of an image (SVG at its own size), or undefined when it cannot be read. */
+export async function imageSize(image: BookImage): Promise<{ width: number; height: number } | undefined> {
+  const { default: sharp } = await import('sharp');
+  const meta = await sharp(image.data)
+    .metadata()
+    .catch(() => undefined);
+  return meta?.width && meta.height ? { width: meta.width, height: meta.height } : undefined;
+}
+
+/** Warnings (`cover/size`, `cover/shape`) for a cover the stores would reject or letterbox. */
+export async function checkCover(cover: BookImage, request: ImageRequest): Promise<Diagnostic[]> {
+  const size = await imageSize(cover);
+  const note = (ruleId: string, message: string): Diagnostic => ({
+    file: request.file,
+    line: request.place?.line,
+    column: request.place?.column,
+    ruleId,
+    severity: 'warning',
+    message,
+  });
+  if (!size) return [note('cover/size', `cannot read the size of the cover \`${request.src}\`; is it a valid image?`)];
+  const notes: Diagnostic[] = [];
+  const { width, height } = size;
+  // A vector cover is drawn at whatever size the EPUB needs; only its shape matters.
+  if (cover.mediaType !== 'image/svg+xml' && (width < COVER.minWidth || height < COVER.minHeight)) {
+    notes.push(
+      note(
+        'cover/size',
+        `the cover is ${width} × ${height} px; KDP needs at least ${COVER.minWidth} × ${COVER.minHeight} (ideally ${COVER.idealWidth} × ${COVER.idealHeight})`,
+      ),
+    );
+  }
+  const ratio = height / width;
+  if (Math.abs(ratio - COVER.ratio) / COVER.ratio > COVER.tolerance) {
+    notes.push(
+      note(
+        'cover/shape',
+        `the cover's height is ${ratio.toFixed(2)} times its width; KDP asks for 1.6 (e.g. ${COVER.idealWidth} × ${COVER.idealHeight} px), or stores add borders`,
+      ),
+    );
+  }
+  return notes;
 }

@@ -2,6 +2,7 @@
  * The typeset book: what every output format (EPUB, PDF, preview) is made from. Built once per
  * build by core/typeset.ts; outputs only read it.
  */
+import type { Element } from 'hast';
 import type { BookConfig } from '../config/schema.ts';
 import type { DivisionKind } from '../plugins/remark-book-structure.ts';
 import type { BookImage } from './images.ts';
@@ -9,15 +10,20 @@ import type { BookImage } from './images.ts';
 export interface Section {
   /** Stable id, also the EPUB file name. */
   id: string;
-  /** What the section is: front-matter pages, then parts and chapters. */
-  kind: 'titlepage' | 'copyright' | 'dedication' | DivisionKind;
+  /** What the section is: front-matter pages, parts and chapters, back-matter pages. */
+  kind: FrontMatterKind | DivisionKind | BackMatterKind;
   /** Label for tables of contents (plain text). */
   title: string;
   /** Whether the section is listed in tables of contents. */
   inToc: boolean;
   /** The section as HTML: one `<section>` element. */
   html: string;
+  /** The same section as a hast tree (read-only: outputs that change it work on a copy). */
+  hast: Element;
 }
+
+export type FrontMatterKind = 'titlepage' | 'copyright' | 'dedication' | 'epigraph';
+export type BackMatterKind = 'acknowledgements' | 'about-the-author' | 'also-by';
 
 export interface Book {
   config: BookConfig;
@@ -31,6 +37,8 @@ export interface Book {
   front: Section[];
   /** Parts and chapters in reading order. */
   body: Section[];
+  /** Back matter pages (acknowledgements, about the author, also by) in reading order. */
+  back: Section[];
   /** Images the text refers to, by their path inside the built book. */
   images: Map<string, BookImage>;
   cover: BookImage | undefined;

@@ -4,6 +4,9 @@
  * table of keys follows it.
  */
 import { z } from 'zod';
+import { isValidIsbn } from '../book/identifier.ts';
+import { findFontPackage } from './font.ts';
+import { checkSchema, sceneBreaksSchema, typographySchema } from './text-schema.ts';
 import { parseLength, parseTrim } from './trim.ts';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
@@ -20,19 +23,148 @@ const length = nonEmpty.refine((value) => parseLength(value) !== undefined, {
   message: 'must be a length such as 0.75in, 18mm or 54pt',
 });
 
+const lengthOrAuto = nonEmpty.refine((value) => value === 'auto' || parseLength(value) !== undefined, {
+  message: 'must be auto or a length such as 0.75in, 18mm or 54pt',
+});
+
+const fontPackage = nonEmpty.superRefine((value, ctx) => {
+  const found = findFontPackage(value);
+  if (typeof found === 'string') ctx.addIssue({ code: 'custom', message: found });
+});
+
+/** Smallest text block the margins may leave, in points (the gutter taken at its widest). */
+const MIN_TEXT = { width: 1.5 * 72, height: 2 * 72, widestGutter: 0.875 * 72 };
+
 /** Page layout of the print edition. */
 export const printSchema = z
   .object({
     /** Trim size (default `5.5x8.5`). */
     trim: trim.default('5.5x8.5'),
-    /** Inside margin, toward the spine (default `0.75in`). */
-    inner: length.default('0.75in'),
-    /** Outside margin (default `0.6in`). */
-    outer: length.default('0.6in'),
-    /** Top margin (default `0.7in`). */
-    top: length.default('0.7in'),
-    /** Bottom margin (default `0.75in`). */
-    bottom: length.default('0.75in'),
+    /** Bleed of 0.125 in on the outside, top and bottom edges (default false). */
+    bleed: z.boolean({ message: 'must be true or false' }).default(false),
+    /** Inside margin, toward the spine; `auto` takes KDP's gutter for the page count (default `auto`). */
+    inner: lengthOrAuto.default('auto'),
+    /** Outside margin (default `0.625in`). */
+    outer: length.default('0.625in'),
+    /** Top margin, from the trim to the running head (default `0.625in`). */
+    top: length.default('0.625in'),
+    /** Bottom margin, from the trim to the folio (default `0.625in`). */
+    bottom: length.default('0.625in'),
+    /** Text font: an installed fontsource-style package (default: the theme's, EB Garamond). */
+    font: fontPackage.optional(),
+    /** What the recto running head shows; versos show the author (default `chapter`). */
+    'running-heads': z.enum(['chapter', 'book', 'none'], { message: 'must be chapter, book or none' }).default('chapter'),
+    /** Where the folios go (default `foot`). */
+    folios: z.enum(['foot', 'head'], { message: 'must be foot or head' }).default('foot'),
+    /** Where a chapter opens (default `recto`). */
+    'chapter-start': z.enum(['recto', 'any'], { message: 'must be recto or any' }).default('recto'),
+    /** Table of contents: `auto` prints one when the chapters have titles (default `auto`). */
+    toc: z.union([z.boolean(), z.literal('auto')], { message: 'must be true, false or auto' }).default('auto'),
+    /** How a chapter's first paragraph opens (default: the theme's, a drop cap). */
+    'lead-in': z.enum(['drop-cap', 'small-caps', 'none'], { message: 'must be drop-cap, small-caps or none' }).optional(),
+    /** Hyphenate the text by the book's language (default true). */
+    hyphenate: z.boolean({ message: 'must be true or false' }).default(true),
+  })
+  .strict()
+  .superRefine((print, ctx) => {
+    const size = parseTrim(print.trim);
+    const [outer, top, bottom] = [print.outer, print.top, print.bottom].map((v) => parseLength(v) ?? 0) as [
+      number,
+      number,
+      number,
+    ];
+    const inner = print.inner === 'auto' ? MIN_TEXT.widestGutter : (parseLength(print.inner) ?? 0);
+    if (!size) return;
+    const width = size.width - inner - outer;
+    const height = size.height - top - bottom;
+    const inches = (pt: number) => `${(pt / 72).toFixed(2).replace(/\.?0+$/, '')}in`;
+    if (width < MIN_TEXT.width) {
+      const key = print.inner !== 'auto' && inner > outer ? 'inner' : 'outer';
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `leaves a text block ${inches(Math.max(0, width))} wide on a ${inches(size.width)} page; it needs at least ${inches(MIN_TEXT.width)}`,
+      });
+    }
+    if (height < MIN_TEXT.height) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [top > bottom ? 'top' : 'bottom'],
+        message: `leaves a text block ${inches(Math.max(0, height))} tall on a ${inches(size.height)} page; it needs at least ${inches(MIN_TEXT.height)}`,
+      });
+    }
+  });
+
+/** MARC relator codes for the creators of a book, and the words that may stand for them. */
+const ROLES: Record<string, string> = {
+  aut: 'aut',
+  author: 'aut',
+  edt: 'edt',
+  editor: 'edt',
+  trl: 'trl',
+  translator: 'trl',
+  ill: 'ill',
+  illustrator: 'ill',
+  aui: 'aui',
+  introduction: 'aui',
+  aft: 'aft',
+  afterword: 'aft',
+  nrt: 'nrt',
+  narrator: 'nrt',
+  pht: 'pht',
+  photographer: 'pht',
+  ctb: 'ctb',
+  contributor: 'ctb',
+};
+
+/** An author: a name, or `{name, file-as, role}`. */
+const creatorSchema = z.union([
+  nonEmpty.transform((name) => ({ name, 'file-as': undefined, role: 'aut' })),
+  z
+    .object({
+      name: nonEmpty,
+      /** How the name sorts, e.g. `Tolliver, Maren` (default: the last word first). */
+      'file-as': nonEmpty.optional(),
+      /** aut (default), edt, trl, ill, aui, aft, nrt, pht or ctb, or the word: author, editor, translator… */
+      role: z
+        .string()
+        .trim()
+        .toLowerCase()
+        .refine((r) => r in ROLES, {
+          message:
+            'must be author, editor, translator, illustrator, introduction, afterword, narrator, photographer or contributor (or its MARC code: aut, edt, trl…)',
+        })
+        .transform((r) => ROLES[r] as string)
+        .default('aut'),
+    })
+    .strict(),
+]);
+
+/** A creator with every default applied. */
+export interface Creator {
+  name: string;
+  /** How the name sorts: given, or the last word first. */
+  fileAs: string;
+  /** MARC relator code: aut, edt, trl, ill… */
+  role: string;
+}
+
+/** Settings of the EPUB edition. */
+export const epubSchema = z
+  .object({
+    /** Embed the theme's fonts (default: only for `--target apple`). */
+    'embed-fonts': z.boolean({ message: 'must be true or false' }).optional(),
+    /** Heading levels in the table of contents: 1 = parts and chapters; 2 and 3 add `##` and `###` headings (default 1). */
+    'toc-depth': z
+      .number({ message: 'must be 1, 2 or 3' })
+      .int('must be 1, 2 or 3')
+      .min(1, 'must be 1, 2 or 3')
+      .max(3, 'must be 1, 2 or 3')
+      .default(1),
+    /** ISBN of the print edition whose page numbers the EPUB carries (default: none; the EPUB names the edition by title). */
+    'print-isbn': nonEmpty
+      .refine((value) => isValidIsbn(value.replace(/[\s-]/g, '')), { message: 'must be a valid ISBN-10 or ISBN-13' })
+      .optional(),
   })
   .strict();
 
@@ -40,8 +172,8 @@ export const bookSchema = z
   .object({
     title: nonEmpty,
     subtitle: nonEmpty.optional(),
-    /** One author, or a list of them. */
-    author: z.union([nonEmpty, z.array(nonEmpty).min(1)]).transform((a) => (Array.isArray(a) ? a : [a])),
+    /** One author, or a list of them; each a name or `{name, file-as, role}`. */
+    author: z.union([creatorSchema, z.array(creatorSchema).min(1)]).transform((a) => (Array.isArray(a) ? a : [a])),
     language: languageTag.default('en'),
     /** An ISBN, or any identifier; when absent a UUID is derived from title and author. */
     identifier: nonEmpty.optional(),
@@ -58,17 +190,64 @@ export const bookSchema = z
     cover: nonEmpty.optional(),
     /** Dedication, Markdown inline text. */
     dedication: nonEmpty.optional(),
+    /** Back matter, each Markdown text: acknowledgements, about the author, other books by the author. */
+    acknowledgements: nonEmpty.optional(),
+    'about-the-author': nonEmpty.optional(),
+    /** The author's other books: Markdown text, or a list of titles (each Markdown inline text). */
+    'also-by': z
+      .union([nonEmpty, z.array(nonEmpty).min(1)])
+      .transform((books) => (Array.isArray(books) ? books.map((b) => `- ${b}`).join('\n') : books))
+      .optional(),
+    /** The series the book belongs to: a name, or `{name, position}`. */
+    series: z
+      .union([
+        nonEmpty.transform((name) => ({ name, position: undefined })),
+        z.object({ name: nonEmpty, position: z.number().positive('must be a positive number').optional() }).strict(),
+      ])
+      .optional(),
+    /** Subjects (genres, BISAC headings): one or a list. */
+    subjects: z
+      .union([nonEmpty, z.array(nonEmpty)])
+      .transform((s) => (Array.isArray(s) ? s : [s]))
+      .default([]),
+    /** Epigraph: Markdown inline text, or `{ text, attribution }`. */
+    epigraph: z
+      .union([nonEmpty.transform((text) => ({ text })), z.object({ text: nonEmpty, attribution: nonEmpty.optional() }).strict()])
+      .optional(),
     /** Titles of `#` headings that are part titles rather than chapter titles. */
     parts: z.array(nonEmpty).default([]),
     print: printSchema.default(printSchema.parse({})),
+    epub: epubSchema.default(epubSchema.parse({})),
+    /** The typographic pass: each rule on or off, and its styles. */
+    typography: typographySchema.default(typographySchema.parse({})),
+    /** What makes a scene break: marker lines, two or more blank lines, or both. */
+    'scene-breaks': sceneBreaksSchema.default('both'),
+    /** `---` or `===` under a line of text makes a heading (plain Markdown) instead of a scene break. */
+    'setext-headings': z.boolean({ message: 'must be true or false' }).default(false),
+    /** `galley check`: rules turned off or given another severity. */
+    check: checkSchema.default(checkSchema.parse({})),
   })
-  .strict();
+  .strict()
+  .transform(({ author, ...config }) => ({
+    ...config,
+    /** Author names, in order (every creator whatever the role). */
+    author: author.map((a) => a.name),
+    /** Authors with sort names and roles. */
+    creators: author.map((a): Creator => ({ name: a.name, fileAs: a['file-as'] ?? fileAs(a.name), role: a.role })),
+  }));
 
 /** What the author wrote in book.yaml or front matter, before defaults. */
 export type BookInput = z.input<typeof bookSchema>;
 /** Metadata with every default applied. */
 export type BookConfig = z.output<typeof bookSchema>;
 export type PrintConfig = z.output<typeof printSchema>;
+export type EpubConfig = z.output<typeof epubSchema>;
+
+/** "Maren Tolliver" → "Tolliver, Maren"; a single name stays as it is. */
+function fileAs(name: string): string {
+  const words = name.trim().split(/\s+/);
+  return words.length < 2 ? name : `${words.at(-1)}, ${words.slice(0, -1).join(' ')}`;
+}
 
 function isLanguageTag(value: string): boolean {
   try {

@@ -6,8 +6,8 @@
 import path from 'node:path';
 import { type Diagnostic, formatDiagnostic } from '../diagnostics.ts';
 import { type Logger, silentLogger } from '../logger.ts';
-import { renderEpub } from '../output/epub.ts';
-import { findBrowser, renderPdf } from '../output/pdf.ts';
+import { type EpubTarget, renderEpub } from '../output/epub.ts';
+import type { PdfEdition } from '../output/pdf.ts';
 import { type OutputFile, writeOutputs } from '../output/write.ts';
 import { typeset } from './typeset.ts';
 
@@ -26,6 +26,10 @@ export interface BuildOptions {
   author?: string | undefined;
   /** Browser executable for the PDF (default: found automatically). */
   browser?: string | undefined;
+  /** PDF edition: `print` (default; for KDP and IngramSpark) or `screen` (bookmarks, links, tagged). */
+  pdf?: PdfEdition | undefined;
+  /** Store the EPUB is made for: generic (default), kindle, apple or kobo. */
+  target?: EpubTarget | undefined;
   /** Working directory paths are relative to (default `process.cwd()`). */
   cwd?: string;
   logger?: Logger;
@@ -49,7 +53,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const stage = (name: string, ms: number) => logger.info(`${name.padEnd(8)}${formatMs(ms)}`);
 
   // Find the browser first: a PDF that cannot be printed should fail before any other work.
-  const browser = formats.includes('pdf') ? findBrowser(options.browser) : undefined;
+  // The print code (and Puppeteer) is loaded only when a PDF is asked for.
+  const print = formats.includes('pdf') ? await import('../output/pdf.ts') : undefined;
+  const browser = print?.findBrowser(options.browser);
   const { book, diagnostics } = await typeset({
     input: options.input ?? 'manuscript',
     overrides: { title: options.title, author: options.author },
@@ -60,19 +66,21 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   const outDir = path.resolve(cwd, options.out ?? 'dist');
   const outputs: (OutputFile & { format: Format })[] = [];
+  // The PDF comes first: the EPUB marks where its printed pages begin.
+  let printed: Awaited<ReturnType<NonNullable<typeof print>['renderPdf']>> | undefined;
+  if (print) {
+    const started = performance.now();
+    printed = await print.renderPdf(book, { browser, edition: options.pdf ?? 'print', logger });
+    stage('pdf', performance.now() - started);
+    for (const url of printed.blocked) logger.warn(`blocked a request from the print page: ${url}`);
+  }
   if (formats.includes('epub')) {
     const started = performance.now();
-    const data = await renderEpub(book);
+    const data = await renderEpub(book, { target: options.target, print: printed, warn: (m) => logger.warn(m) });
     stage('epub', performance.now() - started);
     outputs.push({ format: 'epub', path: path.join(outDir, `${book.slug}.epub`), data });
   }
-  if (formats.includes('pdf')) {
-    const started = performance.now();
-    const { pdf, blocked } = await renderPdf(book, { browser });
-    stage('pdf', performance.now() - started);
-    for (const url of blocked) logger.warn(`blocked a request from the print page: ${url}`);
-    outputs.push({ format: 'pdf', path: path.join(outDir, `${book.slug}.pdf`), data: pdf });
-  }
+  if (printed) outputs.push({ format: 'pdf', path: path.join(outDir, `${book.slug}.pdf`), data: printed.pdf });
   await writeOutputs(outputs);
   const files = outputs.map((o) => ({ format: o.format, path: o.path, bytes: o.data.byteLength }));
   for (const f of files) logger.info(`wrote ${path.relative(cwd, f.path)} (${formatBytes(f.bytes)})`);

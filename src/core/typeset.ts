@@ -6,16 +6,18 @@
 import path from 'node:path';
 import { slug } from 'github-slugger';
 import { VFile } from 'vfile';
+import { backMatter } from '../book/back-matter.ts';
 import { frontMatter } from '../book/front-matter.ts';
 import { bookIdentifier } from '../book/identifier.ts';
-import { type ImageRequest, loadImages } from '../book/images.ts';
+import { checkCover, type ImageRequest, loadImages } from '../book/images.ts';
 import type { Book, Section } from '../book/model.ts';
 import { resolveConfig } from '../config/load.ts';
 import { collectDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { GalleyError } from '../errors.ts';
 import { readManuscript } from '../manuscript/read.ts';
 import { collectDivisions, isEmptyDivision } from '../pipeline/divisions.ts';
-import { createProcessor, parseFile } from '../pipeline/processor.ts';
+import { pipelineOptions } from '../pipeline/options.ts';
+import { createProcessor, mayUseGfm, parseFile } from '../pipeline/processor.ts';
 import { divisionToHast, sectionHtml } from '../pipeline/to-html.ts';
 
 export interface TypesetOptions {
@@ -44,7 +46,9 @@ export async function typeset(options: TypesetOptions): Promise<TypesetResult> {
 
   const manuscript = await readManuscript(options.input, cwd);
   const config = resolveConfig(manuscript.metadata, { ...options.overrides }, manuscript.metadataFile);
-  const processor = createProcessor({ language: config.language, parts: config.parts });
+  // GFM is skipped only for a text that cannot hold any of it (the tree is the same, twice as fast).
+  const gfm = manuscript.files.some((f) => mayUseGfm(f.text));
+  const processor = createProcessor({ ...pipelineOptions(config), gfm });
   const plain = manuscript.form === 'text';
   const parsed = manuscript.files.map((source) => {
     const file = new VFile({ path: source.display, value: source.text, cwd });
@@ -67,14 +71,28 @@ export async function typeset(options: TypesetOptions): Promise<TypesetResult> {
     for (const ref of division.file.data.images?.splice(0) ?? []) {
       requests.push({ ...ref, file: division.file.path, place: ref.place?.start, from });
     }
+    let html: string | undefined;
     return {
       id: division.id,
       kind: division.kind,
       title: division.title ?? config.title,
       inToc: true,
-      html: sectionHtml(hast),
+      // Serialised when an output asks for it (the EPUB works from the tree).
+      get html() {
+        html ??= sectionHtml(hast);
+        return html;
+      },
+      hast,
     };
   });
+  // Front and back matter from the metadata; problems in its Markdown are reported on the metadata file.
+  const identifier = bookIdentifier(config.identifier, config.title, config.author);
+  const metadataFile = new VFile({ path: manuscript.metadataFile, cwd });
+  const front = frontMatter(config, identifier, metadataFile);
+  const back = backMatter(config, metadataFile);
+  for (const ref of metadataFile.data.images ?? []) {
+    requests.push({ ...ref, file: manuscript.metadataFile, place: undefined, from: manuscript.root });
+  }
   const coverTarget = config.cover ? `images/cover${path.extname(config.cover).toLowerCase()}` : undefined;
   if (config.cover && coverTarget) {
     const key = manuscript.metadata?.doc.get('cover', true) as { range?: [number, number, number] } | undefined;
@@ -90,20 +108,21 @@ export async function typeset(options: TypesetOptions): Promise<TypesetResult> {
   const images = await loadImages(requests, manuscript.root);
   const cover = coverTarget ? images.get(coverTarget) : undefined;
   if (coverTarget) images.delete(coverTarget);
+  const coverNotes = cover ? await checkCover(cover, requests.find((r) => r.target === coverTarget) as ImageRequest) : [];
 
-  const identifier = bookIdentifier(config.identifier, config.title, config.author);
   const book: Book = {
     config,
     identifier,
     modified: modifiedDate(manuscript.files.map((f) => f.modified)),
     slug: slug(config.title).replace(/[^a-z0-9-]/g, '') || 'book',
-    front: frontMatter(config, identifier),
+    front,
     body,
+    back,
     images,
     cover,
   };
   lap('typeset');
-  return { book, diagnostics: collectDiagnostics(trees.map((t) => t.file)) };
+  return { book, diagnostics: [...collectDiagnostics([...trees.map((t) => t.file), metadataFile]), ...coverNotes] };
 }
 
 /** SOURCE_DATE_EPOCH when set (reproducible builds), else the newest manuscript change. */

@@ -5,7 +5,7 @@
  * load only the book's own files.
  */
 import { existsSync } from 'node:fs';
-import puppeteer, { type PDFOptions } from 'puppeteer';
+import puppeteer, { type Browser, type PDFOptions } from 'puppeteer';
 import { GalleyError } from '../errors.ts';
 
 /** The private origin print pages are served from. */
@@ -89,48 +89,93 @@ function downloadedBrowser(): string | undefined {
   }
 }
 
-/** Loads the job's document in a fresh headless browser and prints it to PDF. */
-export async function printToPdf(job: PrintJob): Promise<PrintResult> {
-  const executablePath = findBrowser(job.executablePath);
-  const browser = await puppeteer.launch({ executablePath, headless: true, args: LAUNCH_ARGS }).catch((cause: Error) => {
-    throw new GalleyError('PDF_FAILED', `could not start the browser at ${executablePath}: ${cause.message.split('\n')[0]}`, {
-      hint: 'Check that the browser runs on this machine, or pass another with --browser.',
-      cause,
+/** A running browser: print pages are opened in it, one after another or side by side. */
+export interface BrowserSession {
+  /** Requests refused so far, on every page: anything outside the book's own files. */
+  readonly blocked: string[];
+  /** Loads a document from the private origin; its requests are answered by `resolve`. */
+  open(html: string, resolve: ResourceResolver): Promise<BookPage>;
+  close(): Promise<void>;
+}
+
+/** A loaded print page. The book's own scripts never run on it. */
+export interface BookPage {
+  /** Evaluates a JavaScript expression (Galley's, never the book's) in the page. */
+  evaluate<T>(expression: string): Promise<T>;
+  pdf(options: PDFOptions): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+/** Starts a headless browser (found as findBrowser() says). */
+export async function launchBrowser(requested?: string): Promise<BrowserSession> {
+  const executablePath = findBrowser(requested);
+  const browser = await puppeteer
+    .launch({ executablePath, headless: true, args: LAUNCH_ARGS, protocolTimeout: 900_000 })
+    .catch((cause: Error) => {
+      throw new GalleyError('PDF_FAILED', `could not start the browser at ${executablePath}: ${cause.message.split('\n')[0]}`, {
+        hint: 'Check that the browser runs on this machine, or pass another with --browser.',
+        cause,
+      });
     });
-  });
   const blocked: string[] = [];
+  return {
+    blocked,
+    open: (html, resolve) => failsAsPdfError(() => openPage(browser, html, resolve, blocked)),
+    close: () => browser.close(),
+  };
+}
+
+async function openPage(browser: Browser, html: string, resolve: ResourceResolver, blocked: string[]): Promise<BookPage> {
+  const page = await browser.newPage();
+  await page.setJavaScriptEnabled(false);
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const url = request.url();
+    const path = url.startsWith(PAGE_ORIGIN)
+      ? decodeURIComponent(url.slice(PAGE_ORIGIN.length).split(/[?#]/)[0] ?? '')
+      : undefined;
+    const answer =
+      path === 'index.html'
+        ? Promise.resolve<Resource>({ body: html, contentType: 'text/html; charset=utf-8' })
+        : path === undefined
+          ? Promise.resolve(undefined)
+          : resolve(path);
+    answer.then(
+      (resource) => {
+        if (resource) return request.respond({ status: 200, contentType: resource.contentType, body: resource.body });
+        if (!url.endsWith('/favicon.ico')) blocked.push(url);
+        return request.abort('blockedbyclient');
+      },
+      () => request.abort('failed'),
+    );
+  });
+  const response = await page.goto(`${PAGE_ORIGIN}index.html`, { waitUntil: 'load', timeout: 0 });
+  if (!response?.ok()) throw new GalleyError('PDF_FAILED', 'the print page did not load');
+  return {
+    // DevTools evaluation works while the page's own scripts are disabled.
+    evaluate: <T>(expression: string) => failsAsPdfError(() => page.evaluate(expression) as Promise<T>),
+    pdf: (options) => failsAsPdfError(() => page.pdf({ timeout: 0, ...options })),
+    close: () => page.close(),
+  };
+}
+
+async function failsAsPdfError<T>(task: () => Promise<T>): Promise<T> {
   try {
-    const page = await browser.newPage();
-    await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
-    page.on('request', (request) => {
-      const url = request.url();
-      const path = url.startsWith(PAGE_ORIGIN)
-        ? decodeURIComponent(url.slice(PAGE_ORIGIN.length).split(/[?#]/)[0] ?? '')
-        : undefined;
-      const answer =
-        path === 'index.html'
-          ? Promise.resolve<Resource>({ body: job.html, contentType: 'text/html; charset=utf-8' })
-          : path === undefined
-            ? Promise.resolve(undefined)
-            : job.resolve(path);
-      answer.then(
-        (resource) => {
-          if (resource) return request.respond({ status: 200, contentType: resource.contentType, body: resource.body });
-          if (!url.endsWith('/favicon.ico')) blocked.push(url);
-          return request.abort('blockedbyclient');
-        },
-        () => request.abort('failed'),
-      );
-    });
-    const response = await page.goto(`${PAGE_ORIGIN}index.html`, { waitUntil: 'load' });
-    if (!response?.ok()) throw new GalleyError('PDF_FAILED', 'the print page did not load');
-    const pdf = await page.pdf(job.pdf);
-    return { pdf, blocked };
+    return await task();
   } catch (cause) {
     if (cause instanceof GalleyError) throw cause;
     throw new GalleyError('PDF_FAILED', `printing failed: ${(cause as Error).message}`, { cause });
+  }
+}
+
+/** Loads the job's document in a fresh headless browser and prints it to PDF. */
+export async function printToPdf(job: PrintJob): Promise<PrintResult> {
+  const session = await launchBrowser(job.executablePath);
+  try {
+    const page = await session.open(job.html, job.resolve);
+    const pdf = await page.pdf(job.pdf);
+    return { pdf, blocked: session.blocked };
   } finally {
-    await browser.close();
+    await session.close();
   }
 }

@@ -1,113 +1,160 @@
 /**
  * EPUB 3 through epub-gen-memory (the only module that imports it), with Galley's own package
- * templates (templates/epub/). epub-gen-memory never fetches: every image it finds in the text
- * is served from the images Galley already loaded from the book's folder, under stable names,
- * and zip entries get the book's modified date, so the same manuscript gives the same file.
+ * templates (templates/epub/). Galley makes every document itself (src/output/epub/): the
+ * library gets them as finished XHTML it does not re-parse or filter, and renders the package
+ * templates. It never fetches: images and fonts are the files Galley loaded from the book's
+ * folder and the theme, under stable names. The ZIP is written by src/output/epub/zip.ts in a
+ * fixed order with fixed dates, so the same manuscript gives the same bytes.
+ *
+ * When the print edition was made in the same run, its page breaks are marked in the text and
+ * listed in a page list (src/output/epub/page-breaks.ts).
  */
 import { EPub } from 'epub-gen-memory';
-import type { BookImage } from '../book/images.ts';
+import type { Element as XastElement } from 'xast';
+import { authorsOf } from '../book/front-matter.ts';
 import type { Book, Section } from '../book/model.ts';
 import { GalleyError } from '../errors.ts';
+import { codePointsOf, type EmbeddedFont, embedFonts } from './epub/fonts.ts';
+import { type EpubImage, epubImages } from './epub/images.ts';
+import { packageMetadata } from './epub/metadata.ts';
+import { flatten, type Landmark, type TocEntry, tableOfContents, tocDepth } from './epub/navigation.ts';
+import { insertPageBreaks, type MarkedDocument, type PageTarget } from './epub/page-breaks.ts';
+import { type EpubTarget, targetCss, targetProfile } from './epub/targets.ts';
+import { hastToXhtml, sectionXast, serializeXhtml, textOf } from './epub/xhtml.ts';
+import { type ZipEntry, zipEntries } from './epub/zip.ts';
+import { pdfPageTexts } from './pdf-text.ts';
 import { readTemplate, themeCss } from './theme.ts';
+
+export type { EpubTarget };
+
+export interface EpubOptions {
+  /** Store the EPUB is made for (default `generic`). */
+  target?: EpubTarget | undefined;
+  /** The print edition made in the same run: its pages are marked in the EPUB. */
+  print?: { pdf: Uint8Array; pageLabels?: string[] | undefined } | undefined;
+  /** Told about what could not be done (the EPUB is still made). */
+  warn?: (message: string) => void;
+}
 
 interface Page {
   id: string;
   title: string;
   filename: string;
+  /** Empty: the library's HTML filter has nothing to do. The document is `xhtml`. */
   content: string;
+  xhtml: string;
   beforeToc: boolean;
+  linear: boolean;
   kind: string;
-  matter: 'cover' | 'frontmatter' | 'bodymatter';
+  matter: 'cover' | 'frontmatter' | 'bodymatter' | 'backmatter';
 }
 
-interface TocEntry {
-  title: string;
+interface Resource {
+  id: string;
   href: string;
-  children: TocEntry[];
+  mediaType: string;
+  data: Buffer;
+  properties?: string | undefined;
 }
 
-const SEMANTICS: Record<Section['kind'], string> = {
-  titlepage: 'epub:type="titlepage"',
-  copyright: 'epub:type="copyright-page"',
-  dedication: 'epub:type="dedication" role="doc-dedication"',
-  part: 'epub:type="part" role="doc-part"',
-  chapter: 'epub:type="chapter" role="doc-chapter"',
-};
-
-/** epub-gen-memory with downloads replaced by Galley's loaded images. */
+/** epub-gen-memory with downloads replaced by Galley's own files. */
 class OfflineEPub extends EPub {
   constructor(
     options: ConstructorParameters<typeof EPub>[0],
     pages: Page[],
-    private readonly assets: Map<string, BookImage>,
+    private readonly resources: Resource[],
   ) {
     super(options, pages);
-    for (const image of this.images) {
-      if (!assets.has(image.url)) {
-        throw new GalleyError('EPUB_FAILED', `the text refers to \`${image.url}\`, which Galley did not load`);
-      }
-      // Point the text back at the stable name instead of the library's random one.
-      const random = `images/${image.id}.${image.extension}`;
-      for (const chapter of this.content) chapter.content = chapter.content.split(random).join(image.url);
+    if (this.images.length > 0) {
+      throw new GalleyError('EPUB_FAILED', `the EPUB library found images Galley did not load: ${this.images[0]?.url}`);
     }
   }
 
   protected override async downloadAllImages(): Promise<void> {
     const oebps = this.zip.folder('OEBPS');
-    for (const image of this.images) oebps?.file(image.url, (this.assets.get(image.url) as BookImage).data);
+    for (const item of this.resources) oebps?.file(item.href, item.data);
   }
 
   protected override async downloadAllFonts(): Promise<void> {}
 
   protected override async makeCover(): Promise<void> {}
 
-  /** Gives every zip entry the same date, so rebuilding the same book gives the same bytes. */
-  stampDates(date: Date): void {
-    this.zip.forEach((_path, entry) => {
-      entry.date = date;
-    });
+  /** The files the library assembled, in the order it added them (the mimetype first). */
+  async entries(): Promise<ZipEntry[]> {
+    const stored = new Set(['mimetype', ...this.resources.map((r) => `OEBPS/${r.href}`)]);
+    const files = Object.values(this.zip.files).filter((file) => !file.dir);
+    return Promise.all(
+      files.map(async (file) => ({ name: file.name, data: await file.async('nodebuffer'), store: stored.has(file.name) })),
+    );
   }
 }
 
-export async function renderEpub(book: Book): Promise<Buffer> {
+export async function renderEpub(book: Book, options: EpubOptions = {}): Promise<Buffer> {
   const { config } = book;
-  const assets = new Map(book.images);
-  if (book.cover) assets.set(book.cover.target, book.cover);
-  const pages = [...coverPage(book), ...book.front.map((s) => page(s, true)), ...book.body.map((s) => page(s, false))];
-  const [css, contentOPF, tocXHTML, tocNCX, chapterXHTML] = await Promise.all([
-    themeCss('epub'),
-    readTemplate('epub', 'content.opf.ejs'),
-    readTemplate('epub', 'toc.xhtml.ejs'),
-    readTemplate('epub', 'toc.ncx.ejs'),
-    readTemplate('epub', 'chapter.xhtml.ejs'),
-  ]);
-  const toc = tocEntries(book.body);
+  const profile = targetProfile(options.target);
+  const images = await epubImages(book.images, book.cover);
+  const imagePaths = new Map(images.map((image) => [image.source, image.href]));
+  const cover = images.find((image) => image.cover);
+
+  const files = fileNames([...book.front, ...book.body, ...book.back]);
+  const documents = [...book.front, ...book.body, ...book.back].map((section) => ({
+    section,
+    file: files.get(section) as string,
+    ...sectionXast(section, { images: imagePaths, subheadingLevels: config.epub['toc-depth'] - 1 }),
+  }));
+
+  let pageList: PageTarget[] = [];
+  if (options.print) {
+    const labels = options.print.pageLabels ?? [];
+    const pages = await pdfPageTexts(options.print.pdf, labels).catch((error: Error) => {
+      options.warn?.(`could not read the PDF's pages, so the EPUB has no print page numbers: ${error.message}`);
+      return [];
+    });
+    const marked: MarkedDocument[] = documents.map((d) => ({ file: d.file, root: d.root }));
+    const folios = pages.map((_, i) => labels[i] ?? String(i + 1));
+    if (pages.length) pageList = insertPageBreaks(marked, pages, folios);
+  }
+
+  const embed = config.epub['embed-fonts'] ?? profile.embedFontsByDefault;
+  let css = `${await themeCss('epub')}\n${targetCss(profile)}`;
+  let fonts: EmbeddedFont[] = [];
+  if (embed) {
+    const embedding = await embedFonts(css, codePointsOf(documents.map((d) => textOf(d.root))));
+    css = `${embedding.css}\n\n${css}`;
+    fonts = embedding.files;
+  }
+
+  const coverPage = cover ? [coverDocument(book, cover, profile.coverInReadingOrder)] : [];
+  const pages: Page[] = [
+    ...coverPage,
+    ...documents.map((d) => page(d.section, d.file, serializeXhtml(d.root), matterOf(book, d.section))),
+  ];
+  const toc = tableOfContents(documents, profile.maxTocLevels);
+  const landmarks: Landmark[] = [
+    ...(cover ? [{ type: 'cover', href: 'cover.xhtml', title: 'Cover' }] : []),
+    { type: 'toc', href: 'toc.xhtml#toc', title: 'Contents' },
+    { type: 'bodymatter', href: files.get(book.body[0] as Section) as string, title: 'Start of Content' },
+  ];
+  const resources = [...images.map(imageResource), ...fonts.map((f, i) => ({ ...f, id: `font_${i + 1}` }))];
+  const hasNotes = documents.some((d) => hasRole(d.root, 'doc-footnote'));
   const galley = {
-    identifier: book.identifier,
-    title: config.title,
-    subtitle: config.subtitle,
-    authors: config.author.map((name) => ({ name, fileAs: fileAs(name) })),
-    publisher: config.publisher,
-    date: config.date,
-    rights: config.rights,
-    description: config.description,
-    modified: book.modified,
-    cover: book.cover ? { id: 'cover-image' } : undefined,
-    hasImages: assets.size > 0,
-    images: [...assets.values()].map((image) => ({
-      id: image === book.cover ? 'cover-image' : `img-${image.target.replace(/^images\//, '').replace(/[^A-Za-z0-9-]/g, '-')}`,
-      href: image.target,
-      mediaType: image.mediaType,
-      cover: image === book.cover,
-    })),
+    meta: packageMetadata(book, {
+      hasImages: images.some((i) => !i.cover),
+      hasPageList: pageList.length > 0,
+      hasFootnotes: hasNotes,
+      embedsFonts: fonts.length > 0,
+    }),
+    cover: cover !== undefined,
+    resources,
     toc,
-    tocDepth: toc.some((e) => e.children.length) ? 2 : 1,
-    landmarks: [
-      ...(book.cover ? [{ type: 'cover', href: 'cover.xhtml', title: 'Cover' }] : []),
-      { type: 'toc', href: 'toc.xhtml#toc', title: 'Contents' },
-      { type: 'bodymatter', href: `${book.body[0]?.id}.xhtml`, title: 'Start of Content' },
-    ],
+    ncx: ncxPoints(toc),
+    tocDepth: Math.max(1, tocDepth(toc)),
+    landmarks,
+    pages: pageList,
   };
+  const [contentOPF, tocXHTML, tocNCX, chapterXHTML] = (await Promise.all(
+    ['content.opf.ejs', 'toc.xhtml.ejs', 'toc.ncx.ejs', 'chapter.xhtml.ejs'].map((name) => readTemplate('epub', name)),
+  )) as [string, string, string, string];
   try {
     const epub = new OfflineEPub(
       {
@@ -125,71 +172,97 @@ export async function renderEpub(book: Book): Promise<Buffer> {
         ...{ galley },
       },
       pages,
-      assets,
+      resources,
     );
     await epub.render();
-    epub.stampDates(new Date(book.modified));
-    return await epub.generateAsync({
-      type: 'nodebuffer',
-      mimeType: 'application/epub+zip',
-      compression: 'DEFLATE',
-      compressionOptions: { level: 9 },
-    });
+    // Every entry carries the book's modified date: the same manuscript gives the same bytes.
+    return zipEntries(await epub.entries(), new Date(book.modified));
   } catch (cause) {
     if (cause instanceof GalleyError) throw cause;
     throw new GalleyError('EPUB_FAILED', `could not make the EPUB: ${(cause as Error).message}`, { cause });
   }
 }
 
-function coverPage(book: Book): Page[] {
-  if (!book.cover) return [];
-  const alt = `Cover of ${book.config.title} by ${book.config.author.join(' and ')}`;
-  return [
-    {
-      id: 'cover',
-      title: 'Cover',
-      filename: 'cover.xhtml',
-      content: `<section epub:type="cover" class="cover"><img src="${book.cover.target}" alt="${escapeXml(alt)}"/></section>`,
-      beforeToc: true,
-      kind: 'cover',
-      matter: 'cover',
-    },
-  ];
+/** Document file names: the section ids, made unique. */
+function fileNames(sections: Section[]): Map<Section, string> {
+  // File names double as manifest ids: keep clear of the package's own files and ids.
+  const taken = new Set(['cover', 'toc', 'style', 'content', 'nav', 'ncx', 'css', 'cover-image']);
+  const names = new Map<Section, string>();
+  for (const section of sections) {
+    let name = section.id;
+    for (let n = 2; taken.has(name); n++) name = `${section.id}-${n}`;
+    taken.add(name);
+    names.set(section, `${name}.xhtml`);
+  }
+  return names;
 }
 
-function page(section: Section, front: boolean): Page {
+function matterOf(book: Book, section: Section): Page['matter'] {
+  if (book.front.includes(section)) return 'frontmatter';
+  return book.back.includes(section) ? 'backmatter' : 'bodymatter';
+}
+
+function page(section: Section, file: string, xhtml: string, matter: Page['matter']): Page {
   return {
-    id: section.id,
+    id: file.replace(/\.xhtml$/, ''),
     title: section.title,
-    filename: `${section.id}.xhtml`,
-    content: section.html.replace(/^<section\b/, `<section ${SEMANTICS[section.kind]}`),
-    beforeToc: front,
+    filename: file,
+    content: '',
+    xhtml,
+    beforeToc: matter === 'frontmatter',
+    linear: true,
     kind: section.kind,
-    matter: front ? 'frontmatter' : 'bodymatter',
+    matter,
   };
 }
 
-/** Parts, with the chapters that follow each nested under it. */
-function tocEntries(body: Section[]): TocEntry[] {
-  const entries: TocEntry[] = [];
-  let part: TocEntry | undefined;
-  for (const section of body.filter((s) => s.inToc)) {
-    const entry = { title: section.title, href: `${section.id}.xhtml`, children: [] };
-    if (section.kind === 'part') {
-      part = entry;
-      entries.push(entry);
-    } else if (part) part.children.push(entry);
-    else entries.push(entry);
-  }
-  return entries;
+/** The cover as a page of its own: the image, described for readers who cannot see it. */
+function coverDocument(book: Book, cover: EpubImage, linear: boolean): Page {
+  const authors = authorsOf(book.config.creators).map((c) => c.name);
+  const alt = `Cover of ${book.config.title} by ${authors.join(' and ')}`;
+  const xhtml = hastToXhtml({
+    type: 'element',
+    tagName: 'section',
+    properties: { 'epub:type': 'cover', className: ['cover'] },
+    children: [{ type: 'element', tagName: 'img', properties: { src: cover.href, alt }, children: [] }],
+  });
+  return {
+    id: 'cover',
+    title: 'Cover',
+    filename: 'cover.xhtml',
+    content: '',
+    xhtml,
+    beforeToc: true,
+    linear,
+    kind: 'cover',
+    matter: 'cover',
+  };
 }
 
-/** "Maren Tolliver" → "Tolliver, Maren"; a single name stays as it is. */
-function fileAs(name: string): string {
-  const words = name.trim().split(/\s+/);
-  return words.length < 2 ? name : `${words.at(-1)}, ${words.slice(0, -1).join(' ')}`;
+function imageResource(image: EpubImage, index: number): Resource {
+  return {
+    // Section ids never hold `_`, so these cannot clash with a chapter's.
+    id: image.cover ? 'cover-image' : `img_${index + 1}`,
+    href: image.href,
+    mediaType: image.mediaType,
+    data: image.data,
+    properties: image.cover ? 'cover-image' : undefined,
+  };
 }
 
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+interface NcxPoint extends TocEntry {
+  order: number;
+  children: NcxPoint[];
+}
+
+/** The table of contents with the NCX's play order (reading order, from 1). */
+function ncxPoints(toc: TocEntry[]): NcxPoint[] {
+  const order = new Map(flatten(toc).map(({ entry }, i) => [entry, i + 1]));
+  const convert = (entries: TocEntry[]): NcxPoint[] =>
+    entries.map((entry) => ({ ...entry, order: order.get(entry) as number, children: convert(entry.children) }));
+  return convert(toc);
+}
+
+function hasRole(root: XastElement, role: string): boolean {
+  return root.children.some((c) => c.type === 'element' && (c.attributes.role === role || hasRole(c, role)));
 }

@@ -1,28 +1,51 @@
 /**
- * The print edition: the typeset book laid out as one HTML document with the theme's print CSS,
- * the trim size and mirrored margins from book.yaml as @page rules, and printed by Chromium.
- * Only the book's own files (its images and the theme's fonts) can load.
+ * The print PDF: a novel's interior as a designer would set it and print-on-demand services take
+ * it. The book is laid out by Chromium (print/layout.ts), then put together by pdf-lib
+ * (print/assemble.ts) with the page furniture Chromium cannot make from content — running heads,
+ * folios, recto chapter openings, the contents' page numbers — drawn from a page plan.
+ *
+ * Two editions with the same pages: `print` (for KDP and IngramSpark: no bookmarks, no links, no
+ * tags, black text) and `screen` (bookmarks for parts and chapters, a linked contents page,
+ * tagged). Only the book's own files (its images and the theme's fonts) can load.
  */
 import type { Book } from '../book/model.ts';
-import type { PrintConfig } from '../config/schema.ts';
-import { parseLength, parseTrim } from '../config/trim.ts';
 import { GalleyError } from '../errors.ts';
-import { findBrowser, printToPdf, type Resource } from './browser.ts';
+import type { Logger } from '../logger.ts';
+import { type BrowserSession, findBrowser, launchBrowser, type Resource, type ResourceResolver } from './browser.ts';
+import { type FontSet, fontFile } from './fonts.ts';
+import { assemblePrint, assembleScreen, type Metadata, type OutlineEntry } from './print/assemble.ts';
+import { bodyBlocks, type PrintBlock } from './print/blocks.ts';
+import { frontBlocks, wantsToc } from './print/front.ts';
+import { KDP_MAX_PAGES, pageRules } from './print/geometry.ts';
+import { type Layout, layOut } from './print/layout.ts';
+import { printSetup } from './print/settings.ts';
 
 export { findBrowser };
 
-import { fontFile, loadThemeFonts } from './fonts.ts';
-import { themeCss } from './theme.ts';
+export type PdfEdition = 'print' | 'screen';
 
 export interface PdfOptions {
   /** Browser executable (else found by output/browser.ts). */
   browser?: string | undefined;
+  /** `print` (default) or `screen`. */
+  edition?: PdfEdition;
+  /** Where notes about the print edition go (e.g. a page count beyond KDP's limit). */
+  logger?: Logger;
+  /** Called as each step ends, with its name and time in ms: prepare, load, print, front, screen, assemble. */
+  onStage?: (stage: string, ms: number) => void;
+  /**
+   * A long book's body is printed in runs of about this many pages (default 400), which bounds
+   * the browser's memory; the pages come out the same. Lower it on a machine short of memory.
+   */
+  runPages?: number;
 }
 
 export interface PdfResult {
   pdf: Uint8Array;
   /** Requests refused while printing (anything not the book's own). */
   blocked: string[];
+  /** The folio of each PDF page: `pageLabels[i]` for page i + 1 (roman, then arabic from 1). */
+  pageLabels: string[];
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -32,10 +55,61 @@ const CONTENT_TYPES: Record<string, string> = {
   css: 'text/css; charset=utf-8',
 };
 
+const SCREEN_OPTIONS = { preferCSSPageSize: true, printBackground: true, outline: false, tagged: true, waitForFonts: true };
+
 export async function renderPdf(book: Book, options: PdfOptions = {}): Promise<PdfResult> {
-  const [css, fonts] = await Promise.all([themeCss('print'), loadThemeFonts()]);
-  const html = printDocument(book, css);
-  const resolve = async (path: string): Promise<Resource | undefined> => {
+  let started = performance.now();
+  const lap = (stage: string) => {
+    const now = performance.now();
+    options.onStage?.(stage, now - started);
+    started = now;
+  };
+  const setup = await printSetup(book);
+  // The browser starts while the blocks are made.
+  const launching = launchBrowser(options.browser);
+  let session: BrowserSession | undefined;
+  try {
+    const body = bodyBlocks(book, {
+      chapterStart: setup.print['chapter-start'],
+      leadIn: setup.leadIn,
+      hyphenate: setup.hyphenate,
+      language: book.config.language,
+    });
+    session = await launching;
+    lap('prepare');
+    const resolve = resolver(book, setup.fonts);
+    const screen = options.edition === 'screen';
+    const layout = await layOut({ book, setup, body, toc: wantsToc(book), session, resolve, keepBodyPage: screen, lap, runPages: options.runPages });
+    const { plan, geometry } = layout;
+    if (plan.pages.length > KDP_MAX_PAGES) {
+      options.logger?.warn(`the print edition has ${plan.pages.length} pages; KDP prints paperbacks of up to ${KDP_MAX_PAGES}`);
+    }
+    const meta: Metadata = {
+      title: book.config.subtitle ? `${book.config.title}: ${book.config.subtitle}` : book.config.title,
+      author: setup.author,
+      language: book.config.language,
+      date: new Date(book.modified),
+    };
+    const furniture = { source: layout.frontDoc, ...layout.furniture };
+    let pdf: Uint8Array;
+    if (screen) {
+      const printed = await screenEdition(book, layout, body);
+      lap('screen');
+      pdf = await assembleScreen(printed, furniture, plan, geometry, meta, outline(body, layout));
+    } else {
+      pdf = await assemblePrint(layout.bodyDoc, layout.frontDoc, furniture, plan, geometry, meta);
+    }
+    lap('assemble');
+    await layout.bodyPage?.close();
+    return { pdf, blocked: [...session.blocked], pageLabels: plan.pages.map((p) => p.label) };
+  } finally {
+    await (session ?? (await launching.catch(() => undefined)))?.close();
+  }
+}
+
+/** Serves the fonts and the book's images to the print pages; nothing else. */
+function resolver(book: Book, fonts: FontSet): ResourceResolver {
+  return async (path: string): Promise<Resource | undefined> => {
     if (path === 'fonts.css') return { body: fonts.css, contentType: CONTENT_TYPES.css as string };
     if (path.startsWith('fonts/')) {
       const data = await fontFile(fonts, path.slice('fonts/'.length));
@@ -45,73 +119,48 @@ export async function renderPdf(book: Book, options: PdfOptions = {}): Promise<P
     const image = book.images.get(path);
     return image && { body: image.data, contentType: image.mediaType };
   };
-  const result = await printToPdf({
-    html,
-    resolve,
-    executablePath: options.browser,
-    pdf: { preferCSSPageSize: true, printBackground: true, outline: false, tagged: false, waitForFonts: true },
+}
+
+/**
+ * The screen edition, made from the laid-out body page itself (so its lines are the print
+ * edition's): the markers go, the front matter goes in front with a linked contents page, the
+ * blank pages go in as empty page-sized blocks, the pages are mirrored; printed tagged.
+ */
+async function screenEdition(book: Book, layout: Layout, body: PrintBlock[]): Promise<Uint8Array> {
+  const front = frontBlocks(book, layout.contents, true);
+  const ids = { front: front.map((b) => b.id), body: body.map((b) => b.id) };
+  const blanksBefore: string[] = [];
+  layout.plan.pages.forEach((page, i) => {
+    if (page.source) return;
+    const next = layout.plan.pages.slice(i + 1).find((p) => p.block?.first);
+    if (next?.block) blanksBefore.push(ids[next.block.doc][next.block.index] as string);
   });
-  return result;
+  const script = `(() => {
+    document.getElementById('galley-page').textContent = ${JSON.stringify(pageRules(layout.geometry, 'mirrored'))};
+    for (const mark of document.querySelectorAll('a.galley-mark')) mark.remove();
+    document.body.insertAdjacentHTML('afterbegin', ${JSON.stringify(front.map((b) => b.html).join('\n'))});
+    for (const mark of document.querySelectorAll('a.galley-mark')) mark.remove();
+    for (const id of ${JSON.stringify(blanksBefore)}) {
+      const blank = document.createElement('div');
+      blank.className = 'blank-page';
+      document.getElementById(id).before(blank);
+    }
+  })()`;
+  const page = layout.bodyPage;
+  if (!page) throw new GalleyError('PDF_FAILED', 'the body page was closed before the screen edition was made');
+  await page.evaluate(script);
+  return page.pdf(SCREEN_OPTIONS);
 }
 
-/** The whole book as one HTML document for the printer. */
-export function printDocument(book: Book, css: string): string {
-  const { config } = book;
-  const sections = [...book.front, ...book.body].map((s) => s.html).join('\n');
-  return `<!DOCTYPE html>
-<html lang="${escapeAttribute(config.language)}">
-<head>
-<meta charset="utf-8">
-<title>${escapeText(config.title)}</title>
-<link rel="stylesheet" href="fonts.css">
-<style>
-${css}
-${pageRules(config.print)}
-</style>
-</head>
-<body>
-${sections}
-</body>
-</html>
-`;
-}
-
-/** @page rules: trim size, mirrored margins with the gutter inside, folios at the foot. */
-export function pageRules(print: PrintConfig): string {
-  const trim = parseTrim(print.trim);
-  const [inner, outer, top, bottom] = [print.inner, print.outer, print.top, print.bottom].map(parseLength);
-  if (!trim || !inner || !outer || !top || !bottom) {
-    throw new GalleyError('PDF_FAILED', 'the print settings are not valid', { hint: 'Check `print:` in book.yaml.' });
-  }
-  if (inner + outer >= trim.width - 72 || top + bottom >= trim.height - 72) {
-    throw new GalleyError('PDF_FAILED', 'the print margins leave less than an inch for the text', {
-      hint: 'Make `print.inner`/`print.outer` or `print.top`/`print.bottom` smaller in book.yaml.',
-    });
-  }
-  const pt = (n: number) => `${n.toFixed(2)}pt`;
-  return `
-:root { --text-height: ${pt(trim.height - top - bottom)}; }
-@page {
-  size: ${pt(trim.width)} ${pt(trim.height)};
-  margin: ${pt(top)} ${pt(outer)} ${pt(bottom)} ${pt(inner)};
-  @bottom-center {
-    content: counter(page);
-    font-family: "EB Garamond", serif;
-    font-size: 9.5pt;
-    vertical-align: top;
-    padding-top: 12pt;
-  }
-}
-@page :right { margin-left: ${pt(inner)}; margin-right: ${pt(outer)}; }
-@page :left { margin-left: ${pt(outer)}; margin-right: ${pt(inner)}; }
-@page front { @bottom-center { content: none; } }
-`;
-}
-
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function escapeAttribute(text: string): string {
-  return escapeText(text).replace(/"/g, '&quot;');
+/** Bookmarks: parts, with their chapters under them, and chapters and back matter outside parts. */
+function outline(body: PrintBlock[], layout: Layout): OutlineEntry[] {
+  const entries: OutlineEntry[] = [];
+  body.forEach((block, i) => {
+    if (!block.inToc) return;
+    const entry = { title: block.title, page: layout.plan.starts.body[i] ?? 0, children: [] };
+    const parent = entries.at(-1);
+    if (block.depth > 0 && parent) parent.children.push(entry);
+    else entries.push(entry);
+  });
+  return entries;
 }

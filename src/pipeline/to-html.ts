@@ -1,7 +1,7 @@
 /**
  * Turns a division's Markdown tree into HTML: remark-rehype (footnotes kept inside the division,
  * ids prefixed by the division's id so they stay unique in one print document), raw HTML parsed
- * by rehype-raw, image references collected. The EPUB writer re-serialises it as XHTML.
+ * by rehype-raw and made safe (rehype-safe-html), image references collected. The EPUB writer re-serialises it as XHTML.
  */
 import type { Element, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
@@ -11,6 +11,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { EXIT, visit } from 'unist-util-visit';
 import { rehypeImages } from '../plugins/rehype-images.ts';
+import { rehypeSafeHtml } from '../plugins/rehype-safe-html.ts';
 import type { BookDivision } from './divisions.ts';
 
 export function divisionToHast(division: BookDivision): Element {
@@ -24,6 +25,7 @@ export function divisionToHast(division: BookDivision): Element {
       footnoteBackLabel: (n: number) => `Back to the text of note ${n + 1}`,
     })
     .use(hasRawHtml(division.tree) ? [rehypeRaw] : [])
+    .use(rehypeSafeHtml)
     .use(rehypeImages);
   const hast = processor.runSync(division.tree, division.file) as HastRoot;
   return nestFootnotes(hast, division.id);

@@ -3,6 +3,7 @@
  * book, `images/<name>`. The name is stable (derived from the path the author wrote), so builds
  * are reproducible. Nothing is read here: the list goes on `file.data.images`, and the build
  * loads each image from the book's folder — and only from there — or reports it at its place.
+ * An image without a text alternative is noted (`image/missing-alt`).
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -37,6 +38,15 @@ export const rehypeImages: Plugin<[ImagesOptions?], Root> = (options = {}) => {
     const images = file.data.images;
     visit(tree, 'element', (node: Element) => {
       if (node.tagName !== 'img') return;
+      if (missingAlt(node, String(file.value ?? ''))) {
+        // Readers get an empty text alternative (the image is skipped), and the author a note.
+        node.properties.alt = '';
+        file.message('image without a text alternative: describe what it shows, as in ![A map of the bay](map.png)', {
+          place: node.position,
+          ruleId: 'image/missing-alt',
+          source: 'galley',
+        });
+      }
       const src = String(node.properties.src ?? '');
       const target = `${folder}/${imageName(src)}`;
       images.push({ src, target, place: node.position });
@@ -44,6 +54,18 @@ export const rehypeImages: Plugin<[ImagesOptions?], Root> = (options = {}) => {
     });
   };
 };
+
+/**
+ * An image with no text alternative: no `alt` at all, or an empty one written in Markdown
+ * (`![](map.png)`). An `alt=""` typed in HTML is the author saying the image is decorative.
+ */
+function missingAlt(node: Element, source: string): boolean {
+  const alt = node.properties.alt;
+  if (alt === undefined || alt === null) return true;
+  if (String(alt).trim() !== '') return false;
+  const offset = node.position?.start.offset;
+  return offset === undefined || source.charAt(offset) !== '<';
+}
 
 /** `art/Map of the Bay.png` → `map-of-the-bay-1a2b3c4d.png`: readable, stable and unique. */
 export function imageName(src: string): string {

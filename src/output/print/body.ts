@@ -1,0 +1,103 @@
+/**
+ * Printing the body: each run of blocks (the whole body, or for a long book runs of a few
+ * hundred pages) is loaded, settled in the page (in-page.js: hyphenated line ends, unused soft
+ * hyphens, three-line paragraphs, fonts), printed, and read back: the PDFs joined into one, the
+ * markers' pages counted from the first.
+ */
+import { readFile } from 'node:fs/promises';
+import { PDFDocument } from 'pdf-lib';
+import { GalleyError } from '../../errors.ts';
+import type { BookPage, BrowserSession, ResourceResolver } from '../browser.ts';
+import { LOAD_OPTIONS } from './assemble.ts';
+import type { PrintBlock } from './blocks.ts';
+import { type Mark, readMarks } from './markers.ts';
+import type { PrintSetup } from './settings.ts';
+
+const IN_PAGE = readFile(new URL('./in-page.js', import.meta.url), 'utf8');
+/** Block elements whose lines are checked for runs of hyphens. */
+const HYPHENATED_BLOCKS = 'p, li, td, th, dd, figcaption';
+export const PRINT_OPTIONS = {
+  preferCSSPageSize: true,
+  printBackground: true,
+  outline: false,
+  tagged: false,
+  waitForFonts: true,
+};
+
+export interface Measured {
+  failed: string[];
+  /** Each block's height on screen, in points. */
+  heights: number[];
+}
+
+/** Runs in-page.js: measures (and with `settle`, settles) the page; fails on a font that did not load. */
+export async function inPage(page: BookPage, setup: PrintSetup, settle: boolean): Promise<Measured> {
+  const script = await IN_PAGE;
+  const options = { settle, blocks: HYPHENATED_BLOCKS, maxRun: 2, linePt: setup.line };
+  const result = await page.evaluate<Measured>(`(${script.trim().replace(/;$/, '')})(${JSON.stringify(options)})`);
+  if (result.failed.length) {
+    const fromBook = setup.fonts.source === 'print.font';
+    throw new GalleyError('PDF_FAILED', `a font could not be loaded: ${result.failed.join(', ')}`, {
+      file: fromBook ? undefined : 'templates/default/theme.json',
+      hint: fromBook
+        ? 'Check the package named by `print.font` in book.yaml (reinstall it), or remove `print.font`.'
+        : 'Reinstall the theme’s font packages (npm ci).',
+    });
+  }
+  return result;
+}
+
+export interface BodyJob {
+  session: BrowserSession;
+  resolve: ResourceResolver;
+  setup: PrintSetup;
+  body: PrintBlock[];
+  /** Runs of block indices, printed one after another. */
+  runs: number[][];
+  /** The print document of some blocks. */
+  html: (blocks: PrintBlock[]) => string;
+  /** The first run's page, already loaded (and measured), if any. */
+  opened?: BookPage | undefined;
+  /** Keep the (only) run's page open after printing. */
+  keep: boolean;
+  /** Called just before the last run prints (to start other work beside it). */
+  lastPrint?: () => void;
+}
+
+export interface PrintedBody {
+  doc: PDFDocument;
+  marks: Mark[];
+  /** The page, when kept. */
+  page: BookPage | undefined;
+}
+
+export async function printBody(job: BodyJob): Promise<PrintedBody> {
+  let doc: PDFDocument | undefined;
+  const marks: Mark[] = [];
+  let kept: BookPage | undefined;
+  for (const [k, run] of job.runs.entries()) {
+    const page =
+      (k === 0 ? job.opened : undefined) ??
+      (await job.session.open(job.html(run.map((i) => job.body[i] as PrintBlock)), job.resolve));
+    let pdf: Uint8Array;
+    try {
+      await inPage(page, job.setup, true);
+      if (k === job.runs.length - 1) job.lastPrint?.();
+      pdf = await page.pdf(PRINT_OPTIONS);
+    } finally {
+      if (job.keep && job.runs.length === 1) kept = page;
+      else await page.close();
+    }
+    const printed = await PDFDocument.load(pdf, LOAD_OPTIONS);
+    const offset = doc?.getPageCount() ?? 0;
+    for (const mark of readMarks(printed)) marks.push({ ...mark, page: mark.page + offset });
+    if (!doc) {
+      doc = printed;
+    } else {
+      const base = doc;
+      for (const copied of await base.copyPages(printed, printed.getPageIndices())) base.addPage(copied);
+    }
+  }
+  if (!doc) throw new GalleyError('PDF_FAILED', 'the book has no pages to print');
+  return { doc, marks, page: kept };
+}

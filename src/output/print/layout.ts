@@ -1,0 +1,193 @@
+/**
+ * Laying the book out in Chromium, with as few full prints as possible:
+ *
+ * 1. The body is loaded. When the page count is not plain from the amount of text, its blocks are
+ *    measured on screen (at the text block's width) to estimate it, and so KDP's gutter (the width
+ *    depends on it). Then hyphenated lines are limited to two in a row, unused soft hyphens
+ *    dropped, three-line paragraphs kept together (in-page.js).
+ * 2. The body is printed once, every page set as a recto (a long book in runs of a few hundred
+ *    pages, to bound the browser's memory). Markers give each block's first page and each scene
+ *    break's place. Chapters start on new pages, so a chapter lays out the same on any page: the
+ *    blanks that put chapters on rectos are added afterwards, by pdf-lib, and the folios follow.
+ * 3. The front matter (loaded while the body prints), with the contents' page numbers now known,
+ *    and the page furniture (running heads, folios, ornaments) are printed, in one small document.
+ * 4. If the final page count calls for a wider gutter than the one used, the body is laid out
+ *    again at the new width (rare: only near KDP's page-count boundaries).
+ */
+import { toHtml } from 'hast-util-to-html';
+import { PDFDocument } from 'pdf-lib';
+import type { Book } from '../../book/model.ts';
+import { parseLength } from '../../config/trim.ts';
+import { GalleyError } from '../../errors.ts';
+import type { BookPage, BrowserSession, ResourceResolver } from '../browser.ts';
+import { LOAD_OPTIONS } from './assemble.ts';
+import type { PrintBlock } from './blocks.ts';
+import { inPage, PRINT_OPTIONS, printBody } from './body.ts';
+import { printDocument } from './document.ts';
+import { blockPagesFromText, chunks, estimateFromHeights, estimateFromText } from './estimate.ts';
+import { type ContentsEntry, frontBlocks } from './front.ts';
+import { breakOrnaments, furnitureCss, furniturePages } from './furniture.ts';
+import { kdpGutter, type PageGeometry, pageGeometry, pageRules } from './geometry.ts';
+import { type Mark, marker, markIndex, readMarks } from './markers.ts';
+import { joinPlan, type PagePlan, type PlacedBlock, planBody } from './plan.ts';
+import type { PrintSetup } from './settings.ts';
+
+/** Pages a run of the body may have before the next run starts (for long books). */
+export const RUN_PAGES = 400;
+
+export interface Layout {
+  geometry: PageGeometry;
+  plan: PagePlan;
+  /** The printed body, loaded; its marker annotations removed. */
+  bodyDoc: PDFDocument;
+  /** The printed front matter, followed by the furniture pages. */
+  frontDoc: PDFDocument;
+  /** Where the furniture pages start in `frontDoc`, and the final page each goes on. */
+  furniture: { first: number; pages: number[] };
+  /** The body's page, when kept open for the screen edition. */
+  bodyPage: BookPage | undefined;
+  contents: ContentsEntry[] | undefined;
+}
+
+export interface LayoutInput {
+  book: Book;
+  setup: PrintSetup;
+  body: PrintBlock[];
+  toc: boolean;
+  session: BrowserSession;
+  resolve: ResourceResolver;
+  /** Keep the body's page open after printing (the screen edition is made from it, whole). */
+  keepBodyPage: boolean;
+  /** Told when a step ends: `load`, `print`, `front`. */
+  lap?: (step: string) => void;
+  /** Pages per print run of a long body (default RUN_PAGES). */
+  runPages?: number | undefined;
+}
+
+export async function layOut(input: LayoutInput): Promise<Layout> {
+  const { book, setup, body, session, resolve } = input;
+  const fixed = setup.print.inner === 'auto' ? undefined : parseLength(setup.print.inner);
+  const geometryFor = (gutter: number) => pageGeometry(setup.print, gutter, setup.line, setup.furniture);
+  const guess = estimateFromText(body, geometryFor(kdpGutter(300)), setup.style.fontSize);
+  let gutter = fixed ?? kdpGutter(guess);
+  // The guess is good to a few per cent: far from a boundary of KDP's table, it settles the gutter.
+  const sure = kdpGutter(guess * 0.9) === kdpGutter(guess * 1.1);
+  const runs = input.keepBodyPage
+    ? [body.map((_, i) => i)]
+    : chunks(blockPagesFromText(body, geometryFor(gutter), setup.style.fontSize), input.runPages ?? RUN_PAGES);
+  for (let attempt = 0; ; attempt++) {
+    // 1. Load; for `auto` (the first time, when the guess was not sure, a one-run book), the
+    // blocks' heights on screen settle the gutter.
+    let opened: BookPage | undefined;
+    if (fixed === undefined && !sure && attempt === 0 && runs.length === 1) {
+      opened = await session.open(documentHtml(input, body, geometryFor(gutter)), resolve);
+      for (let k = 0; k < 3; k++) {
+        const measured = await inPage(opened, setup, false);
+        const wanted = kdpGutter(estimateFromHeights(measured.heights, body, input.toc, geometryFor(gutter)));
+        if (wanted === gutter) break;
+        gutter = wanted;
+        const rules = JSON.stringify(pageRules(geometryFor(gutter), 'uniform'));
+        await opened.evaluate(`document.getElementById('galley-page').textContent = ${rules}`);
+      }
+    }
+    const geometry = geometryFor(gutter);
+    input.lap?.('load');
+
+    // 2. Print the body, and read where each block and break fell. Meanwhile the front matter
+    // loads in a page of its own; its contents' numbers come when the body is printed.
+    const front = frontBlocks(book, input.toc ? contentsEntries(body) : undefined, false);
+    let frontOpening: Promise<BookPage> | undefined;
+    const printed = await printBody({
+      session,
+      resolve,
+      setup,
+      body,
+      runs,
+      html: (blocks) => documentHtml(input, blocks, geometry),
+      opened,
+      keep: input.keepBodyPage,
+      lastPrint: () => {
+        frontOpening = session.open(documentHtml(input, front, geometry, furnitureCss(geometry)), resolve);
+        frontOpening.catch(() => undefined);
+      },
+    });
+    input.lap?.('print');
+    const bodyPlan = planBody(placed(body, printed.marks, printed.doc.getPageCount()), {
+      runningHeads: setup.print['running-heads'],
+      author: setup.author,
+      title: book.config.title,
+    });
+    const contents = input.toc ? contentsEntries(body, bodyPlan.starts) : undefined;
+
+    // 3. Print the front matter with the contents' numbers, and after it the furniture.
+    const furniture = furniturePages(bodyPlan.pages, breakOrnaments(printed.marks, bodyPlan.pages, geometry), geometry, {
+      folios: setup.print.folios,
+      ornament: setup.ornament,
+      marker: toHtml(marker('block', front.length)),
+    });
+    const frontPage = await (frontOpening ?? session.open(documentHtml(input, front, geometry, furnitureCss(geometry)), resolve));
+    let frontPdf: Uint8Array;
+    try {
+      await frontPage.evaluate(`(() => {
+        const numbers = ${JSON.stringify((contents ?? []).map((c) => c.page ?? ''))};
+        document.querySelectorAll('.toc-page').forEach((slot, i) => { slot.textContent = numbers[i] ?? ''; });
+        document.body.insertAdjacentHTML('beforeend', ${JSON.stringify(furniture.html)});
+      })()`);
+      frontPdf = await frontPage.pdf(PRINT_OPTIONS);
+    } finally {
+      await frontPage.close();
+    }
+    const frontDoc = await PDFDocument.load(frontPdf, LOAD_OPTIONS);
+    const frontMarks = readMarks(frontDoc);
+    const furnitureStart = markIndex(frontMarks, 'block').get(front.length)?.page ?? frontDoc.getPageCount();
+    const plan = joinPlan(placed(front, frontMarks, furnitureStart), bodyPlan);
+    input.lap?.('front');
+
+    // 4. The gutter the final page count calls for (only ever wider, so this ends).
+    const needed = kdpGutter(plan.pages.length);
+    if (fixed !== undefined || needed <= gutter || attempt >= 3) {
+      const overlay = { first: furnitureStart, pages: furniture.pages.map((i) => i + plan.bodyStart) };
+      return { geometry, plan, bodyDoc: printed.doc, frontDoc, furniture: overlay, bodyPage: printed.page, contents };
+    }
+    gutter = needed;
+    await printed.page?.close();
+  }
+}
+
+function documentHtml(input: LayoutInput, blocks: PrintBlock[], geometry: PageGeometry, css = ''): string {
+  return printDocument({
+    language: input.book.config.language,
+    title: input.book.config.title,
+    style: input.setup.style,
+    pageRules: `${pageRules(geometry, 'uniform')}\n${css}`,
+    body: blocks.map((b) => b.html).join('\n'),
+  });
+}
+
+/** Each block's pages in a printed document, from its markers (`blocks` numbered from 0 there). */
+function placed(blocks: PrintBlock[], marks: Mark[], pageCount: number): PlacedBlock[] {
+  const starts = markIndex(marks, 'block');
+  return blocks.map((block, i) => {
+    const first = starts.get(i)?.page;
+    if (first === undefined) throw new GalleyError('PDF_FAILED', `lost track of “${block.title}” while laying out the pages`);
+    const next = i + 1 < blocks.length ? (starts.get(i + 1)?.page ?? pageCount) : pageCount;
+    return { kind: block.kind, start: block.start, pages: Math.max(1, next - first), firstPage: first, title: block.title };
+  });
+}
+
+/** The contents' entries; their page numbers when the body pages' `starts` are known. */
+function contentsEntries(body: PrintBlock[], starts?: number[]): ContentsEntry[] {
+  return body.flatMap((block, i) =>
+    block.inToc
+      ? [
+          {
+            id: block.id,
+            title: block.title,
+            kind: block.kind,
+            depth: block.depth,
+            page: starts ? String((starts[i] ?? 0) + 1) : undefined,
+          },
+        ]
+      : [],
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * Everything the print edition is set with, resolved once: book.yaml's `print:` settings over the
+ * theme's (font size, line height, lead-in, ornament), the fonts, and the hyphenator for the
+ * book's language.
+ */
+import { authorsOf } from '../../book/front-matter.ts';
+import type { Book } from '../../book/model.ts';
+import type { PrintConfig } from '../../config/schema.ts';
+import { parseLength } from '../../config/trim.ts';
+import { GalleyError } from '../../errors.ts';
+import { loadPrintFonts, type PrintFonts, readTheme } from '../fonts.ts';
+import { themeCss } from '../theme.ts';
+import type { LeadIn } from './blocks.ts';
+import type { DocumentStyle } from './document.ts';
+import type { Furniture } from './geometry.ts';
+import { type Hyphenator, loadHyphenator } from './hyphenate.ts';
+
+export interface PrintSetup {
+  print: PrintConfig;
+  fonts: PrintFonts;
+  style: DocumentStyle;
+  /** Line height in points: the baseline grid. */
+  line: number;
+  leadIn: LeadIn;
+  ornament: string;
+  furniture: Furniture;
+  hyphenate: Hyphenator | undefined;
+  /** The verso running head. */
+  author: string;
+}
+
+export async function printSetup(book: Book, theme = 'default'): Promise<PrintSetup> {
+  const print = book.config.print;
+  const [manifest, css, fonts] = await Promise.all([
+    readTheme(theme),
+    themeCss('print', theme),
+    loadPrintFonts(print.font, theme),
+  ]);
+  const line = parseLength(manifest.print['line-height']);
+  if (!line || !parseLength(manifest.print['font-size'])) {
+    throw new GalleyError('PDF_FAILED', 'the theme’s print font size or line height is not a length', {
+      file: `templates/${theme}/theme.json`,
+      hint: 'Give `print.font-size` and `print.line-height` as lengths such as 11pt and 14pt.',
+    });
+  }
+  return {
+    print,
+    fonts,
+    style: { css, fonts, fontSize: manifest.print['font-size'] },
+    line,
+    leadIn: print['lead-in'] ?? manifest.print['lead-in'],
+    ornament: manifest.print.ornament,
+    furniture: { heads: print['running-heads'] !== 'none', folios: print.folios },
+    hyphenate: print.hyphenate ? loadHyphenator(book.config.language) : undefined,
+    author: authorsOf(book.config.creators)
+      .map((c) => c.name)
+      .join(' & '),
+  };
+}

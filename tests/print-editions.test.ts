@@ -1,0 +1,219 @@
+/**
+ * The two PDF editions and the `print:` options. The print edition is what KDP and IngramSpark
+ * take (no bookmarks, no links, no tags, TrimBox and BleedBox set); the screen edition has the
+ * same pages with bookmarks, a linked contents page and tags. Options change the trim, bleed,
+ * gutter, running heads, folios, where chapters open and how they begin; bad ones stop the build
+ * before anything is written.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PDFArray, PDFDict, PDFDocument, PDFName, type PDFNumber } from 'pdf-lib';
+import { describe, expect, it, vi } from 'vitest';
+import { main } from '../src/cli.ts';
+import type { Logger } from '../src/logger.ts';
+import { buildPdf, CHAPTERS, writeNovel } from './helpers/novel.ts';
+import { pdfLayout } from './helpers/pdf-layout.ts';
+import { tempDir } from './helpers/tmp.ts';
+import { pdfInfo } from './helpers/tools.ts';
+
+async function load(file: string): Promise<PDFDocument> {
+  return PDFDocument.load(readFileSync(file), { updateMetadata: false });
+}
+
+function annotations(doc: PDFDocument): number {
+  return doc.getPages().reduce((n, page) => {
+    const annots = page.node.lookup(PDFName.of('Annots'));
+    return n + (annots instanceof PDFArray ? annots.size() : 0);
+  }, 0);
+}
+
+/** The outline's titles, nested as [title, children]. */
+function outline(doc: PDFDocument): unknown[] {
+  const root = doc.catalog.lookup(PDFName.of('Outlines'));
+  if (!(root instanceof PDFDict)) return [];
+  const walk = (first: unknown): unknown[] => {
+    const out: unknown[] = [];
+    let item = first instanceof PDFDict ? first : undefined;
+    while (item) {
+      const title = (item.lookup(PDFName.of('Title')) as unknown as { decodeText(): string }).decodeText();
+      const kids = walk(item.lookup(PDFName.of('First')));
+      out.push(kids.length ? [title, kids] : title);
+      const next = item.lookup(PDFName.of('Next'));
+      item = next instanceof PDFDict ? next : undefined;
+    }
+    return out;
+  };
+  return walk(root.lookup(PDFName.of('First')));
+}
+
+function box(doc: PDFDocument, page: number, name: 'TrimBox' | 'BleedBox' | 'MediaBox' | 'CropBox'): number[] {
+  const array = doc.getPage(page).node.lookup(PDFName.of(name)) as PDFArray;
+  return array.asArray().map((n) => Number((n as PDFNumber).asNumber().toFixed(2)));
+}
+
+/** Two PDFs have the same pages: the same words, each within 1 pt of the same place. */
+function expectSamePages(a: string, b: string): void {
+  const [x, y] = [pdfLayout(a), pdfLayout(b)];
+  expect(y.length).toBe(x.length);
+  x.forEach((page, i) => {
+    const other = y[i];
+    expect(other?.words.map((w) => w.text), `page ${i + 1}`).toEqual(page.words.map((w) => w.text));
+    page.words.forEach((w, k) => {
+      const o = other?.words[k];
+      expect(Math.abs((o?.xMin ?? 0) - w.xMin) + Math.abs((o?.yMin ?? 0) - w.yMin), `page ${i + 1} “${w.text}”`).toBeLessThan(1);
+    });
+  });
+}
+
+describe('print and screen editions', async () => {
+  const input = writeNovel();
+  const [print, screen, inRuns] = await Promise.all([
+    buildPdf(input, 'print'),
+    buildPdf(input, 'screen'),
+    buildPdf(input, 'print', { runPages: 15 }),
+  ]);
+  const [printDoc, screenDoc] = await Promise.all([load(print.file), load(screen.file)]);
+
+  it('print: no bookmarks, no links, no tags; title, author and language set', () => {
+    expect(annotations(printDoc)).toBe(0);
+    expect(printDoc.catalog.get(PDFName.of('Outlines'))).toBeUndefined();
+    const info = pdfInfo(print.file);
+    expect(info.Tagged).toBe('no');
+    expect(info.Title).toBe('The Lantern Almanac: A Novel in Two Parts');
+    expect(info.Author).toBe('Ada Pellow');
+    expect(String(printDoc.catalog.lookup(PDFName.of('Lang')))).toMatch(/en-GB/);
+  });
+
+  it('print: TrimBox and BleedBox on every page (the trim when there is no bleed)', () => {
+    for (const i of [0, 1, printDoc.getPageCount() - 1]) {
+      expect(box(printDoc, i, 'TrimBox')).toEqual([0, 0, 396, 612]);
+      expect(box(printDoc, i, 'BleedBox')).toEqual([0, 0, 396, 612]);
+    }
+  });
+
+  it('print: labels its pages with the folios (roman, then arabic)', () => {
+    const labels = printDoc.catalog.lookup(PDFName.of('PageLabels'));
+    expect(labels).toBeInstanceOf(PDFDict);
+    expect(String(labels)).toMatch(/\/S \/r/);
+    expect(String(labels)).toMatch(new RegExp(`${print.pageLabels.indexOf('1')} <<\\s*/S /D\\s*>>`));
+  });
+
+  it('screen: bookmarks for the parts with their chapters, a linked contents page, tags', () => {
+    expect(outline(screenDoc)).toEqual([
+      ['Part One', CHAPTERS.slice(0, 3)],
+      ['Part Two', CHAPTERS.slice(3)],
+    ]);
+    expect(annotations(screenDoc)).toBeGreaterThanOrEqual(CHAPTERS.length + 2);
+    expect(pdfInfo(screen.file).Tagged).toBe('yes');
+    expect(pdfInfo(screen.file).Title).toBe('The Lantern Almanac: A Novel in Two Parts');
+  });
+
+  it('screen: the same pages as the print edition, word for word and place for place', () => {
+    const [a, b] = [pdfLayout(print.file), pdfLayout(screen.file)];
+    expect(b.length).toBe(a.length);
+    expect(screen.pageLabels).toEqual(print.pageLabels);
+    a.forEach((page, i) => {
+      const other = b[i];
+      expect(
+        other?.words.map((w) => w.text),
+        `page ${i + 1}`,
+      ).toEqual(page.words.map((w) => w.text));
+      page.words.forEach((w, k) => {
+        const o = other?.words[k];
+        expect(Math.abs((o?.xMin ?? 0) - w.xMin) + Math.abs((o?.yMin ?? 0) - w.yMin), `page ${i + 1} “${w.text}”`).toBeLessThan(
+          1,
+        );
+      });
+    });
+  });
+});
+
+describe('print options', async () => {
+  const input = writeNovel(
+    'print:\n  trim: a5\n  bleed: true\n  inner: 0.8in\n  running-heads: book\n  folios: head\n  chapter-start: any\n  lead-in: small-caps\n  toc: false\n',
+  );
+  const built = await buildPdf(input);
+  const doc = await load(built.file);
+  const pages = pdfLayout(built.file);
+  const bodyStart = built.pageLabels.indexOf('1');
+  const a5 = { width: (148 / 25.4) * 72, height: (210 / 25.4) * 72 };
+
+  it('sets an A5 page with 0.125 in of bleed on the outside, top and bottom, and the trim marked', () => {
+    expect(box(doc, 0, 'MediaBox')).toEqual([0, 0, Number((a5.width + 9).toFixed(2)), Number((a5.height + 18).toFixed(2))]);
+    expect(box(doc, 0, 'BleedBox')).toEqual(box(doc, 0, 'MediaBox'));
+    expect(pdfInfo(built.file)['Page size']).toMatch(/^428.52\d x 613.27\d pts/);
+    // A recto's spine edge is on the left (no bleed there); a verso's on the right.
+    const [w, h] = [Number(a5.width.toFixed(2)), Number((a5.height + 9).toFixed(2))];
+    expect(box(doc, 0, 'TrimBox')).toEqual([0, 9, w, h]);
+    expect(box(doc, 1, 'TrimBox')).toEqual([9, 9, Number((a5.width + 9).toFixed(2)), h]);
+  });
+
+  it('keeps the inside margin asked for, on the spine side of each page', () => {
+    pages.forEach((page, i) => {
+      const spine = i % 2 === 0 ? 0.8 * 72 : page.width - 0.8 * 72;
+      for (const w of page.words) {
+        if (i % 2 === 0) expect(w.xMin, `page ${i + 1}`).toBeGreaterThanOrEqual(spine - 0.5);
+        else expect(w.xMax, `page ${i + 1}`).toBeLessThanOrEqual(spine + 1);
+      }
+    });
+  });
+
+  it('puts the book’s title in the recto heads and the folios up with them', () => {
+    const heads = pages.slice(bodyStart).flatMap((page, k) => {
+      const top = page.lines.filter((l) => l.y < 9 + 0.625 * 72 + 14.5);
+      return top.length ? [[(bodyStart + k) % 2 === 0, top.map((l) => l.text).join(' | ')] as const] : [];
+    });
+    expect(heads.length).toBeGreaterThan(10);
+    for (const [recto, text] of heads) {
+      const folio = String(Number(/(\d+)/.exec(text)?.[1]));
+      expect(text).toMatch(recto ? /^The Lantern Almanac \d+$/ : /^\d+ Ada Pellow$/);
+      expect(built.pageLabels).toContain(folio);
+    }
+  });
+
+  it('lets chapters open on any page: no blank pages in the body', () => {
+    expect(pages.slice(bodyStart).filter((p) => p.words.length === 0)).toEqual([]);
+    expect(pages.some((p, i) => i % 2 === 1 && p.lines.some((l) => CHAPTERS.includes(l.text) && l.y > 150))).toBe(true);
+  });
+
+  it('opens chapters with a small-caps lead-in and no drop cap', () => {
+    // A drop cap is three lines tall; the tallest type in the body, a part title, is not two.
+    const tall = pages.slice(bodyStart).flatMap((p) => p.words.filter((w) => w.yMax - w.yMin > 2 * 14.5));
+    expect(tall).toEqual([]);
+  });
+});
+
+describe('the --pdf option and bad print settings', () => {
+  const quiet = (): { logger: Logger; lines: string[] } => {
+    const lines: string[] = [];
+    const add = (m: string) => lines.push(m);
+    return { logger: { info: add, warn: add, error: add }, lines };
+  };
+
+  it('`--pdf screen` builds the screen edition; `--pdf` takes only print or screen', async () => {
+    const input = writeNovel();
+    const out = tempDir();
+    const { logger } = quiet();
+    expect(await main(['node', 'galley', 'build', input, '--out', out, '--format', 'pdf', '--pdf', 'screen'], logger)).toBe(0);
+    const [file] = readdirSync(out).filter((f) => f.endsWith('.pdf'));
+    expect(pdfInfo(path.join(out, file as string)).Tagged).toBe('yes');
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    expect(await main(['node', 'galley', 'build', input, '--out', tempDir(), '--pdf', 'glossy'], logger)).toBe(2);
+    expect(stderr.mock.calls.join('')).toContain('expected print or screen');
+    stderr.mockRestore();
+  });
+
+  it.each([
+    ['margins that leave no room', 'print:\n  outer: 4in\n', /book\.yaml:\d+:\d+: `print\.outer` leaves a text block/],
+    ['a font that cannot be loaded', 'print:\n  font: no-such-typeface\n', /book\.yaml:\d+:\d+: `print\.font` cannot be loaded/],
+    ['an unknown trim size', 'print:\n  trim: 7x13\n', /book\.yaml:\d+:\d+: `print\.trim` must be/],
+  ])('%s: the error names the key and its line, and no PDF is written', async (_, yaml, message) => {
+    const input = writeNovel(yaml);
+    const out = tempDir();
+    writeFileSync(path.join(out, 'keep.txt'), 'an earlier build');
+    const { logger, lines } = quiet();
+    expect(await main(['node', 'galley', 'build', input, '--out', out, '--format', 'pdf'], logger)).toBe(1);
+    expect(lines.join('\n')).toMatch(message);
+    expect(readdirSync(out)).toEqual(['keep.txt']);
+  });
+});
