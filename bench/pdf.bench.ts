@@ -63,10 +63,12 @@ const bench: Bench = async ({ shared, log }) => {
   const pride = await bookFrom(shared, 'pride-and-prejudice');
   const bare: number[] = [];
   const galley: number[] = [];
+  const stages = new Map<string, number[]>();
   let pages = 0;
   for (let i = 0; i < RUNS; i++) {
     bare.push((await timed(() => barePrint(pride))).ms);
-    const run = await timed(() => renderPdf(pride));
+    const onStage = (stage: string, ms: number) => stages.set(stage, [...(stages.get(stage) ?? []), ms]);
+    const run = await timed(() => renderPdf(pride, { onStage }));
     galley.push(run.ms);
     pages = run.result.pageLabels.length;
   }
@@ -78,6 +80,7 @@ const bench: Bench = async ({ shared, log }) => {
     `${'pride-and-prejudice'.padEnd(22)}${seconds(b).padStart(19)}${seconds(g).padStart(19)}${(g / b).toFixed(2).padStart(7)}×` +
       `${String(pages).padStart(8)}   ${megabytes(peak.pss)} (${megabytes(peak.rss)}; ${megabytes(peak.node)})`,
   );
+  log(`  galley's steps (medians): ${[...stages].map(([name, ms]) => `${name} ${seconds(median(ms))}`).join(', ')}`);
   const war = await bookFrom(shared, 'war-and-peace');
   const run = await timed(() => renderPdf(war));
   const wp = (await peakMemory(() => renderPdf(war))).peak;

@@ -135,6 +135,9 @@ describe('print edition of a novel', async () => {
       expect(font.embedded, font.name).toBe(true);
       expect(font.type, font.name).toMatch(/TrueType/);
     }
+    // Subsets from the book's several printed parts each have a name of their own (RIPs merge
+    // fonts by name).
+    expect(new Set(fonts.map((f) => f.name)).size).toBe(fonts.length);
     const names = fonts.map((f) => f.name).join(' ');
     expect(names).toMatch(/EBGaramond-Regular/);
     expect(names).toMatch(/EBGaramond-Italic/);

@@ -95,6 +95,24 @@ describe('KDP gutter and page geometry', () => {
     expect(g.versoShift).toBe(9);
   });
 
+  it('sets every named trim, and custom ones, at its size', () => {
+    const sizes: Record<string, [number, number]> = {
+      '5x8': [360, 576],
+      '5.25x8': [378, 576],
+      '5.5x8.5': [396, 612],
+      '6x9': [432, 648],
+      a5: [419.53, 595.28],
+      'b-format': [365.67, 561.26],
+      '140mm x 216mm': [396.85, 612.28],
+    };
+    for (const [trim, [width, height]] of Object.entries(sizes)) {
+      const g = pageGeometry(config(`print:\n  trim: ${trim}\n`).print, 36, 14.5, { heads: true, folios: 'foot' });
+      expect([Number(g.width.toFixed(2)), Number(g.height.toFixed(2))], trim).toEqual([width, height]);
+      expect(g.recto.width, trim).toBeGreaterThan(200);
+      expect(g.recto.height / 14.5, trim).toBeGreaterThan(25);
+    }
+  });
+
   it('adds the bleed on the outside, top and bottom edges', () => {
     const g = pageGeometry(config('print:\n  trim: 6x9\n  bleed: true\n').print, 36, 14.5, { heads: true, folios: 'foot' });
     expect([g.width, g.height]).toEqual([432 + 9, 648 + 18]);
@@ -109,7 +127,11 @@ describe('print runs', () => {
     expect(chunks([100, 200, 150], 400)).toEqual([[0, 1, 2]]);
     expect(chunks([350, 350, 350, 350, 350], 400)).toEqual([[0], [1], [2], [3], [4]]);
     expect(chunks([500, 20, 20, 500], 400)).toEqual([[0], [1, 2], [3]]);
-    expect(chunks([100, 150, 100, 100, 150, 100], 300)).toEqual([[0, 1], [2, 3], [4, 5]]);
+    expect(chunks([100, 150, 100, 100, 150, 100], 300)).toEqual([
+      [0, 1],
+      [2, 3],
+      [4, 5],
+    ]);
   });
 });
 

@@ -31,7 +31,11 @@ export interface PdfOptions {
   edition?: PdfEdition;
   /** Where notes about the print edition go (e.g. a page count beyond KDP's limit). */
   logger?: Logger;
-  /** Called as each step ends, with its name and time in ms: prepare, load, print, front, screen, assemble. */
+  /**
+   * Called as each step ends, with its name and time in ms: `prepare` (blocks, browser),
+   * `estimate` (the page count for the gutter), `body`, `front` (with the furniture), `screen`,
+   * `assemble`.
+   */
   onStage?: (stage: string, ms: number) => void;
   /**
    * A long book's body is printed in runs of about this many pages (default 400), which bounds
@@ -79,7 +83,17 @@ export async function renderPdf(book: Book, options: PdfOptions = {}): Promise<P
     lap('prepare');
     const resolve = resolver(book, setup.fonts);
     const screen = options.edition === 'screen';
-    const layout = await layOut({ book, setup, body, toc: wantsToc(book), session, resolve, keepBodyPage: screen, lap, runPages: options.runPages });
+    const layout = await layOut({
+      book,
+      setup,
+      body,
+      toc: wantsToc(book),
+      session,
+      resolve,
+      keepBodyPage: screen,
+      lap,
+      runPages: options.runPages,
+    });
     const { plan, geometry } = layout;
     if (plan.pages.length > KDP_MAX_PAGES) {
       options.logger?.warn(`the print edition has ${plan.pages.length} pages; KDP prints paperbacks of up to ${KDP_MAX_PAGES}`);
@@ -137,7 +151,6 @@ async function screenEdition(book: Book, layout: Layout, body: PrintBlock[]): Pr
   });
   const script = `(() => {
     document.getElementById('galley-page').textContent = ${JSON.stringify(pageRules(layout.geometry, 'mirrored'))};
-    for (const mark of document.querySelectorAll('a.galley-mark')) mark.remove();
     document.body.insertAdjacentHTML('afterbegin', ${JSON.stringify(front.map((b) => b.html).join('\n'))});
     for (const mark of document.querySelectorAll('a.galley-mark')) mark.remove();
     for (const id of ${JSON.stringify(blanksBefore)}) {

@@ -24,6 +24,7 @@ import {
 import { GalleyError } from '../../errors.ts';
 import type { PageGeometry } from './geometry.ts';
 import type { PagePlan } from './plan.ts';
+import { uniqueSubsetNames } from './subset-names.ts';
 
 /**
  * pdf-lib yields to the event loop every few dozen objects (a setTimeout each, a millisecond or
@@ -147,6 +148,7 @@ function finish(doc: PDFDocument, plan: PagePlan, geometry: PageGeometry, meta: 
     page.setBleedBox(0, 0, geometry.width, geometry.height);
     page.setTrimBox(recto ? 0 : bleed, bleed, trim.width, trim.height);
   });
+  uniqueSubsetNames(doc);
   const nums: unknown[] = [0, { S: 'r' }];
   if (plan.bodyStart < plan.pages.length) nums.push(plan.bodyStart, { S: 'D' });
   doc.catalog.set(PDFName.of('PageLabels'), doc.context.obj({ Nums: nums as number[] }));

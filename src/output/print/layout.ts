@@ -58,7 +58,7 @@ export interface LayoutInput {
   resolve: ResourceResolver;
   /** Keep the body's page open after printing (the screen edition is made from it, whole). */
   keepBodyPage: boolean;
-  /** Told when a step ends: `load`, `print`, `front`. */
+  /** Told when a step ends: `estimate` (the gutter), `body` (loaded, settled, printed), `front`. */
   lap?: (step: string) => void;
   /** Pages per print run of a long body (default RUN_PAGES). */
   runPages?: number | undefined;
@@ -91,7 +91,7 @@ export async function layOut(input: LayoutInput): Promise<Layout> {
       }
     }
     const geometry = geometryFor(gutter);
-    input.lap?.('load');
+    input.lap?.('estimate');
 
     // 2. Print the body, and read where each block and break fell. Meanwhile the front matter
     // loads in a page of its own; its contents' numbers come when the body is printed.
@@ -111,7 +111,7 @@ export async function layOut(input: LayoutInput): Promise<Layout> {
         frontOpening.catch(() => undefined);
       },
     });
-    input.lap?.('print');
+    input.lap?.('body');
     const bodyPlan = planBody(placed(body, printed.marks, printed.doc.getPageCount()), {
       runningHeads: setup.print['running-heads'],
       author: setup.author,
