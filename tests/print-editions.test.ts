@@ -7,7 +7,8 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PDFArray, PDFDict, PDFDocument, PDFName, type PDFNumber } from 'pdf-lib';
+import { inflateSync } from 'node:zlib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, type PDFNumber, PDFRawStream, PDFRef } from 'pdf-lib';
 import { describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli.ts';
 import type { Logger } from '../src/logger.ts';
@@ -25,6 +26,26 @@ function annotations(doc: PDFDocument): number {
     const annots = page.node.lookup(PDFName.of('Annots'));
     return n + (annots instanceof PDFArray ? annots.size() : 0);
   }, 0);
+}
+
+/** The drawing operators of every page and of the forms drawn on them, inflated. */
+function drawing(doc: PDFDocument): string {
+  const out: string[] = [];
+  const read = (object: unknown) => {
+    const stream = object instanceof PDFRef ? doc.context.lookup(object) : object;
+    if (!(stream instanceof PDFRawStream)) return;
+    const flate = String(stream.dict.get(PDFName.of('Filter'))) === '/FlateDecode';
+    out.push(Buffer.from(flate ? inflateSync(stream.contents) : stream.contents).toString('latin1'));
+    const xobjects = (stream.dict.lookup(PDFName.of('Resources')) as PDFDict | undefined)?.lookup(PDFName.of('XObject'));
+    if (xobjects instanceof PDFDict) for (const value of xobjects.values()) read(value);
+  };
+  for (const page of doc.getPages()) {
+    const contents = page.node.lookup(PDFName.of('Contents'));
+    for (const item of contents instanceof PDFArray ? contents.asArray() : [page.node.get(PDFName.of('Contents'))]) read(item);
+    const xobjects = (page.node.lookup(PDFName.of('Resources')) as PDFDict | undefined)?.lookup(PDFName.of('XObject'));
+    if (xobjects instanceof PDFDict) for (const value of xobjects.values()) read(value);
+  }
+  return out.join('\n');
 }
 
 /** The outline's titles, nested as [title, children]. */
@@ -85,6 +106,12 @@ describe('print and screen editions', async () => {
     expect(info.Title).toBe('The Lantern Almanac: A Novel in Two Parts');
     expect(info.Author).toBe('Ada Pellow');
     expect(String(printDoc.catalog.lookup(PDFName.of('Lang')))).toMatch(/en-GB/);
+  });
+
+  it('print: black text in DeviceGray (one ink), not RGB black', () => {
+    const operators = drawing(printDoc);
+    expect(operators).toMatch(/(^|\s)0 g\s/);
+    expect(operators).not.toMatch(/(^|\s)[\d.]+ [\d.]+ [\d.]+ (rg|RG)\s/);
   });
 
   it('print: TrimBox and BleedBox on every page (the trim when there is no bleed)', () => {

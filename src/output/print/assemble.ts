@@ -23,6 +23,7 @@ import {
 } from 'pdf-lib';
 import { GalleyError } from '../../errors.ts';
 import type { PageGeometry } from './geometry.ts';
+import { grayBlack } from './gray.ts';
 import type { PagePlan } from './plan.ts';
 import { uniqueSubsetNames } from './subset-names.ts';
 
@@ -80,6 +81,8 @@ export async function assemblePrint(
     if (planned?.source && !planned.recto) shiftContent(page, geometry.versoShift);
   });
   await overlay(body, furniture, false);
+  await body.flush();
+  grayBlack(body);
   finish(body, plan, geometry, meta);
   return body.save(SAVE_OPTIONS);
 }

@@ -1,0 +1,48 @@
+/**
+ * Black as printers want it: Chromium paints black text in RGB (`0 0 0 rg`), which a print
+ * workflow may turn into a four-colour "rich" black or a lighter grey. The print edition's
+ * content streams (pages and the furniture forms drawn on them) say `0 g` instead: black in
+ * DeviceGray, one ink. Streams are inflated and deflated with Node's zlib.
+ */
+import { deflateSync, inflateSync } from 'node:zlib';
+import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
+
+const RGB_BLACK = /(^|\s)0 0 0 (rg|RG)(?=\s)/g;
+
+export function grayBlack(doc: PDFDocument): void {
+  const { context } = doc;
+  const done = new Set<PDFRef>();
+  const convert = (ref: unknown): void => {
+    if (!(ref instanceof PDFRef) || done.has(ref)) return;
+    done.add(ref);
+    const stream = context.lookup(ref);
+    if (!(stream instanceof PDFRawStream)) return;
+    const filter = stream.dict.get(PDFName.of('Filter'));
+    const flate = String(filter) === '/FlateDecode';
+    if (filter && !flate) return;
+    const text = Buffer.from(flate ? inflateSync(stream.contents) : stream.contents).toString('latin1');
+    const gray = text.replace(RGB_BLACK, (_, space: string, op: string) => `${space}0 ${op === 'rg' ? 'g' : 'G'}`);
+    if (gray !== text) {
+      const bytes = Buffer.from(gray, 'latin1');
+      context.assign(ref, PDFRawStream.of(stream.dict, flate ? deflateSync(bytes) : bytes));
+    }
+    forms(stream.dict);
+  };
+  /** The form XObjects a resource dictionary's owner draws. */
+  const forms = (owner: PDFDict): void => {
+    const resources = owner.lookup(PDFName.of('Resources'));
+    const xobjects = resources instanceof PDFDict ? resources.lookup(PDFName.of('XObject')) : undefined;
+    if (!(xobjects instanceof PDFDict)) return;
+    for (const value of xobjects.values()) {
+      const target = value instanceof PDFRef ? context.lookup(value) : undefined;
+      if (target instanceof PDFRawStream && String(target.dict.get(PDFName.of('Subtype'))) === '/Form') convert(value);
+    }
+  };
+  for (const page of doc.getPages()) {
+    const contents = page.node.get(PDFName.of('Contents'));
+    const looked = contents instanceof PDFRef ? context.lookup(contents) : contents;
+    if (looked instanceof PDFArray) for (const item of looked.asArray()) convert(item);
+    else convert(contents);
+    forms(page.node);
+  }
+}
