@@ -26,18 +26,21 @@ function keepInView(root, change) {
   if (again) viewport.scrollTop += again.getBoundingClientRect().top - top - offset;
 }
 
-function renderEpub() {
-  let style = epubRoot.querySelector('style');
-  if (!style) {
-    style = document.createElement('style');
-    const body = document.createElement('div');
-    body.className = 'book';
-    epubRoot.append(style, body);
+/** A view's shadow root holds one <style> and one content element; made on first use. */
+function viewParts(root, className) {
+  if (!root.querySelector('style')) {
+    const content = document.createElement('div');
+    content.className = className;
+    root.append(document.createElement('style'), content);
   }
+  return { style: root.querySelector('style'), content: root.querySelector(`.${className}`) };
+}
+
+function renderEpub() {
+  const { style, content: body } = viewParts(epubRoot, 'book');
   // The theme styles `body`; in the preview the book's body is the .book element.
   const css = state.css.epub.replace(/(^|[}\s,])body(?=[\s{,.:#])/g, '$1.book');
   style.textContent = `${css}\n:host { display: block; font-size: ${view.fontSize}%; }\n.book img { max-width: 100%; }`;
-  const body = epubRoot.querySelector('.book');
   keepInView(epubRoot, () => {
     const existing = new Map([...body.children].map((el) => [el.dataset.anchor, el]));
     const wanted = state.sections.map((section) => {
@@ -58,20 +61,13 @@ function renderPrint() {
   const pages = state.pages ?? [];
   const width = state.page?.width ?? 396;
   const height = state.page?.height ?? 612;
-  let style = printRoot.querySelector('style');
-  if (!style) {
-    style = document.createElement('style');
-    const spreads = document.createElement('div');
-    spreads.className = 'spreads';
-    printRoot.append(style, spreads);
-  }
+  const { style, content: container } = viewParts(printRoot, 'spreads');
   style.textContent = `${state.css.print}\n${state.css.pages ?? ''}\n:host { display: block; zoom: ${view.zoom}%; }
 .spreads { display: flex; flex-direction: column; align-items: center; gap: 24px; }
 .spread { display: flex; gap: 0; }
 .page { position: relative; width: ${width}pt; height: ${height}pt; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.3); overflow: hidden; }
 .spread.single-recto { padding-left: ${width}pt; }
 .page-number { position: absolute; bottom: -18px; width: 100%; text-align: center; font: 11px system-ui; color: #6b655c; }`;
-  const container = printRoot.querySelector('.spreads');
   keepInView(printRoot, () => {
     const spreads = [];
     // Page 1 is a recto and stands alone; then versos pair with the rectos after them.
