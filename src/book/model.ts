@@ -20,6 +20,8 @@ export interface Section {
   html: string;
   /** The same section as a hast tree (read-only: outputs that change it work on a copy). */
   hast: Element;
+  /** The manuscript file a part or chapter came from, as diagnostics name it. */
+  source?: string;
 }
 
 export type FrontMatterKind = 'titlepage' | 'copyright' | 'dedication' | 'epigraph';

@@ -1,8 +1,11 @@
 /**
  * `preview`: serves a live view of the book and keeps it current while the author writes. It
  * typesets the manuscript, serves the result (src/preview/server.ts), watches the manuscript,
- * book.yaml and the theme, and after each save sends only what changed. When the manuscript
- * has an error the last good render stays and the error is shown over it.
+ * book.yaml and the theme, and after each save sends the new state; the page patches in only
+ * what changed. The EPUB view comes with the typesetting; the print view's pages follow from the
+ * browser (src/preview/print-view.ts), then `galley check`'s diagnostics, each linked to its
+ * page. When the manuscript has an error the last good render stays and the error is shown over
+ * it.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,6 +17,8 @@ import { type FontSet, fontFile, loadThemeFonts } from '../output/fonts.ts';
 import { TEMPLATES_DIR, themeCss } from '../output/theme.ts';
 import { type PreviewServer, startPreviewServer } from '../preview/server.ts';
 import { watchFiles } from '../preview/watch.ts';
+import { check } from '../check/check.ts';
+import { type PrintView, printPreview } from '../preview/print-view.ts';
 import { typeset } from './typeset.ts';
 
 export interface PreviewOptions {
@@ -25,6 +30,8 @@ export interface PreviewOptions {
   author?: string | undefined;
   cwd?: string;
   logger?: Logger;
+  /** Browser for the print view (else found as for the PDF). */
+  browser?: string | undefined;
 }
 
 export interface PreviewSection {
@@ -47,14 +54,27 @@ export interface PreviewState {
   language: string;
   css: { epub: string; print: string; fonts: string };
   sections: PreviewSection[];
-  diagnostics: (Diagnostic & { text: string })[];
+  diagnostics: PreviewDiagnostic[];
   error: PreviewError | undefined;
+  /** The printed pages; undefined until the first layout is done. */
+  print: PrintView | undefined;
+  /** What the print view is doing: `layout` (pages coming), `ready`, or why it cannot show. */
+  printStatus: string;
+}
+
+export interface PreviewDiagnostic extends Diagnostic {
+  /** As `galley check` prints it. */
+  text: string;
+  /** The page it is on (index and label), when known. */
+  page: { index: number; label: string } | undefined;
 }
 
 export interface PreviewHandle {
   url: string;
   /** Re-typesets now (the watcher calls this after a save). */
   refresh(): Promise<void>;
+  /** Resolves when the print view and the check have caught up. */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -62,22 +82,28 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
   const cwd = options.cwd ?? process.cwd();
   const logger = options.logger ?? silentLogger;
   const input = path.resolve(cwd, options.input ?? 'manuscript');
+  const overrides = { title: options.title, author: options.author };
   const fonts = await loadThemeFonts();
+  const printer = printPreview({ browser: options.browser });
   let book: Book | undefined;
+  let checked: PreviewDiagnostic[] = [];
   let state = await render(undefined);
 
   async function render(previous: PreviewState | undefined): Promise<PreviewState> {
     try {
-      const result = await typeset({ input, overrides: { title: options.title, author: options.author }, cwd });
+      const result = await typeset({ input, overrides, cwd });
       book = result.book;
+      const diagnostics = result.diagnostics.map((d) => ({ ...d, text: formatDiagnostic(d), page: undefined }));
       return {
         version: (previous?.version ?? 0) + 1,
         title: book.config.title,
         language: book.config.language,
         css: { epub: await themeCss('epub'), print: await themeCss('print'), fonts: fontsCss(fonts) },
         sections: [...book.front, ...book.body].map(({ id, kind, title, html }) => ({ id, kind, title, html: bookUrls(html) })),
-        diagnostics: result.diagnostics.map((d) => ({ ...d, text: formatDiagnostic(d) })),
+        diagnostics: merge(diagnostics, checked, previous?.print),
         error: undefined,
+        print: previous?.print,
+        printStatus: previous?.print ? 'updating' : 'layout',
       };
     } catch (error) {
       // The first render has nothing to fall back on: its error is the command's error.
@@ -90,13 +116,55 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
     }
   }
 
+  function publish(change: Partial<PreviewState>): void {
+    state = { ...state, ...change, version: state.version + 1 };
+    state.diagnostics = merge(state.diagnostics, [], state.print);
+    server.broadcast('state', state);
+  }
+
+  // The print view and the check run after the typesetting, one at a time; only the newest
+  // book is worked on when saves come faster than the pages.
+  let wanted: Book | undefined;
+  let running: Promise<void> | undefined;
+  function printLater(next: Book): void {
+    wanted = next;
+    running ??= (async () => {
+      while (wanted) {
+        const current = wanted;
+        wanted = undefined;
+        await printAndCheck(current).catch((error: Error) => {
+          logger.error(`preview: ${error.message}`);
+          publish({ printStatus: error.message });
+        });
+      }
+      running = undefined;
+    })();
+  }
+
+  async function printAndCheck(current: Book): Promise<void> {
+    const started = performance.now();
+    const first = state.print === undefined;
+    const update = first ? { view: await printer.layOut(current), rest: undefined } : await printer.update(current);
+    publish({ print: update.view, printStatus: update.rest ? 'repaginating' : 'ready' });
+    logger.info(`${first ? 'pages laid out' : 'pages updated'} in ${Math.round(performance.now() - started)} ms`);
+    const result = await check({ input, cwd, overrides });
+    checked = result.diagnostics.map((d) => ({ ...d, text: formatDiagnostic(d), page: undefined }));
+    publish({ diagnostics: merge(state.diagnostics, checked, state.print) });
+    if (update.rest && !wanted) {
+      publish({ print: await update.rest(), printStatus: 'ready' });
+      logger.info(`book repaginated in ${Math.round(performance.now() - started)} ms`);
+    }
+  }
+
   const server: PreviewServer = await startPreviewServer(
     {
       state: () => state,
       resource: async (name) => {
-        if (name.startsWith('fonts/')) {
-          const data = await fontFile(fonts, name.slice('fonts/'.length));
-          return data && { body: data, contentType: name.endsWith('.woff') ? 'font/woff' : 'font/woff2' };
+        const [folder, file = ''] = name.split(/\/(.*)/s);
+        const fontSet = folder === 'fonts' ? fonts : folder === 'print-fonts' ? printer.fonts() : undefined;
+        if (fontSet) {
+          const data = await fontFile(fontSet, file);
+          return data && { body: data, contentType: file.endsWith('.woff') ? 'font/woff' : 'font/woff2' };
         }
         const image = book?.images.get(name) ?? (book?.cover?.target === name ? book.cover : undefined);
         return image && { body: image.data, contentType: image.mediaType };
@@ -104,13 +172,17 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
     },
     options.port,
   );
+  if (book) printLater(book);
 
   async function refresh(): Promise<void> {
     const started = performance.now();
     state = await render(state);
     server.broadcast('state', state);
     if (state.error) logger.error(`${state.error.location ? `${state.error.location}: ` : ''}${state.error.message}`);
-    else logger.info(`updated in ${Math.round(performance.now() - started)} ms`);
+    else {
+      logger.info(`typeset in ${Math.round(performance.now() - started)} ms`);
+      if (book) printLater(book);
+    }
   }
 
   const root = (await isFolder(input)) ? input : path.dirname(input);
@@ -125,11 +197,33 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
   return {
     url: server.url,
     refresh,
+    async settled() {
+      while (running) await running;
+    },
     async close() {
       stopWatching();
+      wanted = undefined;
+      await running?.catch(() => undefined);
       await server.close();
+      await printer.close();
     },
   };
+}
+
+/**
+ * The typesetting's diagnostics and `galley check`'s (which include them; each once), each with
+ * the page its line is on: the last page of its manuscript file that starts at or before it.
+ */
+function merge(own: PreviewDiagnostic[], checked: PreviewDiagnostic[], view: PrintView | undefined): PreviewDiagnostic[] {
+  const seen = new Set<string>();
+  const all = [...checked, ...own].filter((d) => !seen.has(d.text) && seen.add(d.text));
+  return all.map((d) => {
+    let page: PreviewDiagnostic['page'];
+    for (const p of view?.pages ?? []) {
+      if (p.source === d.file && p.line !== undefined && d.line !== undefined && p.line <= d.line) page = { index: p.index, label: p.label };
+    }
+    return { ...d, page };
+  });
 }
 
 /** Points the book's image references at the server's /book/ path. */

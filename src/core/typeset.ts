@@ -83,6 +83,7 @@ export async function typeset(options: TypesetOptions): Promise<TypesetResult> {
         return html;
       },
       hast,
+      source: division.file.path,
     };
   });
   // Front and back matter from the metadata; problems in its Markdown are reported on the metadata file.

@@ -122,7 +122,7 @@ export async function renderPdf(book: Book, options: PdfOptions = {}): Promise<P
 }
 
 /** Serves the fonts and the book's images to the print pages; nothing else. */
-function resolver(book: Book, fonts: FontSet): ResourceResolver {
+export function resolver(book: Book, fonts: FontSet): ResourceResolver {
   return async (path: string): Promise<Resource | undefined> => {
     if (path === 'fonts.css') return { body: fonts.css, contentType: CONTENT_TYPES.css as string };
     if (path.startsWith('fonts/')) {

@@ -51,6 +51,13 @@ export interface BodyOptions {
   leadIn: LeadIn;
   hyphenate: Hyphenator | undefined;
   language: string;
+  /**
+   * Blocks made before, to reuse when a section comes again unchanged (the preview keeps one
+   * across edits; keyed by the section's HTML and its place). Default: none.
+   */
+  memo?: Map<string, PrintBlock> | undefined;
+  /** Give each of a section's top-level elements its manuscript line, as `data-line` (default false). */
+  sourceLines?: boolean;
 }
 
 /** Parts, chapters and back matter (except "also by", which print puts in the front). */
@@ -62,9 +69,20 @@ export function bodyBlocks(book: Book, options: BodyOptions): PrintBlock[] {
   let breakCount = 0;
   const back = book.back.filter((s) => s.kind !== 'also-by');
   for (const section of [...book.body, ...back]) {
-    const tree = structuredClone(section.hast);
     const index = blocks.length;
     const firstBreak = breakCount;
+    const known = options.memo?.get(memoKey(section, index, chapterNumber, firstBreak, inPart));
+    if (known) {
+      if (section.kind === 'part') inPart = true;
+      else if (section.kind === 'chapter') chapterNumber++;
+      else inPart = false;
+      breakCount += known.breaks.count;
+      blocks.push(known);
+      continue;
+    }
+    const key = memoKey(section, index, chapterNumber, firstBreak, inPart);
+    const tree = structuredClone(section.hast);
+    if (options.sourceLines) sourceLines(tree);
     let kind: BlockKind;
     if (section.kind === 'part') {
       kind = 'part';
@@ -83,7 +101,7 @@ export function bodyBlocks(book: Book, options: BodyOptions): PrintBlock[] {
     if (options.hyphenate) hyphenateTree(tree, options.hyphenate);
     tree.properties.dataBlock = String(index);
     tree.children.unshift(marker('block', index));
-    blocks.push({
+    const block: PrintBlock = {
       id: String(tree.properties.id ?? section.id),
       kind,
       start: kind === 'chapter' ? options.chapterStart : 'recto',
@@ -92,9 +110,23 @@ export function bodyBlocks(book: Book, options: BodyOptions): PrintBlock[] {
       depth: kind === 'chapter' && inPart ? 1 : 0,
       html: toHtml(tree),
       breaks: { first: firstBreak, count: breakCount - firstBreak },
-    });
+    };
+    options.memo?.set(key, block);
+    blocks.push(block);
   }
   return blocks;
+}
+
+function memoKey(section: Section, index: number, chapter: number, firstBreak: number, inPart: boolean): string {
+  return `${index} ${chapter} ${firstBreak} ${inPart} ${section.kind} ${section.title}\n${section.html}`;
+}
+
+/** Marks the section's top-level elements with the manuscript line they start on. */
+function sourceLines(tree: Element): void {
+  for (const child of tree.children) {
+    const line = child.type === 'element' ? child.position?.start.line : undefined;
+    if (child.type === 'element' && line !== undefined) child.properties.dataLine = String(line);
+  }
 }
 
 function partPage(tree: Element): void {

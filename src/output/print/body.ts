@@ -10,7 +10,9 @@ import { GalleyError } from '../../errors.ts';
 import type { BookPage, BrowserSession, ResourceResolver } from '../browser.ts';
 import { LOAD_OPTIONS } from './assemble.ts';
 import type { PrintBlock } from './blocks.ts';
+import { markLines, slicePages } from './dom-pages.ts';
 import { type Mark, readMarks } from './markers.ts';
+import type { TextBlockBox } from './page-lines.ts';
 import type { PrintSetup } from './settings.ts';
 
 const IN_PAGE = readFile(new URL('./in-page.js', import.meta.url), 'utf8');
@@ -62,6 +64,8 @@ export interface BodyJob {
   keep: boolean;
   /** Called just before the last run prints (to start other work beside it). */
   lastPrint?: () => void;
+  /** Also cut the printed pages out of the page as HTML (for the preview), given the text block. */
+  pages?: TextBlockBox | undefined;
 }
 
 export interface PrintedBody {
@@ -69,28 +73,34 @@ export interface PrintedBody {
   marks: Mark[];
   /** The page, when kept. */
   page: BookPage | undefined;
+  /** Each printed page's HTML, when `pages` was asked for. */
+  slices: string[] | undefined;
 }
 
 export async function printBody(job: BodyJob): Promise<PrintedBody> {
   let doc: PDFDocument | undefined;
   const marks: Mark[] = [];
   let kept: BookPage | undefined;
+  const slices: string[] | undefined = job.pages ? [] : undefined;
   for (const [k, run] of job.runs.entries()) {
     const page =
       (k === 0 ? job.opened : undefined) ??
       (await job.session.open(job.html(run.map((i) => job.body[i] as PrintBlock)), job.resolve));
-    let pdf: Uint8Array;
+    let printed: PDFDocument;
+    let runMarks: Mark[];
     try {
       await inPage(page, job.setup, true);
+      const lines = job.pages && (await markLines(page, job.setup.line));
       if (k === job.runs.length - 1) job.lastPrint?.();
-      pdf = await page.pdf(PRINT_OPTIONS);
+      printed = await PDFDocument.load(await page.pdf(PRINT_OPTIONS), LOAD_OPTIONS);
+      runMarks = readMarks(printed);
+      if (lines && job.pages) slices?.push(...(await slicePages(page, lines, runMarks, job.pages, printed.getPageCount())));
     } finally {
       if (job.keep && job.runs.length === 1) kept = page;
       else await page.close();
     }
-    const printed = await PDFDocument.load(pdf, LOAD_OPTIONS);
     const offset = doc?.getPageCount() ?? 0;
-    for (const mark of readMarks(printed)) marks.push({ ...mark, page: mark.page + offset });
+    for (const mark of runMarks) marks.push({ ...mark, page: mark.page + offset });
     if (!doc) {
       doc = printed;
     } else {
@@ -99,5 +109,5 @@ export async function printBody(job: BodyJob): Promise<PrintedBody> {
     }
   }
   if (!doc) throw new GalleyError('PDF_FAILED', 'the book has no pages to print');
-  return { doc, marks, page: kept };
+  return { doc, marks, page: kept, slices };
 }

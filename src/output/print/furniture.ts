@@ -45,6 +45,11 @@ export interface FurniturePages {
 
 const pt = (n: number) => `${Number(n.toFixed(3))}pt`;
 
+export interface FurnitureOptions {
+  folios: 'foot' | 'head';
+  ornament: string;
+}
+
 /**
  * The furniture as boxes to append to a print document; the first box carries `marker` (HTML),
  * so the page it lands on can be found.
@@ -53,34 +58,44 @@ export function furniturePages(
   planned: PlannedPage[],
   ornaments: Ornament[],
   geometry: PageGeometry,
-  options: { folios: 'foot' | 'head'; ornament: string; marker: string },
+  options: FurnitureOptions & { marker: string },
 ): FurniturePages {
-  const byPage = new Map<number, Ornament[]>();
-  for (const o of ornaments) byPage.set(o.page, [...(byPage.get(o.page) ?? []), o]);
+  const byPage = ornamentsByPage(ornaments);
   const pages: number[] = [];
   const boxes: string[] = [];
   planned.forEach((page, i) => {
-    const marks = byPage.get(i) ?? [];
-    if (!page.folio && !page.head && marks.length === 0) return;
-    const text = page.recto ? geometry.recto : geometry.verso;
-    const live = page.recto ? geometry.live.recto : geometry.live.verso;
-    const box = (cls: string, left: number, top: number, width: number, align: string, content: string) =>
-      `<div class="${cls}" style="left:${pt(left)};top:${pt(top)};width:${pt(width)};text-align:${align}">${escapeHtml(content)}</div>`;
-    const parts: string[] = boxes.length === 0 ? [options.marker] : [];
-    const folioRoom = page.folio && options.folios === 'head' ? 3 * geometry.line : 0;
-    if (page.head) {
-      parts.push(box('running-head', text.left + folioRoom, live.top, text.width - 2 * folioRoom, 'center', page.head));
-    }
-    if (page.folio) {
-      const top = options.folios === 'head' ? live.top : live.top + live.height - geometry.line;
-      const align = options.folios === 'head' ? (page.recto ? 'right' : 'left') : 'center';
-      parts.push(box('folio', text.left, top, text.width, align, page.folio));
-    }
-    for (const o of marks) parts.push(box('ornament', text.left, o.top, text.width, 'center', options.ornament));
+    const parts = furnitureBoxes(page, byPage.get(i) ?? [], geometry, options);
+    if (parts === '') return;
     pages.push(i);
-    boxes.push(`<div class="furniture-page">${parts.join('')}</div>`);
+    boxes.push(`<div class="furniture-page">${boxes.length === 0 ? options.marker : ''}${parts}</div>`);
   });
   return { html: boxes.join('\n'), pages };
+}
+
+export function ornamentsByPage(ornaments: Ornament[]): Map<number, Ornament[]> {
+  const byPage = new Map<number, Ornament[]>();
+  for (const o of ornaments) byPage.set(o.page, [...(byPage.get(o.page) ?? []), o]);
+  return byPage;
+}
+
+/** One page's running head, folio and ornaments, as absolutely placed boxes ('' when none). */
+export function furnitureBoxes(page: PlannedPage, ornaments: Ornament[], geometry: PageGeometry, options: FurnitureOptions): string {
+  const text = page.recto ? geometry.recto : geometry.verso;
+  const live = page.recto ? geometry.live.recto : geometry.live.verso;
+  const box = (cls: string, left: number, top: number, width: number, align: string, content: string) =>
+    `<div class="${cls}" style="left:${pt(left)};top:${pt(top)};width:${pt(width)};text-align:${align}">${escapeHtml(content)}</div>`;
+  const parts: string[] = [];
+  const folioRoom = page.folio && options.folios === 'head' ? 3 * geometry.line : 0;
+  if (page.head) {
+    parts.push(box('running-head', text.left + folioRoom, live.top, text.width - 2 * folioRoom, 'center', page.head));
+  }
+  if (page.folio) {
+    const top = options.folios === 'head' ? live.top : live.top + live.height - geometry.line;
+    const align = options.folios === 'head' ? (page.recto ? 'right' : 'left') : 'center';
+    parts.push(box('folio', text.left, top, text.width, align, page.folio));
+  }
+  for (const o of ornaments) parts.push(box('ornament', text.left, o.top, text.width, 'center', options.ornament));
+  return parts.join('');
 }
 
 /** CSS for the furniture boxes. */

@@ -28,7 +28,9 @@ import { blockPagesFromText, chunks, estimateFromHeights, estimateFromText } fro
 import { type ContentsEntry, frontBlocks } from './front.ts';
 import { breakOrnaments, furnitureCss, furniturePages } from './furniture.ts';
 import { kdpGutter, type PageGeometry, pageGeometry, pageRules } from './geometry.ts';
+import { markLines, slicePages } from './dom-pages.ts';
 import { type Mark, marker, markIndex, readMarks } from './markers.ts';
+import type { TextBlockBox } from './page-lines.ts';
 import { joinPlan, type PagePlan, type PlacedBlock, planBody } from './plan.ts';
 import type { PrintSetup } from './settings.ts';
 
@@ -47,6 +49,12 @@ export interface Layout {
   /** The body's page, when kept open for the screen edition. */
   bodyPage: BookPage | undefined;
   contents: ContentsEntry[] | undefined;
+  /** The body's blocks as printed (pages in the printed body), and its markers. */
+  body: { placed: PlacedBlock[]; marks: Mark[] };
+  /** The front matter's blocks as printed. */
+  frontPlaced: PlacedBlock[];
+  /** Each printed page as HTML (`pages` asked for): the body's, and the front's (furniture pages empty). */
+  pages: { body: string[]; front: string[] } | undefined;
 }
 
 export interface LayoutInput {
@@ -62,6 +70,8 @@ export interface LayoutInput {
   lap?: (step: string) => void;
   /** Pages per print run of a long body (default RUN_PAGES). */
   runPages?: number | undefined;
+  /** Cut the printed pages out as HTML too (the preview's pages). */
+  pages?: boolean;
 }
 
 export async function layOut(input: LayoutInput): Promise<Layout> {
@@ -106,13 +116,15 @@ export async function layOut(input: LayoutInput): Promise<Layout> {
       html: (blocks) => documentHtml(input, blocks, geometry),
       opened,
       keep: input.keepBodyPage,
+      pages: input.pages ? textBox(geometry) : undefined,
       lastPrint: () => {
         frontOpening = session.open(documentHtml(input, front, geometry, furnitureCss(geometry)), resolve);
         frontOpening.catch(() => undefined);
       },
     });
     input.lap?.('body');
-    const bodyPlan = planBody(placed(body, printed.marks, printed.doc.getPageCount()), {
+    const bodyPlaced = placed(body, printed.marks, printed.doc.getPageCount());
+    const bodyPlan = planBody(bodyPlaced, {
       runningHeads: setup.print['running-heads'],
       author: setup.author,
       title: book.config.title,
@@ -126,32 +138,80 @@ export async function layOut(input: LayoutInput): Promise<Layout> {
       marker: toHtml(marker('block', front.length)),
     });
     const frontPage = await (frontOpening ?? session.open(documentHtml(input, front, geometry, furnitureCss(geometry)), resolve));
-    let frontPdf: Uint8Array;
+    let frontDoc: PDFDocument;
+    let frontMarks: Mark[];
+    let frontSlices: string[] | undefined;
     try {
       await frontPage.evaluate(`(() => {
         const numbers = ${JSON.stringify((contents ?? []).map((c) => c.page ?? ''))};
         document.querySelectorAll('.toc-page').forEach((slot, i) => { slot.textContent = numbers[i] ?? ''; });
         document.body.insertAdjacentHTML('beforeend', ${JSON.stringify(furniture.html)});
       })()`);
-      frontPdf = await frontPage.pdf(PRINT_OPTIONS);
+      const lines = input.pages ? await markLines(frontPage, setup.line) : undefined;
+      frontDoc = await PDFDocument.load(await frontPage.pdf(PRINT_OPTIONS), LOAD_OPTIONS);
+      frontMarks = readMarks(frontDoc);
+      if (lines) frontSlices = await slicePages(frontPage, lines, frontMarks, textBox(geometry), frontDoc.getPageCount());
     } finally {
       await frontPage.close();
     }
-    const frontDoc = await PDFDocument.load(frontPdf, LOAD_OPTIONS);
-    const frontMarks = readMarks(frontDoc);
     const furnitureStart = markIndex(frontMarks, 'block').get(front.length)?.page ?? frontDoc.getPageCount();
-    const plan = joinPlan(placed(front, frontMarks, furnitureStart), bodyPlan);
+    const frontPlaced = placed(front, frontMarks, furnitureStart);
+    const plan = joinPlan(frontPlaced, bodyPlan);
     input.lap?.('front');
 
     // 4. The gutter the final page count calls for (only ever wider, so this ends).
     const needed = kdpGutter(plan.pages.length);
     if (fixed !== undefined || needed <= gutter || attempt >= 3) {
       const overlay = { first: furnitureStart, pages: furniture.pages.map((i) => i + plan.bodyStart) };
-      return { geometry, plan, bodyDoc: printed.doc, frontDoc, furniture: overlay, bodyPage: printed.page, contents };
+      const pages = printed.slices && frontSlices ? { body: printed.slices, front: frontSlices } : undefined;
+      return {
+        geometry,
+        plan,
+        bodyDoc: printed.doc,
+        frontDoc,
+        furniture: overlay,
+        bodyPage: printed.page,
+        contents,
+        body: { placed: bodyPlaced, marks: printed.marks },
+        frontPlaced,
+        pages,
+      };
     }
     gutter = needed;
     await printed.page?.close();
   }
+}
+
+export interface BlocksLayout {
+  /** The blocks as printed, pages counted in their own document. */
+  placed: PlacedBlock[];
+  marks: Mark[];
+  /** Each printed page as HTML. */
+  pages: string[];
+}
+
+/**
+ * Some blocks on their own, at a known page geometry, cut into pages as HTML: the preview's
+ * quick update after an edit. Blocks start on new pages, so each lays out as in the whole book.
+ */
+export async function layOutBlocks(input: LayoutInput, blocks: PrintBlock[], geometry: PageGeometry): Promise<BlocksLayout> {
+  const printed = await printBody({
+    session: input.session,
+    resolve: input.resolve,
+    setup: input.setup,
+    body: blocks,
+    runs: [blocks.map((_, i) => i)],
+    html: (run) => documentHtml(input, run, geometry),
+    keep: false,
+    pages: textBox(geometry),
+  });
+  const pages = printed.slices ?? [];
+  return { placed: placed(blocks, printed.marks, printed.doc.getPageCount()), marks: printed.marks, pages };
+}
+
+/** The text block of a page printed as a recto (as every page is, before assembly). */
+export function textBox(geometry: PageGeometry): TextBlockBox {
+  return { top: geometry.recto.top, height: geometry.recto.height, line: geometry.line };
 }
 
 function documentHtml(input: LayoutInput, blocks: PrintBlock[], geometry: PageGeometry, css = ''): string {
@@ -176,7 +236,7 @@ function placed(blocks: PrintBlock[], marks: Mark[], pageCount: number): PlacedB
 }
 
 /** The contents' entries; their page numbers when the body pages' `starts` are known. */
-function contentsEntries(body: PrintBlock[], starts?: number[]): ContentsEntry[] {
+export function contentsEntries(body: PrintBlock[], starts?: number[]): ContentsEntry[] {
   return body.flatMap((block, i) =>
     block.inToc
       ? [

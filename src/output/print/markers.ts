@@ -10,7 +10,7 @@ import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFNumber, PDFRef, PDFStr
 
 const PREFIX = 'https://galley.invalid/mark/';
 
-export type MarkerKind = 'block' | 'break' | 'after';
+export type MarkerKind = 'block' | 'break' | 'after' | 'line' | 'end';
 
 /** A marker element: put it first inside the element whose position is wanted. */
 export function marker(kind: MarkerKind, n: number): Element {
@@ -44,7 +44,7 @@ export function readMarks(doc: PDFDocument): Mark[] {
         const action = annot.lookup(PDFName.of('A'));
         const uri = action instanceof PDFDict ? action.lookup(PDFName.of('URI')) : undefined;
         const href = uri instanceof PDFString ? uri.decodeText() : '';
-        const match = href.startsWith(PREFIX) ? /^(block|break|after)\/(\d+)$/.exec(href.slice(PREFIX.length)) : null;
+        const match = href.startsWith(PREFIX) ? /^(block|break|after|line|end)\/(\d+)$/.exec(href.slice(PREFIX.length)) : null;
         const rect = annot.lookup(PDFName.of('Rect'));
         if (!match || !(rect instanceof PDFArray)) continue;
         const y2 = rect.lookup(3);

@@ -57,42 +57,74 @@ function renderEpub() {
   $('epub-view').classList.toggle('dark', view.dark);
 }
 
+/** The page boxes, kept across updates: a page is rebuilt only when its content changed. */
+const pageBoxes = new Map();
+
+function pageBox(page, print) {
+  const key = `${page.recto}|${page.label}|${page.html}|${page.furniture}`;
+  let box = pageBoxes.get(page.index);
+  if (box && box.dataset.key === key) return box;
+  box ??= document.createElement('div');
+  pageBoxes.set(page.index, box);
+  const text = page.recto ? print.page.recto : print.page.verso;
+  box.className = `page ${page.recto ? 'recto' : 'verso'}`;
+  box.dataset.key = key;
+  box.dataset.index = String(page.index);
+  box.dataset.label = page.label;
+  box.dataset.anchor = `${page.section ?? 'page'}:${page.index - (firstPageOf(page.section) ?? 0)}`;
+  box.setAttribute('aria-label', `Page ${page.label}`);
+  box.innerHTML = `<div class="print-root${print.smallCaps ? '' : ' no-small-caps'}">
+<div class="print-body" style="left:${text.left}pt;top:${text.top}pt;width:${text.width}pt;height:${text.height}pt">${page.html}</div>
+<div class="furniture-page">${page.furniture}</div></div><div class="page-number">${escapeHtml(page.label)}</div>`;
+  return box;
+}
+
+function firstPageOf(section) {
+  return state.print?.pages.find((p) => p.section === section)?.index;
+}
+
 function renderPrint() {
-  const pages = state.pages ?? [];
-  const width = state.page?.width ?? 396;
-  const height = state.page?.height ?? 612;
+  const print = state.print;
   const { style, content: container } = viewParts(printRoot, 'spreads');
-  style.textContent = `${state.css.print}\n${state.css.pages ?? ''}\n:host { display: block; zoom: ${view.zoom}%; }
-.spreads { display: flex; flex-direction: column; align-items: center; gap: 24px; }
-.spread { display: flex; gap: 0; }
-.page { position: relative; width: ${width}pt; height: ${height}pt; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.3); overflow: hidden; }
-.spread.single-recto { padding-left: ${width}pt; }
-.page-number { position: absolute; bottom: -18px; width: 100%; text-align: center; font: 11px system-ui; color: #6b655c; }`;
+  $('print-status').textContent = print ? (state.printStatus === 'ready' ? '' : state.printStatus) : 'Laying out the pages…';
+  if (!print) return;
+  const { width, height } = print.page;
+  const scale = view.zoom / 100;
+  style.textContent = `${print.css}
+:host { display: block; }
+.spreads { display: flex; flex-direction: column; align-items: center; gap: 28px; padding: 16px 0; }
+.spread { display: flex; width: calc(${2 * width}pt * ${scale}); height: calc(${height}pt * ${scale}); content-visibility: auto; contain-intrinsic-size: auto calc(${2 * width}pt * ${scale}) auto calc(${height}pt * ${scale}); }
+.spread-inner { display: flex; transform: scale(${scale}); transform-origin: 0 0; }
+.spread.first .spread-inner { padding-left: ${width}pt; }
+.page { position: relative; width: ${width}pt; height: ${height}pt; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.3); }
+.print-root { position: absolute; inset: 0; overflow: hidden; }
+.print-body { position: absolute; }
+.furniture-page { position: absolute; inset: 0; pointer-events: none; }
+.page-number { position: absolute; bottom: -18px; width: 100%; text-align: center; font: 11px system-ui; color: #6b655c; }
+.page.target { outline: 3px solid #c96; }`;
   keepInView(printRoot, () => {
+    const pages = print.pages;
+    for (const index of pageBoxes.keys()) if (index >= pages.length) pageBoxes.delete(index);
     const spreads = [];
-    // Page 1 is a recto and stands alone; then versos pair with the rectos after them.
+    // The first page is a recto and stands alone; then each verso faces the recto after it.
     for (let i = 0; i < pages.length; i += i === 0 ? 1 : 2) {
       const group = i === 0 ? [pages[0]] : pages.slice(i, i + 2);
-      const spread = document.createElement('div');
-      spread.className = i === 0 ? 'spread single-recto' : 'spread';
-      for (const page of group) {
-        const box = document.createElement('div');
-        box.className = `page ${page.recto ? 'recto' : 'verso'}`;
-        box.dataset.anchor = `page-${page.index}`;
-        box.dataset.label = page.label;
-        box.innerHTML = `${page.html}<div class="page-number">${escapeHtml(page.label || '')}</div>`;
-        spread.append(box);
-      }
+      const spread = container.children[spreads.length] ?? document.createElement('div');
+      spread.className = i === 0 ? 'spread first' : 'spread';
+      const inner = spread.firstElementChild ?? spread.appendChild(document.createElement('div'));
+      inner.className = 'spread-inner';
+      const boxes = group.map((page) => pageBox(page, print));
+      if (boxes.some((b, k) => inner.children[k] !== b) || inner.children.length !== boxes.length) inner.replaceChildren(...boxes);
       spreads.push(spread);
     }
-    container.replaceChildren(...spreads);
+    if (spreads.length !== container.children.length || spreads.some((s, k) => container.children[k] !== s)) container.replaceChildren(...spreads);
   });
 }
 
 function renderSidebar() {
   $('book-title').textContent = state.title;
   document.title = `${state.title} — Galley preview`;
-  fontStyle.textContent = state.css.fonts;
+  fontStyle.textContent = `${state.css.fonts}\n${state.print?.fonts ?? ''}`;
   $('chapters').innerHTML = state.sections
     .filter((s) => s.kind === 'chapter' || s.kind === 'part')
     .map((s) => `<li><a href="#${escapeHtml(s.id)}" data-section="${escapeHtml(s.id)}">${escapeHtml(s.title)}</a></li>`)
@@ -100,8 +132,9 @@ function renderSidebar() {
   $('diagnostic-count').textContent = state.diagnostics.length ? `(${state.diagnostics.length})` : '';
   $('diagnostics').innerHTML = state.diagnostics
     .map((d) => {
-      const page = (state.pages ?? []).find((p) => p.section === d.section)?.label;
-      return `<li class="${d.severity}"><a href="#" data-section="${escapeHtml(d.section ?? '')}">${escapeHtml(d.text)}</a>${page ? ` <span>(p. ${escapeHtml(page)})</span>` : ''}</li>`;
+      const text = escapeHtml(d.text);
+      if (!d.page) return `<li class="${d.severity}">${text}</li>`;
+      return `<li class="${d.severity}"><a href="#" data-page="${d.page.index}">${text} <span class="page-ref">p. ${escapeHtml(d.page.label)}</span></a></li>`;
     })
     .join('');
   const overlay = $('overlay');
@@ -127,16 +160,25 @@ function goToSection(id) {
   if (view.mode === 'epub') {
     epubRoot.querySelector(`[data-anchor="${CSS.escape(id)}"]`)?.scrollIntoView();
   } else {
-    const page = (state.pages ?? []).find((p) => p.section === id);
-    if (page) goToPage(page.label || String(page.index + 1));
+    const index = firstPageOf(id);
+    if (index !== undefined) goToPage(index);
   }
 }
 
-function goToPage(label) {
+/** Shows the page with this index (a number) or label ("12", "iv"); false when there is none. */
+function goToPage(target) {
+  const pages = state.print?.pages ?? [];
   const page =
-    printRoot.querySelector(`[data-label="${CSS.escape(label)}"]`) ??
-    printRoot.querySelector(`[data-anchor="page-${Number(label) - 1}"]`);
-  page?.scrollIntoView({ block: 'start' });
+    typeof target === 'number'
+      ? pages[target]
+      : (pages.find((p) => p.label === target.toLowerCase()) ?? pages.find((p) => p.label === target));
+  const box = page && pageBoxes.get(page.index);
+  $('goto-page').setCustomValidity(box ? '' : 'no such page');
+  if (!box) return false;
+  for (const other of printRoot.querySelectorAll('.page.target')) other.classList.remove('target');
+  box.classList.add('target');
+  box.scrollIntoView({ block: 'center' });
+  return true;
 }
 
 $('view-print').addEventListener('click', () => {
@@ -166,14 +208,18 @@ $('theme-toggle').addEventListener('click', () => {
 });
 $('zoom').addEventListener('input', (e) => {
   view.zoom = Number(e.target.value);
+  $('zoom-value').textContent = `${view.zoom}%`;
   renderPrint();
 });
 $('goto-page').addEventListener('change', (e) => goToPage(e.target.value.trim()));
 document.addEventListener('click', (e) => {
-  const link = e.target.closest?.('[data-section]');
+  const link = e.target.closest?.('[data-section], [data-page]');
   if (!link) return;
   e.preventDefault();
-  goToSection(link.dataset.section);
+  if (link.dataset.page !== undefined) {
+    if (view.mode !== 'print') $('view-print').click();
+    goToPage(Number(link.dataset.page));
+  } else goToSection(link.dataset.section);
 });
 
 const response = await fetch('/state');
