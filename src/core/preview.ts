@@ -32,6 +32,11 @@ export interface PreviewOptions {
   logger?: Logger;
   /** Browser for the print view (else found as for the PDF). */
   browser?: string | undefined;
+  /**
+   * Told as each piece of an update reaches the browser: `typeset` (EPUB view, diagnostics),
+   * `pages` (the print view), `check`, `repaginated` (the rest of the book, when there was any).
+   */
+  onUpdate?: (what: 'typeset' | 'pages' | 'check' | 'repaginated', state: PreviewState) => void;
 }
 
 export interface PreviewSection {
@@ -146,12 +151,15 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
     const first = state.print === undefined;
     const update = first ? { view: await printer.layOut(current), rest: undefined } : await printer.update(current);
     publish({ print: update.view, printStatus: update.rest ? 'repaginating' : 'ready' });
+    options.onUpdate?.('pages', state);
     logger.info(`${first ? 'pages laid out' : 'pages updated'} in ${Math.round(performance.now() - started)} ms`);
     const result = await check({ input, cwd, overrides });
     checked = result.diagnostics.map((d) => ({ ...d, text: formatDiagnostic(d), page: undefined }));
     publish({ diagnostics: merge(state.diagnostics, checked, state.print) });
+    options.onUpdate?.('check', state);
     if (update.rest && !wanted) {
       publish({ print: await update.rest(), printStatus: 'ready' });
+      options.onUpdate?.('repaginated', state);
       logger.info(`book repaginated in ${Math.round(performance.now() - started)} ms`);
     }
   }
@@ -178,6 +186,7 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
     const started = performance.now();
     state = await render(state);
     server.broadcast('state', state);
+    options.onUpdate?.('typeset', state);
     if (state.error) logger.error(`${state.error.location ? `${state.error.location}: ` : ''}${state.error.message}`);
     else {
       logger.info(`typeset in ${Math.round(performance.now() - started)} ms`);

@@ -12,7 +12,7 @@
  * of KDP's steps — is done by `rest`, after the new pages are shown.
  */
 import type { Book } from '../book/model.ts';
-import { type BrowserSession, launchBrowser } from '../output/browser.ts';
+import { type BookPage, type BrowserSession, launchBrowser } from '../output/browser.ts';
 import type { FontSet } from '../output/fonts.ts';
 import { resolver } from '../output/pdf.ts';
 import { bodyBlocks, type PrintBlock } from '../output/print/blocks.ts';
@@ -88,6 +88,8 @@ interface Laid {
 export function printPreview(options: { browser?: string | undefined } = {}): PrintPreview {
   let session: Promise<BrowserSession> | undefined;
   let laid: Laid | undefined;
+  /** A print page kept loaded for quick updates (of the current layout's setup and geometry). */
+  let warm: { page?: BookPage | undefined } = {};
   const memo = new Map<string, PrintBlock>();
   const browser = () => {
     session ??= launchBrowser(options.browser);
@@ -111,6 +113,8 @@ export function printPreview(options: { browser?: string | undefined } = {}): Pr
   }
 
   async function full(book: Book): Promise<PrintView> {
+    await warm.page?.close();
+    warm = {};
     const setup = await printSetup(book);
     const body = blocksOf(book, setup);
     const layout = await layOut({ ...(await input(book, setup)), body });
@@ -143,7 +147,7 @@ export function printPreview(options: { browser?: string | undefined } = {}): Pr
     const changed = body.flatMap((b, i) => (b.html === before.body[i]?.html ? [] : [i]));
     const next: Laid = { ...before, book, setup, body, bodyPages: [...before.bodyPages], bodyMarks: [...before.bodyMarks], sectionSources: sources(book) };
     if (changed.length) {
-      const printed = await layOutBlocks({ ...(await input(book, setup)), body }, changed.map((i) => body[i] as PrintBlock), before.geometry);
+      const printed = await layOutBlocks({ ...(await input(book, setup)), body }, changed.map((i) => body[i] as PrintBlock), before.geometry, changed, warm);
       changed.forEach((blockIndex, k) => {
         const p = printed.placed[k] as PlacedBlock;
         next.bodyPages[blockIndex] = printed.pages.slice(p.firstPage, p.firstPage + p.pages);
@@ -160,7 +164,7 @@ export function printPreview(options: { browser?: string | undefined } = {}): Pr
     return {
       view,
       rest: async () => {
-        const printed = await layOutBlocks({ ...(await input(book, setup)), body }, front, next.geometry);
+        const printed = await layOutBlocks({ ...(await input(book, setup)), body }, front, next.geometry, undefined, warm);
         if (laid !== next) return compose(laid ?? next);
         laid = { ...next, front, frontPlaced: printed.placed, frontPages: printed.pages, contents: JSON.stringify(contents) };
         return compose(laid);
@@ -175,6 +179,8 @@ export function printPreview(options: { browser?: string | undefined } = {}): Pr
     async close() {
       const open = session;
       session = undefined;
+      await warm.page?.close().catch(() => undefined);
+      warm = {};
       await (await open?.catch(() => undefined))?.close();
     },
   };

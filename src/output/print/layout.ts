@@ -194,7 +194,25 @@ export interface BlocksLayout {
  * Some blocks on their own, at a known page geometry, cut into pages as HTML: the preview's
  * quick update after an edit. Blocks start on new pages, so each lays out as in the whole book.
  */
-export async function layOutBlocks(input: LayoutInput, blocks: PrintBlock[], geometry: PageGeometry): Promise<BlocksLayout> {
+export async function layOutBlocks(
+  input: LayoutInput,
+  blocks: PrintBlock[],
+  geometry: PageGeometry,
+  /** Each block's number in its document (what its marker says); default 0, 1, 2… */
+  numbers: number[] = blocks.map((_, i) => i),
+  /**
+   * A page to keep loaded between calls (same book setup and geometry): its fonts are loaded
+   * once, and each call only swaps the body in. The caller closes `warm.page` when done.
+   */
+  warm?: { page?: BookPage | undefined },
+): Promise<BlocksLayout> {
+  const html = blocks.map((b) => b.html).join('\n');
+  if (warm?.page) {
+    await warm.page.evaluate(`(async () => {
+      document.body.innerHTML = ${JSON.stringify(html)};
+      await Promise.all([...document.images].map((image) => image.decode().catch(() => undefined)));
+    })()`);
+  }
   const printed = await printBody({
     session: input.session,
     resolve: input.resolve,
@@ -202,11 +220,13 @@ export async function layOutBlocks(input: LayoutInput, blocks: PrintBlock[], geo
     body: blocks,
     runs: [blocks.map((_, i) => i)],
     html: (run) => documentHtml(input, run, geometry),
-    keep: false,
+    opened: warm?.page,
+    keep: warm !== undefined,
     pages: textBox(geometry),
   });
+  if (warm) warm.page = printed.page;
   const pages = printed.slices ?? [];
-  return { placed: placed(blocks, printed.marks, printed.doc.getPageCount()), marks: printed.marks, pages };
+  return { placed: placed(blocks, printed.marks, printed.doc.getPageCount(), numbers), marks: printed.marks, pages };
 }
 
 /** The text block of a page printed as a recto (as every page is, before assembly). */
@@ -224,13 +244,14 @@ function documentHtml(input: LayoutInput, blocks: PrintBlock[], geometry: PageGe
   });
 }
 
-/** Each block's pages in a printed document, from its markers (`blocks` numbered from 0 there). */
-function placed(blocks: PrintBlock[], marks: Mark[], pageCount: number): PlacedBlock[] {
+/** Each block's pages in a printed document, from its markers (`numbers`: what they say, default from 0). */
+function placed(blocks: PrintBlock[], marks: Mark[], pageCount: number, numbers = blocks.map((_, i) => i)): PlacedBlock[] {
   const starts = markIndex(marks, 'block');
   return blocks.map((block, i) => {
-    const first = starts.get(i)?.page;
+    const first = starts.get(numbers[i] as number)?.page;
     if (first === undefined) throw new GalleyError('PDF_FAILED', `lost track of “${block.title}” while laying out the pages`);
-    const next = i + 1 < blocks.length ? (starts.get(i + 1)?.page ?? pageCount) : pageCount;
+    const following = numbers[i + 1];
+    const next = following !== undefined ? (starts.get(following)?.page ?? pageCount) : pageCount;
     return { kind: block.kind, start: block.start, pages: Math.max(1, next - first), firstPage: first, title: block.title };
   });
 }
