@@ -4,15 +4,17 @@
  * `..` paths are refused, only 127.0.0.1 accepts connections, and Ctrl-C stops it cleanly.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PreviewHandle, preview } from '../src/core/preview.ts';
+import { build } from '../src/core/build.ts';
+import { type PreviewHandle, type PreviewState, preview } from '../src/core/preview.ts';
 import { findBrowser } from '../src/output/browser.ts';
+import { type PdfWord, pdfPageWords } from './helpers/tools.ts';
 import { REPO, tempDir } from './helpers/tmp.ts';
 
 function rawGet(port: number, rawPath: string): Promise<number> {
@@ -42,6 +44,97 @@ function viewText(page: Page, id: 'epub-view' | 'print-view'): Promise<string> {
   return page.evaluate((viewId) => document.getElementById(viewId)?.shadowRoot?.textContent ?? '', id);
 }
 
+/** Letters and digits only, lower case: what survives any difference in how text is extracted. */
+function letters(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+interface PageText {
+  label: string;
+  body: string;
+  furniture: string;
+}
+
+/** The print view's pages: each one's text block and its furniture (running head, folio). */
+async function previewPages(page: Page): Promise<PageText[]> {
+  const pages = await page.evaluate(() => {
+    const root = document.getElementById('print-view')?.shadowRoot;
+    // Off-screen spreads skip their rendering (content-visibility), and so have no innerText.
+    if (root && !root.getElementById('test-render-all')) {
+      const style = document.createElement('style');
+      style.id = 'test-render-all';
+      style.textContent = '.spread { content-visibility: visible !important; }';
+      root.append(style);
+    }
+    return [...(root?.querySelectorAll<HTMLElement>('.page') ?? [])].map((box) => {
+      // A numbered item's number is a marker, outside innerText; the PDF has it as text.
+      const items = [...box.querySelectorAll<HTMLLIElement>('ol > li:not(.galley-cont)')];
+      const marked = items.filter((li) => getComputedStyle(li).display === 'list-item' && getComputedStyle(li).listStyleType !== 'none');
+      const numbers = marked.map((li) => {
+        const number = document.createElement('span');
+        number.textContent = `${li.value}. `;
+        li.prepend(number);
+        return number;
+      });
+      const text = {
+        label: box.dataset.label ?? '',
+        body: box.querySelector<HTMLElement>('.print-body')?.innerText ?? '',
+        furniture: box.querySelector<HTMLElement>('.furniture-page')?.innerText ?? '',
+      };
+      for (const number of numbers) number.remove();
+      return text;
+    });
+  });
+  return pages.map((p) => ({ label: p.label, body: letters(p.body), furniture: letters(p.furniture) }));
+}
+
+/** The same for the PDF `galley build` makes of the book: text inside the text block, and outside it. */
+async function pdfPages(input: string, state: PreviewState): Promise<PageText[]> {
+  const out = tempDir();
+  await build({ input, out, formats: ['pdf'] });
+  const file = path.join(out, readdirSync(out).find((f) => f.endsWith('.pdf')) ?? '');
+  const box = state.print?.page.recto ?? { top: 0, height: 0 };
+  return pdfPageWords(file).map((words, i) => {
+    const inside = words.filter((w) => w.top >= box.top - 6 && w.bottom <= box.top + box.height + 4);
+    const outside = words.filter((w) => !inside.includes(w));
+    return {
+      label: state.print?.pages[i]?.label ?? '',
+      body: letters(inLines(inside)),
+      furniture: letters(inLines(outside)),
+    };
+  });
+}
+
+/** Words in lines (tops within a few points; a drop cap joins its first line), left to right. */
+function inLines(words: PdfWord[]): string {
+  const rows: PdfWord[][] = [];
+  for (const word of [...words].sort((a, b) => a.top - b.top)) {
+    const row = rows.at(-1);
+    if (row && word.top - (row[0]?.top ?? 0) < 5) row.push(word);
+    else rows.push([word]);
+  }
+  return rows.map((row) => row.sort((a, b) => a.left - b.left).map((w) => w.text).join(' ')).join('\n');
+}
+
+async function currentState(handle: PreviewHandle): Promise<PreviewState> {
+  return (await (await fetch(`${handle.url}state`)).json()) as PreviewState;
+}
+
+/** Waits until the preview has laid the pages out and the browser shows them. */
+async function pagesShown(handle: PreviewHandle, page: Page): Promise<PreviewState> {
+  await handle.settled();
+  const state = await currentState(handle);
+  await page.waitForFunction(
+    (count) => document.getElementById('print-view')?.shadowRoot?.querySelectorAll('.page').length === count,
+    { timeout: 30_000 },
+    state.print?.pages.length ?? -1,
+  );
+  return state;
+}
+
 describe('galley preview', () => {
   let book: string;
   let handle: PreviewHandle;
@@ -69,6 +162,44 @@ describe('galley preview', () => {
     expect(chapters).toEqual(['The Crossing', 'The Weather Book', 'Neap Tide', 'The Last Watch']);
   });
 
+  it('shows the pages the PDF has: same text on each page, running heads and folios', async () => {
+    const state = await pagesShown(handle, page);
+    const shown = await previewPages(page);
+    const printed = await pdfPages(book, state);
+    expect(shown.length).toBeGreaterThan(12);
+    expect(shown).toEqual(printed);
+    // Real pages: the body starts at folio 1 on a recto after roman front matter, chapters open on
+    // rectos, and the text is there as DOM text.
+    expect(shown.map((p) => p.label).slice(0, 2)).toEqual(['i', 'ii']);
+    const opener = state.print?.pages.find((p) => p.html.includes('The Weather Book') && p.html.includes('chapter-title'));
+    expect(opener?.recto).toBe(true);
+    expect(await viewText(page, 'print-view')).toContain('The mail boat left Callow harbour at seven');
+  }, 60_000);
+
+  it('goes to a page by its number, and zooms', async () => {
+    await page.click('#goto-page', { clickCount: 3 });
+    await page.type('#goto-page', '7');
+    await page.keyboard.press('Enter');
+    const target = await page.waitForFunction(() => {
+      const box = document.getElementById('print-view')?.shadowRoot?.querySelector<HTMLElement>('.page.target');
+      const rect = box?.getBoundingClientRect();
+      return box && rect && rect.top < window.innerHeight && rect.bottom > 0 ? box.dataset.label : undefined;
+    });
+    expect(await target.jsonValue()).toBe('7');
+    const width = () =>
+      page.evaluate(() => document.getElementById('print-view')?.shadowRoot?.querySelector('.page')?.getBoundingClientRect().width ?? 0);
+    const full = await width();
+    await page.$eval('#zoom', (input) => {
+      (input as HTMLInputElement).value = '50';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect((await width()) / full).toBeCloseTo(0.5, 2);
+    await page.$eval('#zoom', (input) => {
+      (input as HTMLInputElement).value = '100';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  });
+
   it('shows the EPUB view with the book’s text', async () => {
     await page.click('#view-epub');
     expect(await viewText(page, 'epub-view')).toContain('The mail boat left Callow harbour at seven');
@@ -86,7 +217,33 @@ describe('galley preview', () => {
       { timeout: 15_000 },
     );
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
-  });
+    // The print view: the edited chapter re-printed, the pages still those of a fresh PDF.
+    await page.click('#view-print');
+    await page.waitForFunction(
+      () => document.getElementById('print-view')?.shadowRoot?.textContent?.includes('A sentence added while the preview was open.'),
+      { timeout: 30_000 },
+    );
+    const state = await pagesShown(handle, page);
+    expect(await previewPages(page)).toEqual(await pdfPages(book, state));
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+  }, 90_000);
+
+  it('lists galley check’s findings, each linked to its page', async () => {
+    const file = path.join(book, '02-the-weather-book.md');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}
+She read the the last letter twice.
+`);
+    const link = await page.waitForSelector('#diagnostics a[data-page]', { timeout: 30_000 });
+    const text = await link?.evaluate((a) => a.textContent ?? '');
+    expect(text).toMatch(/02-the-weather-book\.md:\d+:\d+\s+typo\/repeated-word/);
+    const label = /p\. (\w+)/.exec(text ?? '')?.[1];
+    await link?.click();
+    const shown = await page.waitForFunction(() => {
+      const box = document.getElementById('print-view')?.shadowRoot?.querySelector<HTMLElement>('.page.target');
+      return box?.textContent?.includes('She read the the last letter twice.') ? box.dataset.label : undefined;
+    });
+    expect(await shown.jsonValue()).toBe(label);
+  }, 60_000);
 
   it('shows a broken book.yaml as an overlay and keeps the last good text', async () => {
     const yaml = path.join(book, 'book.yaml');
@@ -94,7 +251,10 @@ describe('galley preview', () => {
     writeFileSync(yaml, `${good}\nlanguage: [not, a, tag\n`);
     await page.waitForSelector('#overlay:not([hidden])', { timeout: 15_000 });
     expect(await page.$eval('#overlay-location', (el) => el.textContent)).toMatch(/book\.yaml:\d+:\d+/);
+    expect(await viewText(page, 'print-view')).toContain('The mail boat left Callow harbour at seven');
+    await page.click('#view-epub');
     expect(await viewText(page, 'epub-view')).toContain('The mail boat left Callow harbour at seven');
+    await page.click('#view-print');
     writeFileSync(yaml, good);
     await page.waitForSelector('#overlay[hidden]', { timeout: 15_000 });
   });

@@ -106,11 +106,15 @@ export interface BookPage {
   close(): Promise<void>;
 }
 
-/** Starts a headless browser (found as findBrowser() says). */
-export async function launchBrowser(requested?: string): Promise<BrowserSession> {
+/**
+ * Starts a headless browser (found as findBrowser() says). With `ownSignals`, the caller handles
+ * Ctrl-C and closes the session itself (else Puppeteer closes the browser and exits the process).
+ */
+export async function launchBrowser(requested?: string, ownSignals = false): Promise<BrowserSession> {
   const executablePath = findBrowser(requested);
+  const signals = ownSignals ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {};
   const browser = await puppeteer
-    .launch({ executablePath, headless: true, args: LAUNCH_ARGS, protocolTimeout: 900_000 })
+    .launch({ executablePath, headless: true, args: LAUNCH_ARGS, protocolTimeout: 900_000, ...signals })
     .catch((cause: Error) => {
       throw new GalleyError('PDF_FAILED', `could not start the browser at ${executablePath}: ${cause.message.split('\n')[0]}`, {
         hint: 'Check that the browser runs on this machine, or pass another with --browser.',

@@ -92,7 +92,7 @@ export function printPreview(options: { browser?: string | undefined } = {}): Pr
   let warm: { page?: BookPage | undefined } = {};
   const memo = new Map<string, PrintBlock>();
   const browser = () => {
-    session ??= launchBrowser(options.browser);
+    session ??= launchBrowser(options.browser, true);
     return session;
   };
 

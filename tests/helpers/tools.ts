@@ -195,3 +195,27 @@ interface AceReport {
     assertions: { 'earl:test': { 'dct:title': string; 'earl:impact': string }; 'earl:result': { 'dct:description': string } }[];
   }[];
 }
+
+export interface PdfWord {
+  text: string;
+  /** The word's box, in points from the page's top left. */
+  left: number;
+  top: number;
+  bottom: number;
+}
+
+/** Each page's words with their boxes, in reading order (pdftotext -bbox). */
+export function pdfPageWords(file: string): PdfWord[][] {
+  const html = run('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-']);
+  return html
+    .split('<page ')
+    .slice(1)
+    .map((page) =>
+      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+        text: decodeEntities(m[4] ?? ''),
+        left: Number(m[1]),
+        top: Number(m[2]),
+        bottom: Number(m[3]),
+      })),
+    );
+}

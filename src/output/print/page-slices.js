@@ -15,6 +15,16 @@
   const SHY = '\u00ad';
   const hasContent = (range) =>
     /\S/.test(range.toString().replaceAll(SHY, '')) || range.cloneContents().querySelector('img, hr, svg, .scene-break');
+  // Numbered list items keep their numbers on whatever page they land.
+  for (const list of document.querySelectorAll('ol')) {
+    let n = list.hasAttribute('start') ? Number(list.getAttribute('start')) : 1;
+    for (const item of list.children) {
+      if (item.tagName !== 'LI') continue;
+      if (item.hasAttribute('value')) n = Number(item.getAttribute('value'));
+      item.setAttribute('value', String(n));
+      n++;
+    }
+  }
   const gids = new Map();
   for (const el of document.body.querySelectorAll('*')) {
     gids.set(el, String(gids.size));
