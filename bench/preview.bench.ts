@@ -5,10 +5,9 @@
  * book and writes the file; the time runs from the write (so it includes the watcher's pause for
  * more saves, the typesetting and the print) to the new pages being sent to the browser.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { mkdtempSync } from 'node:fs';
 import { type PreviewState, preview } from '../src/core/preview.ts';
 import { typeset } from '../src/core/typeset.ts';
 import { printPreview } from '../src/preview/print-view.ts';
@@ -76,7 +75,9 @@ const bench: Bench = async ({ shared, log }) => {
   }
   const edit = median(times.slice(1));
   const whole = median(full);
-  log(`Pride and Prejudice, ${pages} pages: save → edited chapter's pages in the view, median of ${EDITS - 1} edits: ${seconds(edit)} (typeset part ${seconds(median(typesetTimes.slice(1)))}; goal < 1 s)`);
+  log(
+    `Pride and Prejudice, ${pages} pages: save → edited chapter's pages in the view, median of ${EDITS - 1} edits: ${seconds(edit)} (typeset part ${seconds(median(typesetTimes.slice(1)))}; goal < 1 s)`,
+  );
   log(`whole book laid out again (median of 3): ${seconds(whole)}; an edit takes ${((edit / whole) * 100).toFixed(0)}% of that`);
 };
 

@@ -88,9 +88,18 @@ function createProgram(logger: Logger, status: { code: number }): Command {
     .option('--open', 'open the preview in the system browser')
     .option('--title <title>', 'book title (overrides the manuscript)')
     .option('--author <name>', 'author (overrides the manuscript)')
-    .action(async (input: string, flags: { port: number; open?: boolean; title?: string; author?: string }) => {
+    .option('--browser <path>', 'Chrome or Chromium to lay the pages out with (default: found automatically)')
+    .action(async (input: string, flags: { port: number; open?: boolean; title?: string; author?: string; browser?: string }) => {
       const { runPreview } = await import('./preview/run.ts');
-      await runPreview({ input, port: flags.port, open: flags.open ?? false, title: flags.title, author: flags.author, logger });
+      await runPreview({
+        input,
+        port: flags.port,
+        open: flags.open ?? false,
+        title: flags.title,
+        author: flags.author,
+        browser: flags.browser,
+        logger,
+      });
     });
 
   program

@@ -14,8 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/core/build.ts';
 import { type PreviewHandle, type PreviewState, preview } from '../src/core/preview.ts';
 import { findBrowser } from '../src/output/browser.ts';
-import { type PdfWord, pdfPageWords } from './helpers/tools.ts';
 import { REPO, tempDir } from './helpers/tmp.ts';
+import { type PdfWord, pdfPageWords } from './helpers/tools.ts';
 
 function rawGet(port: number, rawPath: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -72,7 +72,9 @@ async function previewPages(page: Page): Promise<PageText[]> {
     return [...(root?.querySelectorAll<HTMLElement>('.page') ?? [])].map((box) => {
       // A numbered item's number is a marker, outside innerText; the PDF has it as text.
       const items = [...box.querySelectorAll<HTMLLIElement>('ol > li:not(.galley-cont)')];
-      const marked = items.filter((li) => getComputedStyle(li).display === 'list-item' && getComputedStyle(li).listStyleType !== 'none');
+      const marked = items.filter(
+        (li) => getComputedStyle(li).display === 'list-item' && getComputedStyle(li).listStyleType !== 'none',
+      );
       const numbers = marked.map((li) => {
         const number = document.createElement('span');
         number.textContent = `${li.value}. `;
@@ -116,7 +118,14 @@ function inLines(words: PdfWord[]): string {
     if (row && word.top - (row[0]?.top ?? 0) < 5) row.push(word);
     else rows.push([word]);
   }
-  return rows.map((row) => row.sort((a, b) => a.left - b.left).map((w) => w.text).join(' ')).join('\n');
+  return rows
+    .map((row) =>
+      row
+        .sort((a, b) => a.left - b.left)
+        .map((w) => w.text)
+        .join(' '),
+    )
+    .join('\n');
 }
 
 async function currentState(handle: PreviewHandle): Promise<PreviewState> {
@@ -187,7 +196,9 @@ describe('galley preview', () => {
     });
     expect(await target.jsonValue()).toBe('7');
     const width = () =>
-      page.evaluate(() => document.getElementById('print-view')?.shadowRoot?.querySelector('.page')?.getBoundingClientRect().width ?? 0);
+      page.evaluate(
+        () => document.getElementById('print-view')?.shadowRoot?.querySelector('.page')?.getBoundingClientRect().width ?? 0,
+      );
     const full = await width();
     await page.$eval('#zoom', (input) => {
       (input as HTMLInputElement).value = '50';
@@ -220,7 +231,8 @@ describe('galley preview', () => {
     // The print view: the edited chapter re-printed, the pages still those of a fresh PDF.
     await page.click('#view-print');
     await page.waitForFunction(
-      () => document.getElementById('print-view')?.shadowRoot?.textContent?.includes('A sentence added while the preview was open.'),
+      () =>
+        document.getElementById('print-view')?.shadowRoot?.textContent?.includes('A sentence added while the preview was open.'),
       { timeout: 30_000 },
     );
     const state = await pagesShown(handle, page);
@@ -230,9 +242,12 @@ describe('galley preview', () => {
 
   it('lists galley check’s findings, each linked to its page', async () => {
     const file = path.join(book, '02-the-weather-book.md');
-    writeFileSync(file, `${readFileSync(file, 'utf8')}
+    writeFileSync(
+      file,
+      `${readFileSync(file, 'utf8')}
 She read the the last letter twice.
-`);
+`,
+    );
     const link = await page.waitForSelector('#diagnostics a[data-page]', { timeout: 30_000 });
     const text = await link?.evaluate((a) => a.textContent ?? '');
     expect(text).toMatch(/02-the-weather-book\.md:\d+:\d+\s+typo\/repeated-word/);

@@ -10,15 +10,15 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Book } from '../book/model.ts';
+import { check } from '../check/check.ts';
 import { type Diagnostic, formatDiagnostic } from '../diagnostics.ts';
 import { GalleyError } from '../errors.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { type FontSet, fontFile, loadThemeFonts } from '../output/fonts.ts';
 import { TEMPLATES_DIR, themeCss } from '../output/theme.ts';
+import { type PrintView, printPreview } from '../preview/print-view.ts';
 import { type PreviewServer, startPreviewServer } from '../preview/server.ts';
 import { watchFiles } from '../preview/watch.ts';
-import { check } from '../check/check.ts';
-import { type PrintView, printPreview } from '../preview/print-view.ts';
 import { typeset } from './typeset.ts';
 
 export interface PreviewOptions {
@@ -57,7 +57,7 @@ export interface PreviewState {
   version: number;
   title: string;
   language: string;
-  css: { epub: string; print: string; fonts: string };
+  css: { epub: string; fonts: string };
   sections: PreviewSection[];
   diagnostics: PreviewDiagnostic[];
   error: PreviewError | undefined;
@@ -103,7 +103,7 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
         version: (previous?.version ?? 0) + 1,
         title: book.config.title,
         language: book.config.language,
-        css: { epub: await themeCss('epub'), print: await themeCss('print'), fonts: fontsCss(fonts) },
+        css: { epub: await themeCss('epub'), fonts: fontsCss(fonts) },
         sections: [...book.front, ...book.body].map(({ id, kind, title, html }) => ({ id, kind, title, html: bookUrls(html) })),
         diagnostics: merge(diagnostics, checked, previous?.print),
         error: undefined,
@@ -138,8 +138,9 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
         const current = wanted;
         wanted = undefined;
         await printAndCheck(current).catch((error: Error) => {
-          logger.error(`preview: ${error.message}`);
-          publish({ printStatus: error.message });
+          const hint = error instanceof GalleyError && error.hint ? ` ${error.hint}` : '';
+          logger.error(`preview: ${error.message}${hint}`);
+          publish({ printStatus: `The pages cannot be shown: ${error.message}.${hint}` });
         });
       }
       running = undefined;
@@ -229,7 +230,8 @@ function merge(own: PreviewDiagnostic[], checked: PreviewDiagnostic[], view: Pri
   return all.map((d) => {
     let page: PreviewDiagnostic['page'];
     for (const p of view?.pages ?? []) {
-      if (p.source === d.file && p.line !== undefined && d.line !== undefined && p.line <= d.line) page = { index: p.index, label: p.label };
+      if (p.source === d.file && p.line !== undefined && d.line !== undefined && p.line <= d.line)
+        page = { index: p.index, label: p.label };
     }
     return { ...d, page };
   });

@@ -16,6 +16,7 @@ import { type BookPage, type BrowserSession, launchBrowser } from '../output/bro
 import type { FontSet } from '../output/fonts.ts';
 import { resolver } from '../output/pdf.ts';
 import { bodyBlocks, type PrintBlock } from '../output/print/blocks.ts';
+import { fontVariables } from '../output/print/document.ts';
 import { frontBlocks, wantsToc } from '../output/print/front.ts';
 import { breakOrnaments, furnitureBoxes, furnitureCss, ornamentsByPage } from '../output/print/furniture.ts';
 import { type Box, kdpGutter, type PageGeometry, pageVariables } from '../output/print/geometry.ts';
@@ -23,8 +24,7 @@ import { contentsEntries, type LayoutInput, layOut, layOutBlocks } from '../outp
 import type { Mark } from '../output/print/markers.ts';
 import { joinPlan, type PlacedBlock, planBody } from '../output/print/plan.ts';
 import { type PrintSetup, printSetup } from '../output/print/settings.ts';
-import { fontVariables } from '../output/print/document.ts';
-import { scopeCss, SLICE_CSS } from './print-css.ts';
+import { SLICE_CSS, scopeCss } from './print-css.ts';
 
 export interface PreviewPage {
   index: number;
@@ -97,7 +97,16 @@ export function printPreview(options: { browser?: string | undefined } = {}): Pr
   };
 
   async function input(book: Book, setup: PrintSetup): Promise<LayoutInput> {
-    return { book, setup, body: [], toc: wantsToc(book), session: await browser(), resolve: resolver(book, setup.fonts), keepBodyPage: false, pages: true };
+    return {
+      book,
+      setup,
+      body: [],
+      toc: wantsToc(book),
+      session: await browser(),
+      resolve: resolver(book, setup.fonts),
+      keepBodyPage: false,
+      pages: true,
+    };
   }
 
   function blocksOf(book: Book, setup: PrintSetup): PrintBlock[] {
@@ -127,7 +136,11 @@ export function printPreview(options: { browser?: string | undefined } = {}): Pr
       geometry: layout.geometry,
       body,
       bodyPages: placed.map((p) => pages.body.slice(p.firstPage, p.firstPage + p.pages)),
-      bodyMarks: placed.map((p) => marks.filter((m) => m.page >= p.firstPage && m.page < p.firstPage + p.pages).map((m) => ({ ...m, page: m.page - p.firstPage }))),
+      bodyMarks: placed.map((p) =>
+        marks
+          .filter((m) => m.page >= p.firstPage && m.page < p.firstPage + p.pages)
+          .map((m) => ({ ...m, page: m.page - p.firstPage })),
+      ),
       sectionSources: sources(book),
       front: frontBlocks(book, layout.contents, false),
       frontPlaced: layout.frontPlaced,
@@ -142,16 +155,33 @@ export function printPreview(options: { browser?: string | undefined } = {}): Pr
     const setup = before && (await printSetup(book));
     if (!before || !setup || setupKey(book, setup) !== before.key) return { view: await full(book), rest: undefined };
     const body = blocksOf(book, setup);
-    const sameShape = body.length === before.body.length && body.every((b, i) => b.kind === before.body[i]?.kind && b.id === before.body[i]?.id);
+    const sameShape =
+      body.length === before.body.length && body.every((b, i) => b.kind === before.body[i]?.kind && b.id === before.body[i]?.id);
     if (!sameShape) return { view: await full(book), rest: undefined };
     const changed = body.flatMap((b, i) => (b.html === before.body[i]?.html ? [] : [i]));
-    const next: Laid = { ...before, book, setup, body, bodyPages: [...before.bodyPages], bodyMarks: [...before.bodyMarks], sectionSources: sources(book) };
+    const next: Laid = {
+      ...before,
+      book,
+      setup,
+      body,
+      bodyPages: [...before.bodyPages],
+      bodyMarks: [...before.bodyMarks],
+      sectionSources: sources(book),
+    };
     if (changed.length) {
-      const printed = await layOutBlocks({ ...(await input(book, setup)), body }, changed.map((i) => body[i] as PrintBlock), before.geometry, changed, warm);
+      const printed = await layOutBlocks(
+        { ...(await input(book, setup)), body },
+        changed.map((i) => body[i] as PrintBlock),
+        before.geometry,
+        changed,
+        warm,
+      );
       changed.forEach((blockIndex, k) => {
         const p = printed.placed[k] as PlacedBlock;
         next.bodyPages[blockIndex] = printed.pages.slice(p.firstPage, p.firstPage + p.pages);
-        next.bodyMarks[blockIndex] = printed.marks.filter((m) => m.page >= p.firstPage && m.page < p.firstPage + p.pages).map((m) => ({ ...m, page: m.page - p.firstPage }));
+        next.bodyMarks[blockIndex] = printed.marks
+          .filter((m) => m.page >= p.firstPage && m.page < p.firstPage + p.pages)
+          .map((m) => ({ ...m, page: m.page - p.firstPage }));
       });
     }
     laid = next;
@@ -160,7 +190,8 @@ export function printPreview(options: { browser?: string | undefined } = {}): Pr
     if (auto && kdpGutter(view.pages.length) !== before.geometry.inner) return { view, rest: () => full(book) };
     const { contents } = plan(next);
     const front = frontBlocks(book, contents, false);
-    if (JSON.stringify(contents) === next.contents && front.every((b, i) => b.html === next.front[i]?.html)) return { view, rest: undefined };
+    if (JSON.stringify(contents) === next.contents && front.every((b, i) => b.html === next.front[i]?.html))
+      return { view, rest: undefined };
     return {
       view,
       rest: async () => {
@@ -188,7 +219,16 @@ export function printPreview(options: { browser?: string | undefined } = {}): Pr
 
 /** What a change of needs the whole book laid out again: the print settings, theme, fonts. */
 function setupKey(book: Book, setup: PrintSetup): string {
-  return JSON.stringify([book.config.print, book.config.language, setup.style.css, setup.fonts.css, setup.line, setup.leadIn, setup.author, book.config.title]);
+  return JSON.stringify([
+    book.config.print,
+    book.config.language,
+    setup.style.css,
+    setup.fonts.css,
+    setup.line,
+    setup.leadIn,
+    setup.author,
+    book.config.title,
+  ]);
 }
 
 function sources(book: Book): Map<string, string | undefined> {
@@ -212,8 +252,14 @@ function plan(laid: Laid) {
     first += p.pages;
     return p;
   });
-  const marks = laid.body.flatMap((_, i) => (laid.bodyMarks[i] ?? []).map((m) => ({ ...m, page: m.page + (placed[i]?.firstPage ?? 0) })));
-  const bodyPlan = planBody(placed, { runningHeads: laid.setup.print['running-heads'], author: laid.setup.author, title: laid.book.config.title });
+  const marks = laid.body.flatMap((_, i) =>
+    (laid.bodyMarks[i] ?? []).map((m) => ({ ...m, page: m.page + (placed[i]?.firstPage ?? 0) })),
+  );
+  const bodyPlan = planBody(placed, {
+    runningHeads: laid.setup.print['running-heads'],
+    author: laid.setup.author,
+    title: laid.book.config.title,
+  });
   const whole = joinPlan(laid.frontPlaced, bodyPlan);
   const contents = wantsToc(laid.book) ? contentsEntries(laid.body, bodyPlan.starts) : undefined;
   return { plan: whole, bodyPlan, marks, contents };

@@ -71,7 +71,8 @@ export function bodyBlocks(book: Book, options: BodyOptions): PrintBlock[] {
   for (const section of [...book.body, ...back]) {
     const index = blocks.length;
     const firstBreak = breakCount;
-    const known = options.memo?.get(memoKey(section, index, chapterNumber, firstBreak, inPart));
+    const key = memoKey(section, index, chapterNumber, firstBreak, inPart);
+    const known = options.memo?.get(key);
     if (known) {
       if (section.kind === 'part') inPart = true;
       else if (section.kind === 'chapter') chapterNumber++;
@@ -80,7 +81,6 @@ export function bodyBlocks(book: Book, options: BodyOptions): PrintBlock[] {
       blocks.push(known);
       continue;
     }
-    const key = memoKey(section, index, chapterNumber, firstBreak, inPart);
     const tree = structuredClone(section.hast);
     if (options.sourceLines) sourceLines(tree);
     let kind: BlockKind;

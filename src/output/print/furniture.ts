@@ -79,7 +79,12 @@ export function ornamentsByPage(ornaments: Ornament[]): Map<number, Ornament[]> 
 }
 
 /** One page's running head, folio and ornaments, as absolutely placed boxes ('' when none). */
-export function furnitureBoxes(page: PlannedPage, ornaments: Ornament[], geometry: PageGeometry, options: FurnitureOptions): string {
+export function furnitureBoxes(
+  page: PlannedPage,
+  ornaments: Ornament[],
+  geometry: PageGeometry,
+  options: FurnitureOptions,
+): string {
   const text = page.recto ? geometry.recto : geometry.verso;
   const live = page.recto ? geometry.live.recto : geometry.live.verso;
   const box = (cls: string, left: number, top: number, width: number, align: string, content: string) =>

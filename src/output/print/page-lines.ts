@@ -32,7 +32,12 @@ export interface TextBlockBox {
  * The first line of each printed page (undefined for a page where no line starts), from the
  * containers' lines and their `line` and `end` marks.
  */
-export function pageStarts(containers: ContainerLines[], marks: Mark[], box: TextBlockBox, pageCount: number): (number | undefined)[] {
+export function pageStarts(
+  containers: ContainerLines[],
+  marks: Mark[],
+  box: TextBlockBox,
+  pageCount: number,
+): (number | undefined)[] {
   const starts = new Map<number, Mark>();
   const ends = new Map<number, Mark>();
   for (const mark of marks) {

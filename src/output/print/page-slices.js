@@ -101,7 +101,8 @@
     }
     // The clone, inside shallow clones of the elements it lies in, up to the section.
     let clone = range.cloneContents();
-    const common = range.commonAncestorContainer.nodeType === 1 ? range.commonAncestorContainer : range.commonAncestorContainer.parentElement;
+    const common =
+      range.commonAncestorContainer.nodeType === 1 ? range.commonAncestorContainer : range.commonAncestorContainer.parentElement;
     for (let el = common; el; el = el.parentElement) {
       const shell = el.cloneNode(false);
       shell.append(clone);

@@ -114,10 +114,12 @@ function renderPrint() {
       const inner = spread.firstElementChild ?? spread.appendChild(document.createElement('div'));
       inner.className = 'spread-inner';
       const boxes = group.map((page) => pageBox(page, print));
-      if (boxes.some((b, k) => inner.children[k] !== b) || inner.children.length !== boxes.length) inner.replaceChildren(...boxes);
+      if (boxes.some((b, k) => inner.children[k] !== b) || inner.children.length !== boxes.length)
+        inner.replaceChildren(...boxes);
       spreads.push(spread);
     }
-    if (spreads.length !== container.children.length || spreads.some((s, k) => container.children[k] !== s)) container.replaceChildren(...spreads);
+    if (spreads.length !== container.children.length || spreads.some((s, k) => container.children[k] !== s))
+      container.replaceChildren(...spreads);
   });
 }
 
