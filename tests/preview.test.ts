@@ -260,6 +260,44 @@ She read the the last letter twice.
     expect(await shown.jsonValue()).toBe(label);
   }, 60_000);
 
+  it('keeps the page being read in view when an edit before it adds pages', async () => {
+    await pagesShown(handle, page);
+    await page.click('#goto-page', { clickCount: 3 });
+    await page.type('#goto-page', '11');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.getElementById('print-view')?.shadowRoot?.querySelector('.page.target'));
+    const read = () =>
+      page.evaluate(() => {
+        const box = document.getElementById('print-view')?.shadowRoot?.querySelector<HTMLElement>('.page.target');
+        const viewport = document.getElementById('viewport')?.getBoundingClientRect().top ?? 0;
+        return {
+          anchor: box?.dataset.anchor ?? '',
+          label: box?.dataset.label ?? '',
+          top: (box?.getBoundingClientRect().top ?? 0) - viewport,
+        };
+      });
+    const before = await read();
+    const file = path.join(book, '01-the-crossing.md');
+    const added = 'The tide table on the kitchen wall had been ruled by hand, and every line of it was right. '.repeat(40);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n${added}\n`);
+    // The page now has another number; it is still where it was on the screen.
+    await page.waitForFunction(
+      (anchor, label) => {
+        const box = document.getElementById('print-view')?.shadowRoot?.querySelector<HTMLElement>(`[data-anchor="${anchor}"]`);
+        return box && box.dataset.label !== label;
+      },
+      { timeout: 30_000 },
+      before.anchor,
+      before.label,
+    );
+    await handle.settled();
+    const top = await page.evaluate((anchor) => {
+      const box = document.getElementById('print-view')?.shadowRoot?.querySelector(`[data-anchor="${anchor}"]`);
+      return (box?.getBoundingClientRect().top ?? 0) - (document.getElementById('viewport')?.getBoundingClientRect().top ?? 0);
+    }, before.anchor);
+    expect(Math.abs(top - before.top)).toBeLessThan(2);
+  }, 60_000);
+
   it('shows a broken book.yaml as an overlay and keeps the last good text', async () => {
     const yaml = path.join(book, 'book.yaml');
     const good = readFileSync(yaml, 'utf8');

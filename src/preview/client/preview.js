@@ -61,7 +61,7 @@ function renderEpub() {
 const pageBoxes = new Map();
 
 function pageBox(page, print) {
-  const key = `${page.recto}|${page.label}|${page.html}|${page.furniture}`;
+  const key = `${page.recto}|${page.label}|${page.html}|${page.furniture}|${anchorOf(page, print.pages)}`;
   let box = pageBoxes.get(page.index);
   if (box && box.dataset.key === key) return box;
   box ??= document.createElement('div');
@@ -71,12 +71,22 @@ function pageBox(page, print) {
   box.dataset.key = key;
   box.dataset.index = String(page.index);
   box.dataset.label = page.label;
-  box.dataset.anchor = `${page.section ?? 'page'}:${page.index - (firstPageOf(page.section) ?? 0)}`;
+  box.dataset.anchor = anchorOf(page, print.pages);
   box.setAttribute('aria-label', `Page ${page.label}`);
   box.innerHTML = `<div class="print-root${print.smallCaps ? '' : ' no-small-caps'}">
 <div class="print-body" style="left:${text.left}pt;top:${text.top}pt;width:${text.width}pt;height:${text.height}pt">${page.html}</div>
 <div class="furniture-page">${page.furniture}</div></div><div class="page-number">${escapeHtml(page.label)}</div>`;
   return box;
+}
+
+/**
+ * What a page is, in terms that survive an edit elsewhere: its section and its place in it; a
+ * blank page, as the blank before the next section.
+ */
+function anchorOf(page, pages) {
+  if (page.section) return `${page.section}:${page.index - (firstPageOf(page.section) ?? 0)}`;
+  const next = pages.slice(page.index + 1).find((p) => p.section);
+  return `blank-before:${next?.section ?? 'end'}`;
 }
 
 function firstPageOf(section) {
