@@ -135,12 +135,8 @@ export function printPreview(options: { browser?: string | undefined } = {}): Pr
       setup,
       geometry: layout.geometry,
       body,
-      bodyPages: placed.map((p) => pages.body.slice(p.firstPage, p.firstPage + p.pages)),
-      bodyMarks: placed.map((p) =>
-        marks
-          .filter((m) => m.page >= p.firstPage && m.page < p.firstPage + p.pages)
-          .map((m) => ({ ...m, page: m.page - p.firstPage })),
-      ),
+      bodyPages: placed.map((p) => ownPages(pages.body, p)),
+      bodyMarks: placed.map((p) => ownMarks(marks, p)),
       sectionSources: sources(book),
       front: frontBlocks(book, layout.contents, false),
       frontPlaced: layout.frontPlaced,
@@ -178,10 +174,8 @@ export function printPreview(options: { browser?: string | undefined } = {}): Pr
       );
       changed.forEach((blockIndex, k) => {
         const p = printed.placed[k] as PlacedBlock;
-        next.bodyPages[blockIndex] = printed.pages.slice(p.firstPage, p.firstPage + p.pages);
-        next.bodyMarks[blockIndex] = printed.marks
-          .filter((m) => m.page >= p.firstPage && m.page < p.firstPage + p.pages)
-          .map((m) => ({ ...m, page: m.page - p.firstPage }));
+        next.bodyPages[blockIndex] = ownPages(printed.pages, p);
+        next.bodyMarks[blockIndex] = ownMarks(printed.marks, p);
       });
     }
     laid = next;
@@ -229,6 +223,18 @@ function setupKey(book: Book, setup: PrintSetup): string {
     setup.author,
     book.config.title,
   ]);
+}
+
+/** A block's own pages out of its printed document's. */
+function ownPages(pages: string[], block: PlacedBlock): string[] {
+  return pages.slice(block.firstPage, block.firstPage + block.pages);
+}
+
+/** A block's own markers, their pages counted from its first. */
+function ownMarks(marks: Mark[], block: PlacedBlock): Mark[] {
+  return marks
+    .filter((m) => m.page >= block.firstPage && m.page < block.firstPage + block.pages)
+    .map((m) => ({ ...m, page: m.page - block.firstPage }));
 }
 
 function sources(book: Book): Map<string, string | undefined> {
