@@ -6,21 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { bookIdentifier, isValidIsbn } from '../src/book/identifier.ts';
 import { parseYaml, resolveConfig } from '../src/config/load.ts';
 import { parseLength, parseTrim } from '../src/config/trim.ts';
-import { GalleyError } from '../src/errors.ts';
-
-function configFrom(yaml: string, overrides: Record<string, unknown> = {}) {
-  return resolveConfig(parseYaml({ file: 'book.yaml', text: yaml }), overrides, 'book.yaml');
-}
-
-function errorFrom(yaml: string, overrides: Record<string, unknown> = {}): GalleyError {
-  try {
-    configFrom(yaml, overrides);
-  } catch (error) {
-    if (error instanceof GalleyError) return error;
-    throw error;
-  }
-  throw new Error('expected a GalleyError');
-}
+import type { GalleyError } from '../src/errors.ts';
+import { configFrom, errorFrom } from './helpers/config.ts';
 
 describe('book.yaml schema', () => {
   it('applies the defaults', () => {

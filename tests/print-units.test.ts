@@ -6,27 +6,16 @@
 import type { Element } from 'hast';
 import { h } from 'hastscript';
 import { describe, expect, it } from 'vitest';
-import { parseYaml, resolveConfig } from '../src/config/load.ts';
-import { GalleyError } from '../src/errors.ts';
 import { isNumberTitle, numberLabel } from '../src/output/print/blocks.ts';
 import { chunks } from '../src/output/print/estimate.ts';
 import { kdpGutter, pageGeometry } from '../src/output/print/geometry.ts';
 import { hyphenateTree, loadHyphenator } from '../src/output/print/hyphenate.ts';
 import { joinPlan, type PlacedBlock, planBody, roman } from '../src/output/print/plan.ts';
+import { configFrom, errorFrom } from './helpers/config.ts';
 
-function config(yaml: string) {
-  return resolveConfig(parseYaml({ file: 'book.yaml', text: `title: T\nauthor: A\n${yaml}` }), {}, 'book.yaml');
-}
-
-function error(yaml: string): GalleyError {
-  try {
-    config(yaml);
-  } catch (caught) {
-    if (caught instanceof GalleyError) return caught;
-    throw caught;
-  }
-  throw new Error('expected a GalleyError');
-}
+const BASE = 'title: T\nauthor: A\n';
+const config = (yaml: string) => configFrom(BASE + yaml);
+const error = (yaml: string) => errorFrom(BASE + yaml);
 
 describe('print settings in book.yaml', () => {
   it('names the margin that leaves no room for the text, at its line', () => {

@@ -5,23 +5,10 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseYaml, resolveConfig } from '../src/config/load.ts';
 import { typeset } from '../src/core/typeset.ts';
-import { GalleyError } from '../src/errors.ts';
 import { pipelineOptions } from '../src/pipeline/options.ts';
+import { configFrom, errorFrom } from './helpers/config.ts';
 import { tempDir } from './helpers/tmp.ts';
-
-const configFrom = (yaml: string) => resolveConfig(parseYaml({ file: 'book.yaml', text: yaml }), {}, 'book.yaml');
-
-function errorFrom(yaml: string): GalleyError {
-  try {
-    configFrom(yaml);
-  } catch (error) {
-    if (error instanceof GalleyError) return error;
-    throw error;
-  }
-  throw new Error('expected a GalleyError');
-}
 
 describe('text settings in book.yaml', () => {
   it('has defaults: every rule on, styles from the language, both kinds of scene break', () => {

@@ -14,10 +14,10 @@ import { check } from '../check/check.ts';
 import { type Diagnostic, formatDiagnostic } from '../diagnostics.ts';
 import { GalleyError } from '../errors.ts';
 import { type Logger, silentLogger } from '../logger.ts';
-import { type FontSet, fontFile, loadThemeFonts } from '../output/fonts.ts';
+import { fontFile, loadThemeFonts } from '../output/fonts.ts';
 import { TEMPLATES_DIR, themeCss } from '../output/theme.ts';
 import { type PrintView, printPreview } from '../preview/print-view.ts';
-import { type PreviewServer, startPreviewServer } from '../preview/server.ts';
+import { bookUrls, fontUrls, type PreviewServer, startPreviewServer } from '../preview/server.ts';
 import { watchFiles } from '../preview/watch.ts';
 import { typeset } from './typeset.ts';
 
@@ -91,21 +91,24 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
   const fonts = await loadThemeFonts();
   const printer = printPreview({ browser: options.browser });
   let book: Book | undefined;
-  let checked: PreviewDiagnostic[] = [];
+  // The typesetter's findings for the current book, and the last `galley check`'s.
+  let own: Diagnostic[] = [];
+  let checked: Diagnostic[] = [];
+  const diagnostics = (print: PrintView | undefined) => linkDiagnostics([...checked, ...own], print);
   let state = await render(undefined);
 
   async function render(previous: PreviewState | undefined): Promise<PreviewState> {
     try {
       const result = await typeset({ input, overrides, cwd });
       book = result.book;
-      const diagnostics = result.diagnostics.map((d) => ({ ...d, text: formatDiagnostic(d), page: undefined }));
+      own = result.diagnostics;
       return {
         version: (previous?.version ?? 0) + 1,
         title: book.config.title,
         language: book.config.language,
-        css: { epub: await themeCss('epub'), fonts: fontsCss(fonts) },
+        css: { epub: await themeCss('epub'), fonts: fontUrls(fonts.css, 'fonts') },
         sections: [...book.front, ...book.body].map(({ id, kind, title, html }) => ({ id, kind, title, html: bookUrls(html) })),
-        diagnostics: merge(diagnostics, checked, previous?.print),
+        diagnostics: diagnostics(previous?.print),
         error: undefined,
         print: previous?.print,
         printStatus: previous?.print ? 'updating' : 'layout',
@@ -123,7 +126,7 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
 
   function publish(change: Partial<PreviewState>): void {
     state = { ...state, ...change, version: state.version + 1 };
-    state.diagnostics = merge(state.diagnostics, [], state.print);
+    state.diagnostics = diagnostics(state.print);
     server.broadcast('state', state);
   }
 
@@ -154,9 +157,8 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
     publish({ print: update.view, printStatus: update.rest ? 'repaginating' : 'ready' });
     options.onUpdate?.('pages', state);
     logger.info(`${first ? 'pages laid out' : 'pages updated'} in ${Math.round(performance.now() - started)} ms`);
-    const result = await check({ input, cwd, overrides });
-    checked = result.diagnostics.map((d) => ({ ...d, text: formatDiagnostic(d), page: undefined }));
-    publish({ diagnostics: merge(state.diagnostics, checked, state.print) });
+    checked = (await check({ input, cwd, overrides })).diagnostics;
+    publish({});
     options.onUpdate?.('check', state);
     if (update.rest && !wanted) {
       publish({ print: await update.rest(), printStatus: 'ready' });
@@ -221,30 +223,23 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
 }
 
 /**
- * The typesetting's diagnostics and `galley check`'s (which include them; each once), each with
- * the page its line is on: the last page of its manuscript file that starts at or before it.
+ * The findings as the side panel lists them: each once (`galley check` reports the typesetter's
+ * too), with the page it is on — the last page of its manuscript file that starts at or before
+ * its line.
  */
-function merge(own: PreviewDiagnostic[], checked: PreviewDiagnostic[], view: PrintView | undefined): PreviewDiagnostic[] {
+function linkDiagnostics(all: Diagnostic[], view: PrintView | undefined): PreviewDiagnostic[] {
   const seen = new Set<string>();
-  const all = [...checked, ...own].filter((d) => !seen.has(d.text) && seen.add(d.text));
-  return all.map((d) => {
+  return all.flatMap((d) => {
+    const text = formatDiagnostic(d);
+    if (seen.has(text)) return [];
+    seen.add(text);
     let page: PreviewDiagnostic['page'];
     for (const p of view?.pages ?? []) {
       if (p.source === d.file && p.line !== undefined && d.line !== undefined && p.line <= d.line)
         page = { index: p.index, label: p.label };
     }
-    return { ...d, page };
+    return [{ ...d, text, page }];
   });
-}
-
-/** Points the book's image references at the server's /book/ path. */
-function bookUrls(html: string): string {
-  return html.replace(/ src="images\//g, ' src="/book/images/');
-}
-
-/** The theme's @font-face rules, pointing at the server's /book/fonts/. */
-function fontsCss(fonts: FontSet): string {
-  return fonts.css.replace(/url\(fonts\//g, 'url(/book/fonts/');
 }
 
 async function isFolder(file: string): Promise<boolean> {

@@ -25,6 +25,7 @@ import type { Mark } from '../output/print/markers.ts';
 import { joinPlan, type PlacedBlock, planBody } from '../output/print/plan.ts';
 import { type PrintSetup, printSetup } from '../output/print/settings.ts';
 import { SLICE_CSS, scopeCss } from './print-css.ts';
+import { bookUrls, fontUrls } from './server.ts';
 
 export interface PreviewPage {
   index: number;
@@ -77,19 +78,16 @@ interface Laid {
   /** Each body block's pages as HTML, and its markers (pages counted from its first). */
   bodyPages: string[][];
   bodyMarks: Mark[][];
-  sectionSources: Map<string, string | undefined>;
   front: PrintBlock[];
   frontPlaced: PlacedBlock[];
   frontPages: string[];
-  /** The contents' numbers the front matter was printed with. */
-  contents: string;
 }
 
 export function printPreview(options: { browser?: string | undefined } = {}): PrintPreview {
   let session: Promise<BrowserSession> | undefined;
   let laid: Laid | undefined;
   /** A print page kept loaded for quick updates (of the current layout's setup and geometry). */
-  let warm: { page?: BookPage | undefined } = {};
+  let warm: BookPage | undefined;
   const memo = new Map<string, PrintBlock>();
   const browser = () => {
     session ??= launchBrowser(options.browser, true);
@@ -122,8 +120,8 @@ export function printPreview(options: { browser?: string | undefined } = {}): Pr
   }
 
   async function full(book: Book): Promise<PrintView> {
-    await warm.page?.close();
-    warm = {};
+    await warm?.close();
+    warm = undefined;
     const setup = await printSetup(book);
     const body = blocksOf(book, setup);
     const layout = await layOut({ ...(await input(book, setup)), body });
@@ -137,11 +135,9 @@ export function printPreview(options: { browser?: string | undefined } = {}): Pr
       body,
       bodyPages: placed.map((p) => ownPages(pages.body, p)),
       bodyMarks: placed.map((p) => ownMarks(marks, p)),
-      sectionSources: sources(book),
       front: frontBlocks(book, layout.contents, false),
       frontPlaced: layout.frontPlaced,
       frontPages: pages.front,
-      contents: JSON.stringify(layout.contents ?? []),
     };
     return compose(laid);
   }
@@ -155,23 +151,11 @@ export function printPreview(options: { browser?: string | undefined } = {}): Pr
       body.length === before.body.length && body.every((b, i) => b.kind === before.body[i]?.kind && b.id === before.body[i]?.id);
     if (!sameShape) return { view: await full(book), rest: undefined };
     const changed = body.flatMap((b, i) => (b.html === before.body[i]?.html ? [] : [i]));
-    const next: Laid = {
-      ...before,
-      book,
-      setup,
-      body,
-      bodyPages: [...before.bodyPages],
-      bodyMarks: [...before.bodyMarks],
-      sectionSources: sources(book),
-    };
+    const next: Laid = { ...before, book, setup, body, bodyPages: [...before.bodyPages], bodyMarks: [...before.bodyMarks] };
     if (changed.length) {
-      const printed = await layOutBlocks(
-        { ...(await input(book, setup)), body },
-        changed.map((i) => body[i] as PrintBlock),
-        before.geometry,
-        changed,
-        warm,
-      );
+      const blocks = changed.map((i) => body[i] as PrintBlock);
+      const printed = await layOutBlocks({ ...(await input(book, setup)), body }, blocks, before.geometry, changed, warm);
+      warm = printed.page;
       changed.forEach((blockIndex, k) => {
         const p = printed.placed[k] as PlacedBlock;
         next.bodyPages[blockIndex] = ownPages(printed.pages, p);
@@ -179,19 +163,22 @@ export function printPreview(options: { browser?: string | undefined } = {}): Pr
       });
     }
     laid = next;
-    const view = compose(next);
-    const auto = setup.print.inner === 'auto';
-    if (auto && kdpGutter(view.pages.length) !== before.geometry.inner) return { view, rest: () => full(book) };
-    const { contents } = plan(next);
-    const front = frontBlocks(book, contents, false);
-    if (JSON.stringify(contents) === next.contents && front.every((b, i) => b.html === next.front[i]?.html))
+    const planned = plan(next);
+    const view = compose(next, planned);
+    if (setup.print.inner === 'auto' && kdpGutter(view.pages.length) !== before.geometry.inner) {
+      return { view, rest: () => full(book) };
+    }
+    // The front matter as it should now be (the contents' numbers may have moved).
+    const front = frontBlocks(book, planned.contents, false);
+    if (front.length === next.front.length && front.every((b, i) => b.html === next.front[i]?.html))
       return { view, rest: undefined };
     return {
       view,
       rest: async () => {
         const printed = await layOutBlocks({ ...(await input(book, setup)), body }, front, next.geometry, undefined, warm);
+        warm = printed.page;
         if (laid !== next) return compose(laid ?? next);
-        laid = { ...next, front, frontPlaced: printed.placed, frontPages: printed.pages, contents: JSON.stringify(contents) };
+        laid = { ...next, front, frontPlaced: printed.placed, frontPages: printed.pages };
         return compose(laid);
       },
     };
@@ -204,8 +191,8 @@ export function printPreview(options: { browser?: string | undefined } = {}): Pr
     async close() {
       const open = session;
       session = undefined;
-      await warm.page?.close().catch(() => undefined);
-      warm = {};
+      await warm?.close().catch(() => undefined);
+      warm = undefined;
       await (await open?.catch(() => undefined))?.close();
     },
   };
@@ -235,10 +222,6 @@ function ownMarks(marks: Mark[], block: PlacedBlock): Mark[] {
   return marks
     .filter((m) => m.page >= block.firstPage && m.page < block.firstPage + block.pages)
     .map((m) => ({ ...m, page: m.page - block.firstPage }));
-}
-
-function sources(book: Book): Map<string, string | undefined> {
-  return new Map(book.body.map((s) => [s.id, s.source]));
 }
 
 /** The manuscript line of the first element that starts on a page (not one continued from before). */
@@ -271,8 +254,9 @@ function plan(laid: Laid) {
   return { plan: whole, bodyPlan, marks, contents };
 }
 
-function compose(laid: Laid): PrintView {
-  const { plan: whole, bodyPlan, marks } = plan(laid);
+function compose(laid: Laid, planned = plan(laid)): PrintView {
+  const { plan: whole, bodyPlan, marks } = planned;
+  const sources = new Map(laid.book.body.map((s) => [s.id, s.source]));
   const { geometry, setup } = laid;
   const bodyFlat = laid.bodyPages.flat();
   const ornaments = ornamentsByPage(breakOrnaments(marks, bodyPlan.pages, geometry));
@@ -285,9 +269,9 @@ function compose(laid: Laid): PrintView {
       label: page.label,
       recto: page.recto,
       section: block?.id,
-      source: block ? laid.sectionSources.get(block.id) : undefined,
+      source: block ? sources.get(block.id) : undefined,
       line: firstLine(html),
-      html: html.replace(/ src="images\//g, ' src="/book/images/'),
+      html: bookUrls(html),
       furniture: furnitureBoxes(page, ornaments.get(index - whole.bodyStart) ?? [], geometry, furniture),
     };
   });
@@ -295,7 +279,7 @@ function compose(laid: Laid): PrintView {
   return {
     page: { width: geometry.width, height: geometry.height, recto: geometry.recto, verso: geometry.verso },
     css: `${scopeCss(css)}\n${SLICE_CSS}`,
-    fonts: setup.fonts.css.replace(/url\(fonts\//g, 'url(/book/print-fonts/'),
+    fonts: fontUrls(setup.fonts.css, 'print-fonts'),
     smallCaps: setup.fonts.smallCaps !== undefined,
     pages,
   };

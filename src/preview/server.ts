@@ -11,6 +11,16 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** Points the book's image references (`images/…`) at the server's /book/images/. */
+export function bookUrls(html: string): string {
+  return html.replace(/ src="images\//g, ' src="/book/images/');
+}
+
+/** Points @font-face rules (`url(fonts/…)`) at the server's /book/<folder>/. */
+export function fontUrls(css: string, folder: 'fonts' | 'print-fonts'): string {
+  return css.replace(/url\(fonts\//g, `url(/book/${folder}/`);
+}
+
 /** What the server needs from the preview session. */
 export interface PreviewSource {
   /** The current state, as sent to the browser. */

@@ -102,14 +102,10 @@ export async function epubText(file: string): Promise<string> {
   return texts.join('\n');
 }
 
+/** The EPUB's files as text, by name. */
 export async function epubEntries(file: string): Promise<Map<string, string>> {
-  const zip = await JSZip.loadAsync(readFileSync(file));
-  const entries = new Map<string, string>();
-  for (const name of Object.keys(zip.files)) {
-    const entry = zip.file(name);
-    if (entry) entries.set(name, await entry.async('string'));
-  }
-  return entries;
+  const binary = await epubBinaryEntries(file);
+  return new Map([...binary].map(([name, data]) => [name, data.toString('utf8')]));
 }
 
 export function decodeEntities(text: string): string {

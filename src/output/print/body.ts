@@ -4,7 +4,6 @@
  * hyphens, three-line paragraphs, fonts), printed, and read back: the PDFs joined into one, the
  * markers' pages counted from the first.
  */
-import { readFile } from 'node:fs/promises';
 import { PDFDocument } from 'pdf-lib';
 import { GalleyError } from '../../errors.ts';
 import type { BookPage, BrowserSession, ResourceResolver } from '../browser.ts';
@@ -13,9 +12,10 @@ import type { PrintBlock } from './blocks.ts';
 import { markLines, slicePages } from './dom-pages.ts';
 import { type Mark, readMarks } from './markers.ts';
 import type { TextBlockBox } from './page-lines.ts';
+import { pageScript, runScript } from './page-script.ts';
 import type { PrintSetup } from './settings.ts';
 
-const IN_PAGE = readFile(new URL('./in-page.js', import.meta.url), 'utf8');
+const IN_PAGE = pageScript('in-page.js');
 /** Block elements whose lines are checked for runs of hyphens. */
 const HYPHENATED_BLOCKS = 'p, li, td, th, dd, figcaption';
 export const PRINT_OPTIONS = {
@@ -34,9 +34,8 @@ export interface Measured {
 
 /** Runs in-page.js: measures (and with `settle`, settles) the page; fails on a font that did not load. */
 export async function inPage(page: BookPage, setup: PrintSetup, settle: boolean): Promise<Measured> {
-  const script = await IN_PAGE;
   const options = { settle, blocks: HYPHENATED_BLOCKS, maxRun: 2, linePt: setup.line };
-  const result = await page.evaluate<Measured>(`(${script.trim().replace(/;$/, '')})(${JSON.stringify(options)})`);
+  const result = await runScript<Measured>(page, IN_PAGE, options);
   if (result.failed.length) {
     const fromBook = setup.fonts.source === 'print.font';
     throw new GalleyError('PDF_FAILED', `a font could not be loaded: ${result.failed.join(', ')}`, {
@@ -77,6 +76,26 @@ export interface PrintedBody {
   slices: string[] | undefined;
 }
 
+export interface PrintedPage {
+  doc: PDFDocument;
+  /** Its markers (removed from the PDF). */
+  marks: Mark[];
+  /** Each printed page's HTML, when a text block was given. */
+  slices: string[] | undefined;
+}
+
+/**
+ * Prints a loaded (and settled) print page and reads its markers back; given the text block,
+ * marks its lines first and cuts the printed pages out of it as HTML (dom-pages.ts).
+ */
+export async function printPage(page: BookPage, box?: TextBlockBox): Promise<PrintedPage> {
+  const lines = box && (await markLines(page, box.line));
+  const doc = await PDFDocument.load(await page.pdf(PRINT_OPTIONS), LOAD_OPTIONS);
+  const marks = readMarks(doc);
+  const slices = lines && box ? await slicePages(page, lines, marks, box, doc.getPageCount()) : undefined;
+  return { doc, marks, slices };
+}
+
 export async function printBody(job: BodyJob): Promise<PrintedBody> {
   let doc: PDFDocument | undefined;
   const marks: Mark[] = [];
@@ -86,21 +105,19 @@ export async function printBody(job: BodyJob): Promise<PrintedBody> {
     const page =
       (k === 0 ? job.opened : undefined) ??
       (await job.session.open(job.html(run.map((i) => job.body[i] as PrintBlock)), job.resolve));
-    let printed: PDFDocument;
-    let runMarks: Mark[];
+    let result: PrintedPage;
     try {
       await inPage(page, job.setup, true);
-      const lines = job.pages && (await markLines(page, job.setup.line));
       if (k === job.runs.length - 1) job.lastPrint?.();
-      printed = await PDFDocument.load(await page.pdf(PRINT_OPTIONS), LOAD_OPTIONS);
-      runMarks = readMarks(printed);
-      if (lines && job.pages) slices?.push(...(await slicePages(page, lines, runMarks, job.pages, printed.getPageCount())));
+      result = await printPage(page, job.pages);
     } finally {
       if (job.keep && job.runs.length === 1) kept = page;
       else await page.close();
     }
+    const printed = result.doc;
+    slices?.push(...(result.slices ?? []));
     const offset = doc?.getPageCount() ?? 0;
-    for (const mark of runMarks) marks.push({ ...mark, page: mark.page + offset });
+    for (const mark of result.marks) marks.push({ ...mark, page: mark.page + offset });
     if (!doc) {
       doc = printed;
     } else {

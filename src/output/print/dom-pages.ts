@@ -5,22 +5,17 @@
  * DOM text, so they can be shown, selected and searched; in Chromium they set line for line as
  * the PDF.
  */
-import { readFile } from 'node:fs/promises';
 import type { BookPage } from '../browser.ts';
-import type { Mark } from './markers.ts';
+import { MARK_PREFIX, type Mark } from './markers.ts';
 import { type ContainerLines, pageStarts, type TextBlockBox } from './page-lines.ts';
+import { pageScript, runScript } from './page-script.ts';
 
-const LINE_MARKS = readFile(new URL('./line-marks.js', import.meta.url), 'utf8');
-const PAGE_SLICES = readFile(new URL('./page-slices.js', import.meta.url), 'utf8');
-const PREFIX = 'https://galley.invalid/mark/';
-
-async function run<T>(page: BookPage, script: Promise<string>, options: unknown): Promise<T> {
-  return page.evaluate<T>(`(${(await script).trim().replace(/;$/, '')})(${JSON.stringify(options)})`);
-}
+const LINE_MARKS = pageScript('line-marks.js');
+const PAGE_SLICES = pageScript('page-slices.js');
 
 /** Marks every line of a settled print page; call before printing it. */
 export function markLines(page: BookPage, linePt: number): Promise<ContainerLines[]> {
-  return run<ContainerLines[]>(page, LINE_MARKS, { linePt, prefix: PREFIX });
+  return runScript<ContainerLines[]>(page, LINE_MARKS, { linePt, prefix: MARK_PREFIX });
 }
 
 /** Each printed page's HTML (empty for a page no line starts on), after the page was printed. */
@@ -32,5 +27,5 @@ export async function slicePages(
   pageCount: number,
 ): Promise<string[]> {
   const starts = pageStarts(containers, marks, box, pageCount).map((s) => s ?? null);
-  return run<string[]>(page, PAGE_SLICES, { starts });
+  return runScript<string[]>(page, PAGE_SLICES, { starts });
 }

@@ -15,21 +15,19 @@
  *    again at the new width (rare: only near KDP's page-count boundaries).
  */
 import { toHtml } from 'hast-util-to-html';
-import { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
 import type { Book } from '../../book/model.ts';
 import { parseLength } from '../../config/trim.ts';
 import { GalleyError } from '../../errors.ts';
 import type { BookPage, BrowserSession, ResourceResolver } from '../browser.ts';
-import { LOAD_OPTIONS } from './assemble.ts';
 import type { PrintBlock } from './blocks.ts';
-import { inPage, PRINT_OPTIONS, printBody } from './body.ts';
+import { inPage, type PrintedPage, printBody, printPage } from './body.ts';
 import { printDocument } from './document.ts';
-import { markLines, slicePages } from './dom-pages.ts';
 import { blockPagesFromText, chunks, estimateFromHeights, estimateFromText } from './estimate.ts';
 import { type ContentsEntry, frontBlocks } from './front.ts';
 import { breakOrnaments, furnitureCss, furniturePages } from './furniture.ts';
 import { kdpGutter, type PageGeometry, pageGeometry, pageRules } from './geometry.ts';
-import { type Mark, marker, markIndex, readMarks } from './markers.ts';
+import { type Mark, marker, markIndex } from './markers.ts';
 import type { TextBlockBox } from './page-lines.ts';
 import { joinPlan, type PagePlan, type PlacedBlock, planBody } from './plan.ts';
 import type { PrintSetup } from './settings.ts';
@@ -138,22 +136,18 @@ export async function layOut(input: LayoutInput): Promise<Layout> {
       marker: toHtml(marker('block', front.length)),
     });
     const frontPage = await (frontOpening ?? session.open(documentHtml(input, front, geometry, furnitureCss(geometry)), resolve));
-    let frontDoc: PDFDocument;
-    let frontMarks: Mark[];
-    let frontSlices: string[] | undefined;
+    let frontPrinted: PrintedPage;
     try {
       await frontPage.evaluate(`(() => {
         const numbers = ${JSON.stringify((contents ?? []).map((c) => c.page ?? ''))};
         document.querySelectorAll('.toc-page').forEach((slot, i) => { slot.textContent = numbers[i] ?? ''; });
         document.body.insertAdjacentHTML('beforeend', ${JSON.stringify(furniture.html)});
       })()`);
-      const lines = input.pages ? await markLines(frontPage, setup.line) : undefined;
-      frontDoc = await PDFDocument.load(await frontPage.pdf(PRINT_OPTIONS), LOAD_OPTIONS);
-      frontMarks = readMarks(frontDoc);
-      if (lines) frontSlices = await slicePages(frontPage, lines, frontMarks, textBox(geometry), frontDoc.getPageCount());
+      frontPrinted = await printPage(frontPage, input.pages ? textBox(geometry) : undefined);
     } finally {
       await frontPage.close();
     }
+    const { doc: frontDoc, marks: frontMarks, slices: frontSlices } = frontPrinted;
     const furnitureStart = markIndex(frontMarks, 'block').get(front.length)?.page ?? frontDoc.getPageCount();
     const frontPlaced = placed(front, frontMarks, furnitureStart);
     const plan = joinPlan(frontPlaced, bodyPlan);
@@ -188,11 +182,15 @@ export interface BlocksLayout {
   marks: Mark[];
   /** Each printed page as HTML. */
   pages: string[];
+  /** The print page, left open for the next call (the caller closes it). */
+  page: BookPage;
 }
 
 /**
  * Some blocks on their own, at a known page geometry, cut into pages as HTML: the preview's
  * quick update after an edit. Blocks start on new pages, so each lays out as in the whole book.
+ * Given the page a call before returned (same setup and geometry), only the body is swapped in:
+ * its fonts are loaded already.
  */
 export async function layOutBlocks(
   input: LayoutInput,
@@ -200,16 +198,11 @@ export async function layOutBlocks(
   geometry: PageGeometry,
   /** Each block's number in its document (what its marker says); default 0, 1, 2… */
   numbers: number[] = blocks.map((_, i) => i),
-  /**
-   * A page to keep loaded between calls (same book setup and geometry): its fonts are loaded
-   * once, and each call only swaps the body in. The caller closes `warm.page` when done.
-   */
-  warm?: { page?: BookPage | undefined },
+  page?: BookPage,
 ): Promise<BlocksLayout> {
-  const html = blocks.map((b) => b.html).join('\n');
-  if (warm?.page) {
-    await warm.page.evaluate(`(async () => {
-      document.body.innerHTML = ${JSON.stringify(html)};
+  if (page) {
+    await page.evaluate(`(async () => {
+      document.body.innerHTML = ${JSON.stringify(blocks.map((b) => b.html).join('\n'))};
       await Promise.all([...document.images].map((image) => image.decode().catch(() => undefined)));
     })()`);
   }
@@ -220,13 +213,17 @@ export async function layOutBlocks(
     body: blocks,
     runs: [blocks.map((_, i) => i)],
     html: (run) => documentHtml(input, run, geometry),
-    opened: warm?.page,
-    keep: warm !== undefined,
+    opened: page,
+    keep: true,
     pages: textBox(geometry),
   });
-  if (warm) warm.page = printed.page;
-  const pages = printed.slices ?? [];
-  return { placed: placed(blocks, printed.marks, printed.doc.getPageCount(), numbers), marks: printed.marks, pages };
+  if (!printed.page) throw new GalleyError('PDF_FAILED', 'the print page was closed while laying out');
+  return {
+    placed: placed(blocks, printed.marks, printed.doc.getPageCount(), numbers),
+    marks: printed.marks,
+    pages: printed.slices ?? [],
+    page: printed.page,
+  };
 }
 
 /** The text block of a page printed as a recto (as every page is, before assembly). */

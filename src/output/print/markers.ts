@@ -8,7 +8,8 @@
 import type { Element } from 'hast';
 import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
 
-const PREFIX = 'https://galley.invalid/mark/';
+/** Where marker links point; `<kind>/<n>` follows. */
+export const MARK_PREFIX = 'https://galley.invalid/mark/';
 
 export type MarkerKind = 'block' | 'break' | 'after' | 'line' | 'end';
 
@@ -17,7 +18,7 @@ export function marker(kind: MarkerKind, n: number): Element {
   return {
     type: 'element',
     tagName: 'a',
-    properties: { className: ['galley-mark'], href: `${PREFIX}${kind}/${n}`, ariaHidden: 'true', tabIndex: -1 },
+    properties: { className: ['galley-mark'], href: `${MARK_PREFIX}${kind}/${n}`, ariaHidden: 'true', tabIndex: -1 },
     children: [],
   };
 }
@@ -44,7 +45,9 @@ export function readMarks(doc: PDFDocument): Mark[] {
         const action = annot.lookup(PDFName.of('A'));
         const uri = action instanceof PDFDict ? action.lookup(PDFName.of('URI')) : undefined;
         const href = uri instanceof PDFString ? uri.decodeText() : '';
-        const match = href.startsWith(PREFIX) ? /^(block|break|after|line|end)\/(\d+)$/.exec(href.slice(PREFIX.length)) : null;
+        const match = href.startsWith(MARK_PREFIX)
+          ? /^(block|break|after|line|end)\/(\d+)$/.exec(href.slice(MARK_PREFIX.length))
+          : null;
         const rect = annot.lookup(PDFName.of('Rect'));
         if (!match || !(rect instanceof PDFArray)) continue;
         const y2 = rect.lookup(3);

@@ -45,7 +45,7 @@
       // Climb while nothing of the parent comes before this node.
       for (;;) {
         const parent = node.parentElement;
-        if (!parent || parent === line.section || parent.matches('section[data-block]')) break;
+        if (!parent || parent.matches('section[data-block]')) break;
         const before = document.createRange();
         before.setStart(parent, 0);
         before.setEndBefore(node);

@@ -60,8 +60,8 @@ function renderEpub() {
 /** The page boxes, kept across updates: a page is rebuilt only when its content changed. */
 const pageBoxes = new Map();
 
-function pageBox(page, print) {
-  const key = `${page.recto}|${page.label}|${page.html}|${page.furniture}|${anchorOf(page, print.pages)}`;
+function pageBox(page, print, anchor) {
+  const key = `${page.recto}|${page.label}|${page.html}|${page.furniture}|${anchor}`;
   let box = pageBoxes.get(page.index);
   if (box && box.dataset.key === key) return box;
   box ??= document.createElement('div');
@@ -71,7 +71,7 @@ function pageBox(page, print) {
   box.dataset.key = key;
   box.dataset.index = String(page.index);
   box.dataset.label = page.label;
-  box.dataset.anchor = anchorOf(page, print.pages);
+  box.dataset.anchor = anchor;
   box.setAttribute('aria-label', `Page ${page.label}`);
   box.innerHTML = `<div class="print-root${print.smallCaps ? '' : ' no-small-caps'}">
 <div class="print-body" style="left:${text.left}pt;top:${text.top}pt;width:${text.width}pt;height:${text.height}pt">${page.html}</div>
@@ -80,13 +80,20 @@ function pageBox(page, print) {
 }
 
 /**
- * What a page is, in terms that survive an edit elsewhere: its section and its place in it; a
+ * What each page is, in terms that survive an edit elsewhere: its section and its place in it; a
  * blank page, as the blank before the next section.
  */
-function anchorOf(page, pages) {
-  if (page.section) return `${page.section}:${page.index - (firstPageOf(page.section) ?? 0)}`;
-  const next = pages.slice(page.index + 1).find((p) => p.section);
-  return `blank-before:${next?.section ?? 'end'}`;
+function pageAnchors(pages) {
+  const first = new Map();
+  for (const page of pages) if (page.section && !first.has(page.section)) first.set(page.section, page.index);
+  const anchors = [];
+  let next = 'end';
+  for (let i = pages.length - 1; i >= 0; i--) {
+    const page = pages[i];
+    if (page.section) next = page.section;
+    anchors[i] = page.section ? `${page.section}:${page.index - first.get(page.section)}` : `blank-before:${next}`;
+  }
+  return anchors;
 }
 
 function firstPageOf(section) {
@@ -114,6 +121,7 @@ function renderPrint() {
 .page.target { outline: 3px solid #c96; }`;
   keepInView(printRoot, () => {
     const pages = print.pages;
+    const anchors = pageAnchors(pages);
     for (const index of pageBoxes.keys()) if (index >= pages.length) pageBoxes.delete(index);
     const spreads = [];
     // The first page is a recto and stands alone; then each verso faces the recto after it.
@@ -123,7 +131,7 @@ function renderPrint() {
       spread.className = i === 0 ? 'spread first' : 'spread';
       const inner = spread.firstElementChild ?? spread.appendChild(document.createElement('div'));
       inner.className = 'spread-inner';
-      const boxes = group.map((page) => pageBox(page, print));
+      const boxes = group.map((page) => pageBox(page, print, anchors[page.index]));
       if (boxes.some((b, k) => inner.children[k] !== b) || inner.children.length !== boxes.length)
         inner.replaceChildren(...boxes);
       spreads.push(spread);
