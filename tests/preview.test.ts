@@ -9,7 +9,7 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/core/build.ts';
 import { type PreviewHandle, type PreviewState, preview } from '../src/core/preview.ts';
@@ -154,7 +154,11 @@ describe('galley preview', () => {
     book = path.join(tempDir(), 'book');
     cpSync(path.join(REPO, 'manuscript'), book, { recursive: true });
     handle = await preview({ input: book, port: 4520 });
-    browser = await puppeteer.launch({ executablePath: findBrowser(), args: ['--no-sandbox', '--disable-gpu'] });
+    browser = await puppeteer.launch({
+      executablePath: (await findBrowser()).executablePath,
+      pipe: true,
+      args: ['--no-sandbox', '--disable-gpu'],
+    });
     page = await browser.newPage();
     await page.goto(handle.url, { waitUntil: 'load' });
     await page.waitForFunction(() => document.getElementById('book-title')?.textContent !== 'Galley');

@@ -55,7 +55,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // Find the browser first: a PDF that cannot be printed should fail before any other work.
   // The print code (and Puppeteer) is loaded only when a PDF is asked for.
   const print = formats.includes('pdf') ? await import('../output/pdf.ts') : undefined;
-  const browser = print?.findBrowser(options.browser);
+  const browser = print ? await print.findBrowser(options.browser) : undefined;
   const { book, diagnostics } = await typeset({
     input: options.input ?? 'manuscript',
     overrides: { title: options.title, author: options.author },
@@ -72,6 +72,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const started = performance.now();
     printed = await print.renderPdf(book, { browser, edition: options.pdf ?? 'print', logger });
     stage('pdf', performance.now() - started);
+    logger.info(`browser ${printed.browser}`);
     for (const url of printed.blocked) logger.warn(`blocked a request from the print page: ${url}`);
   }
   if (formats.includes('epub')) {

@@ -3,10 +3,19 @@
  * imports puppeteer). A page is loaded from a private origin whose every request is answered
  * by the caller's resolver; anything the resolver does not know is blocked, so a book's page can
  * load only the book's own files.
+ *
+ * Lifetime. Chromium talks to Galley over a pipe, not a port, so it closes when Galley's process
+ * ends, even by kill -9. Its profile is a folder of Galley's own (`galley-profile-<pid>-…` in the
+ * temp folder): removed on close and on Ctrl-C, and swept at the next launch when the process
+ * that made it is gone. A browser that dies mid-print is a BROWSER_CRASHED error, never a bug.
  */
-import { existsSync } from 'node:fs';
-import puppeteer, { type Browser, type PDFOptions } from 'puppeteer';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser, type PDFOptions } from 'puppeteer-core';
 import { GalleyError } from '../errors.ts';
+import { bundledChromium, hasBundledChromium } from './bundled-chromium.ts';
 
 /** The private origin print pages are served from. */
 export const PAGE_ORIGIN = 'https://book.galley.invalid/';
@@ -34,10 +43,20 @@ export interface PrintResult {
   blocked: string[];
 }
 
+/** A browser found by the search, and where it came from. */
+export interface BrowserChoice {
+  executablePath: string;
+  /** `--browser`, `PUPPETEER_EXECUTABLE_PATH`, `Puppeteer's download`, `system`, or `@sparticuz/chromium <version>`. */
+  source: string;
+  /** Chrome's headless shell (the registry's Chromium) rather than a full Chrome. */
+  shell: boolean;
+}
+
 const LAUNCH_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--no-first-run',
+  '--no-default-browser-check',
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
@@ -58,33 +77,53 @@ const SYSTEM_BROWSERS = [
   'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
 ];
 
+const PROFILE_PREFIX = 'galley-profile-';
+
 /**
  * The browser to print with, in this order: the one asked for (`--browser`), then
- * PUPPETEER_EXECUTABLE_PATH, Puppeteer's own download, and a system Chrome or Chromium.
+ * PUPPETEER_EXECUTABLE_PATH, Puppeteer's own download (when the optional `puppeteer` package
+ * installed one), a system Chrome or Chromium, and last the Chromium inside the
+ * `@sparticuz/chromium` package (Linux x64; unpacked once into the user's cache).
  */
-export function findBrowser(requested?: string): string {
+export async function findBrowser(requested?: string): Promise<BrowserChoice> {
   const asked = requested ?? process.env.PUPPETEER_EXECUTABLE_PATH;
   if (asked) {
-    if (existsSync(asked)) return asked;
+    if (existsSync(asked))
+      return { executablePath: asked, source: requested ? '--browser' : 'PUPPETEER_EXECUTABLE_PATH', shell: false };
     throw new GalleyError('BROWSER_NOT_FOUND', `no browser at ${asked}`, {
       hint: requested ? 'Check the --browser path.' : 'Check PUPPETEER_EXECUTABLE_PATH, or unset it to let Galley search.',
     });
   }
-  const candidates = [downloadedBrowser(), ...SYSTEM_BROWSERS];
-  const found = candidates.find((c): c is string => c !== undefined && existsSync(c));
-  if (found) return found;
+  const downloaded = await downloadedBrowser();
+  if (downloaded && existsSync(downloaded)) return { executablePath: downloaded, source: "Puppeteer's download", shell: false };
+  const system = SYSTEM_BROWSERS.find((c) => existsSync(c));
+  if (system) return { executablePath: system, source: 'system', shell: false };
+  const bundled = await bundledChromium().catch((cause: Error) => {
+    throw new GalleyError('BROWSER_NOT_FOUND', `could not unpack the Chromium of @sparticuz/chromium: ${cause.message}`, {
+      hint: 'Check that your cache folder (~/.cache or XDG_CACHE_HOME) is writable and has about 200 MB free.',
+      cause,
+    });
+  });
+  if (bundled) return { executablePath: bundled.executablePath, source: bundled.label, shell: true };
   throw new GalleyError('BROWSER_NOT_FOUND', 'no Chrome or Chromium found to print the PDF with', {
     hint:
-      'Install one (Debian/Ubuntu: `apt-get install chromium`; or `npx puppeteer browsers install chrome`), ' +
+      'Install Chrome or Chromium (Debian/Ubuntu: `apt-get install chromium`; or `npx puppeteer browsers install chrome`), ' +
       'or pass --browser <path>, or set PUPPETEER_EXECUTABLE_PATH. To skip the PDF: --format epub.',
   });
 }
 
-function downloadedBrowser(): string | undefined {
+/** Whether a browser search can succeed without anything installed by hand (for tests and docs). */
+export const canUseBundledChromium = hasBundledChromium;
+
+async function downloadedBrowser(): Promise<string | undefined> {
+  // `puppeteer` is an optional dependency: its install downloads Chrome, and is dropped by npm
+  // where the download fails. The name is a variable so the type check does not need it.
+  const name = 'puppeteer';
   try {
-    return puppeteer.executablePath();
+    const module = (await import(name)) as { default: { executablePath(): string } };
+    return module.default.executablePath();
   } catch {
-    // Puppeteer throws when it has no download of its own; the system search goes on.
+    // Not installed, or no download of its own: the search goes on.
     return undefined;
   }
 }
@@ -93,6 +132,8 @@ function downloadedBrowser(): string | undefined {
 export interface BrowserSession {
   /** Requests refused so far, on every page: anything outside the book's own files. */
   readonly blocked: string[];
+  /** What prints: the browser's version and where it was found, e.g. `HeadlessChrome/147.0 (system, /usr/bin/chromium)`. */
+  readonly description: string;
   /** Loads a document from the private origin; its requests are answered by `resolve`. */
   open(html: string, resolve: ResourceResolver): Promise<BookPage>;
   close(): Promise<void>;
@@ -107,26 +148,89 @@ export interface BookPage {
 }
 
 /**
- * Starts a headless browser (found as findBrowser() says). With `ownSignals`, the caller handles
- * Ctrl-C and closes the session itself (else Puppeteer closes the browser and exits the process).
+ * Starts a headless browser (the one given, or found as findBrowser() says). With `ownSignals`,
+ * the caller handles Ctrl-C and closes the session itself; else Ctrl-C (and SIGTERM, SIGHUP)
+ * kills the browser, removes its profile and ends the process.
  */
-export async function launchBrowser(requested?: string, ownSignals = false): Promise<BrowserSession> {
-  const executablePath = findBrowser(requested);
-  const signals = ownSignals ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {};
-  const browser = await puppeteer
-    .launch({ executablePath, headless: true, args: LAUNCH_ARGS, protocolTimeout: 900_000, ...signals })
-    .catch((cause: Error) => {
-      throw new GalleyError('PDF_FAILED', `could not start the browser at ${executablePath}: ${cause.message.split('\n')[0]}`, {
+export async function launchBrowser(requested?: string | BrowserChoice, ownSignals = false): Promise<BrowserSession> {
+  const choice = typeof requested === 'object' ? requested : await findBrowser(requested);
+  sweepStaleProfiles();
+  const profile = await mkdtemp(path.join(os.tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
+  const launching = puppeteer.launch({
+    executablePath: choice.executablePath,
+    headless: choice.shell ? 'shell' : true,
+    args: choice.shell ? [...LAUNCH_ARGS, '--no-zygote'] : LAUNCH_ARGS,
+    pipe: true,
+    userDataDir: profile,
+    protocolTimeout: 900_000,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
+  // A signal during the launch waits for it, so the browser it starts is killed too.
+  const onSignal = (signal: NodeJS.Signals) => {
+    const exit = (browser?: Browser) => {
+      browser?.process()?.kill('SIGKILL');
+      rmSync(profile, { recursive: true, force: true });
+      process.exit(128 + (os.constants.signals[signal] ?? 2));
+    };
+    launching.then(exit, () => exit());
+  };
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  const release = () => {
+    for (const s of signals) process.removeListener(s, onSignal);
+  };
+  if (!ownSignals) for (const s of signals) process.once(s, onSignal);
+  const browser = await launching.catch(async (cause: Error) => {
+    release();
+    await rm(profile, { recursive: true, force: true });
+    throw new GalleyError(
+      'PDF_FAILED',
+      `could not start the browser at ${choice.executablePath}: ${cause.message.split('\n')[0]}`,
+      {
         hint: 'Check that the browser runs on this machine, or pass another with --browser.',
         cause,
-      });
-    });
+      },
+    );
+  });
+  const version = await browser.version().catch(() => 'unknown version');
+  const description = `${version} (${choice.source}, ${choice.executablePath})`;
+
   const blocked: string[] = [];
   return {
     blocked,
+    description,
     open: (html, resolve) => failsAsPdfError(() => openPage(browser, html, resolve, blocked)),
-    close: () => browser.close(),
+    async close() {
+      release();
+      await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
+      await rm(profile, { recursive: true, force: true });
+    },
   };
+}
+
+/** Removes the profiles of Galley processes that ended without closing their browser (kill -9). */
+function sweepStaleProfiles(): void {
+  let names: string[];
+  try {
+    names = readdirSync(os.tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(new RegExp(`^${PROFILE_PREFIX}(\\d+)-`).exec(name)?.[1]);
+    if (!pid || pid === process.pid || isAlive(pid)) continue;
+    rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function openPage(browser: Browser, html: string, resolve: ResourceResolver, blocked: string[]): Promise<BookPage> {
@@ -135,9 +239,7 @@ async function openPage(browser: Browser, html: string, resolve: ResourceResolve
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     const url = request.url();
-    const path = url.startsWith(PAGE_ORIGIN)
-      ? decodeURIComponent(url.slice(PAGE_ORIGIN.length).split(/[?#]/)[0] ?? '')
-      : undefined;
+    const path = url.startsWith(PAGE_ORIGIN) ? safeDecode(url.slice(PAGE_ORIGIN.length).split(/[?#]/)[0] ?? '') : undefined;
     const answer =
       path === 'index.html'
         ? Promise.resolve<Resource>({ body: html, contentType: 'text/html; charset=utf-8' })
@@ -159,16 +261,36 @@ async function openPage(browser: Browser, html: string, resolve: ResourceResolve
     // DevTools evaluation works while the page's own scripts are disabled.
     evaluate: <T>(expression: string) => failsAsPdfError(() => page.evaluate(expression) as Promise<T>),
     pdf: (options) => failsAsPdfError(() => page.pdf({ timeout: 0, ...options })),
-    close: () => page.close(),
+    close: () => page.close().catch(() => undefined),
   };
 }
+
+/** A path from a URL, or undefined (so the request is blocked) when its `%` escapes are malformed. */
+function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Puppeteer's errors when the browser or its connection goes away. */
+const CRASH =
+  /ConnectionClosedError|TargetCloseError|Target closed|Session closed|Connection closed|browser has disconnected|Navigating frame was detached/i;
 
 async function failsAsPdfError<T>(task: () => Promise<T>): Promise<T> {
   try {
     return await task();
   } catch (cause) {
     if (cause instanceof GalleyError) throw cause;
-    throw new GalleyError('PDF_FAILED', `printing failed: ${(cause as Error).message}`, { cause });
+    const error = cause as Error;
+    if (CRASH.test(`${error.name} ${error.message}`)) {
+      throw new GalleyError('BROWSER_CRASHED', `the browser closed while printing (${error.message.split('\n')[0]})`, {
+        hint: 'It may have run out of memory: close other programs and build again, or pass another browser with --browser.',
+        cause,
+      });
+    }
+    throw new GalleyError('PDF_FAILED', `printing failed: ${error.message}`, { cause });
   }
 }
 

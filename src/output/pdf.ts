@@ -11,7 +11,14 @@
 import type { Book } from '../book/model.ts';
 import { GalleyError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import { type BrowserSession, findBrowser, launchBrowser, type Resource, type ResourceResolver } from './browser.ts';
+import {
+  type BrowserChoice,
+  type BrowserSession,
+  findBrowser,
+  launchBrowser,
+  type Resource,
+  type ResourceResolver,
+} from './browser.ts';
 import { type FontSet, fontFile } from './fonts.ts';
 import { assemblePrint, assembleScreen, type Metadata, type OutlineEntry } from './print/assemble.ts';
 import { bodyBlocks, type PrintBlock } from './print/blocks.ts';
@@ -25,8 +32,8 @@ export { findBrowser };
 export type PdfEdition = 'print' | 'screen';
 
 export interface PdfOptions {
-  /** Browser executable (else found by output/browser.ts). */
-  browser?: string | undefined;
+  /** Browser executable, or one already found (else found by output/browser.ts). */
+  browser?: string | BrowserChoice | undefined;
   /** `print` (default) or `screen`. */
   edition?: PdfEdition;
   /** Where notes about the print edition go (e.g. a page count beyond KDP's limit). */
@@ -50,6 +57,8 @@ export interface PdfResult {
   blocked: string[];
   /** The folio of each PDF page: `pageLabels[i]` for page i + 1 (roman, then arabic from 1). */
   pageLabels: string[];
+  /** The browser that printed it: its version and where it was found. */
+  browser: string;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -61,7 +70,22 @@ const CONTENT_TYPES: Record<string, string> = {
 
 const SCREEN_OPTIONS = { preferCSSPageSize: true, printBackground: true, outline: false, tagged: true, waitForFonts: true };
 
+/**
+ * Prints the book. A browser that dies mid-print (out of memory, killed) is started again and
+ * the book printed once more; a second crash is reported as BROWSER_CRASHED with its hint.
+ */
 export async function renderPdf(book: Book, options: PdfOptions = {}): Promise<PdfResult> {
+  const browser = typeof options.browser === 'object' ? options.browser : await findBrowser(options.browser);
+  try {
+    return await renderOnce(book, options, browser);
+  } catch (error) {
+    if (!(error instanceof GalleyError) || error.code !== 'BROWSER_CRASHED') throw error;
+    options.logger?.warn(`${error.message}; printing once more with a new browser`);
+    return await renderOnce(book, options, browser);
+  }
+}
+
+async function renderOnce(book: Book, options: PdfOptions, browser: BrowserChoice): Promise<PdfResult> {
   let started = performance.now();
   const lap = (stage: string) => {
     const now = performance.now();
@@ -70,7 +94,7 @@ export async function renderPdf(book: Book, options: PdfOptions = {}): Promise<P
   };
   const setup = await printSetup(book);
   // The browser starts while the blocks are made.
-  const launching = launchBrowser(options.browser);
+  const launching = launchBrowser(browser);
   let session: BrowserSession | undefined;
   try {
     const body = bodyBlocks(book, {
@@ -115,7 +139,7 @@ export async function renderPdf(book: Book, options: PdfOptions = {}): Promise<P
     }
     lap('assemble');
     await layout.bodyPage?.close();
-    return { pdf, blocked: [...session.blocked], pageLabels: plan.pages.map((p) => p.label) };
+    return { pdf, blocked: [...session.blocked], pageLabels: plan.pages.map((p) => p.label), browser: session.description };
   } finally {
     await (session ?? (await launching.catch(() => undefined)))?.close();
   }

@@ -1,9 +1,11 @@
 /**
- * Writes a build's files all or nothing: each goes to a temporary file beside its target, and
- * only when every one is complete are they renamed into place. A failed build leaves the
- * previous outputs as they were.
+ * Writes a build's files all or nothing. Each goes to a temporary file beside its target; only
+ * when every one is complete are they moved into place, each previous output first set aside
+ * under a temporary name. If any move fails, the ones already made are undone and the previous
+ * outputs put back, so a failed build leaves the folder as it was.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import * as fs from 'node:fs/promises';
 import path from 'node:path';
 import { GalleyError } from '../errors.ts';
 
@@ -12,23 +14,72 @@ export interface OutputFile {
   data: Uint8Array;
 }
 
-export async function writeOutputs(files: OutputFile[]): Promise<void> {
-  const staged: { temp: string; target: string }[] = [];
+/** The file operations used (the real ones by default; a test may make one of them fail). */
+export interface WriteFs {
+  mkdir: typeof fs.mkdir;
+  writeFile: typeof fs.writeFile;
+  rename: typeof fs.rename;
+  rm: typeof fs.rm;
+}
+
+interface Staged {
+  temp: string;
+  target: string;
+  /** Where the previous output was set aside, once it was. */
+  previous?: string;
+  placed?: boolean;
+}
+
+export async function writeOutputs(files: OutputFile[], io: WriteFs = fs): Promise<void> {
+  const staged: Staged[] = [];
   try {
+    // 1. Every new file written beside its target.
     for (const file of files) {
-      await mkdir(path.dirname(file.path), { recursive: true });
-      const temp = path.join(path.dirname(file.path), `.${path.basename(file.path)}.${process.pid}.tmp`);
-      staged.push({ temp, target: file.path });
-      await writeFile(temp, file.data);
+      await io.mkdir(path.dirname(file.path), { recursive: true });
+      const entry: Staged = { temp: sideName(file.path, 'tmp'), target: file.path };
+      staged.push(entry);
+      await io.writeFile(entry.temp, file.data);
     }
-    for (const { temp, target } of staged) await rename(temp, target);
+    // 2. Each previous output set aside, then the new one moved into place.
+    for (const entry of staged) {
+      if (existsSync(entry.target)) {
+        const previous = sideName(entry.target, 'old');
+        await io.rename(entry.target, previous);
+        entry.previous = previous;
+      }
+      await io.rename(entry.temp, entry.target);
+      entry.placed = true;
+    }
   } catch (cause) {
-    await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
+    const restored = await rollBack(staged, io);
     const code = (cause as NodeJS.ErrnoException).code ?? (cause as Error).message;
     throw new GalleyError('OUTPUT_FAILED', `could not write the output (${code})`, {
       file: path.relative(process.cwd(), path.dirname(files[0]?.path ?? '.')) || '.',
-      hint: 'Check that the output folder is writable and the disk has room.',
+      hint: restored
+        ? 'The previous outputs are as they were. Check that the output folder is writable and the disk has room.'
+        : 'Some previous outputs could not be put back; look for `.galley-old` files beside them.',
       cause,
     });
   }
+  // 3. Only now, with every new file in place, the previous ones go.
+  await Promise.all(staged.map((e) => e.previous && io.rm(e.previous, { force: true }).catch(() => undefined)));
+}
+
+/** Undoes step 2 in reverse order and removes the temporary files; false if anything stayed undone. */
+async function rollBack(staged: Staged[], io: WriteFs): Promise<boolean> {
+  let complete = true;
+  for (const entry of [...staged].reverse()) {
+    try {
+      if (entry.placed) await io.rm(entry.target, { force: true });
+      if (entry.previous) await io.rename(entry.previous, entry.target);
+    } catch {
+      complete = false;
+    }
+    await io.rm(entry.temp, { force: true }).catch(() => undefined);
+  }
+  return complete;
+}
+
+function sideName(target: string, kind: 'tmp' | 'old'): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.galley-${kind}`);
 }

@@ -1,0 +1,112 @@
+/**
+ * The browser's lifetime: Chromium dies with Galley (kill -9 leaves no browser running, and the
+ * next launch sweeps the dead process's profile), Ctrl-C ends the build with 130 and removes the
+ * profile, and a browser that dies mid-print is started again once, or reported as
+ * BROWSER_CRASHED with a hint — never as a bug.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { typeset } from '../src/core/typeset.ts';
+import { GalleyError } from '../src/errors.ts';
+import { launchBrowser } from '../src/output/browser.ts';
+import { renderPdf } from '../src/output/pdf.ts';
+import { REPO, tempDir } from './helpers/tmp.ts';
+
+/** Pids of processes whose command line names a profile of Galley process `owner`. */
+function browserProcesses(owner: number): number[] {
+  const marker = `galley-profile-${owner}-`;
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(marker)) pids.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return pids;
+}
+
+function profiles(owner: number): string[] {
+  return readdirSync(os.tmpdir()).filter((name) => name.startsWith(`galley-profile-${owner}-`));
+}
+
+async function until(condition: () => boolean, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (condition()) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return condition();
+}
+
+/** `galley build` of the sample as a child process, resolved once its browser runs. */
+async function buildUntilBrowser(): Promise<{ child: ChildProcess; exit: Promise<number | null> }> {
+  const child = spawn(process.execPath, ['bin/galley.js', 'build', 'manuscript', '--out', tempDir(), '--format', 'pdf'], {
+    cwd: REPO,
+    stdio: 'ignore',
+  });
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
+  const pid = child.pid as number;
+  expect(await until(() => browserProcesses(pid).length > 0, 30_000), 'the build started a browser').toBe(true);
+  return { child, exit };
+}
+
+const linux = process.platform === 'linux';
+
+describe.runIf(linux)('the browser dies with Galley', () => {
+  it('leaves no browser running after kill -9, and the next launch removes its profile', async () => {
+    const { child, exit } = await buildUntilBrowser();
+    const pid = child.pid as number;
+    child.kill('SIGKILL');
+    await exit;
+    expect(await until(() => browserProcesses(pid).length === 0, 10_000), `still running: ${browserProcesses(pid)}`).toBe(true);
+    const session = await launchBrowser();
+    await session.close();
+    expect(profiles(pid)).toEqual([]);
+  }, 60_000);
+
+  it('stops on Ctrl-C with exit code 130, its browser gone and its profile removed', async () => {
+    const { child, exit } = await buildUntilBrowser();
+    const pid = child.pid as number;
+    child.kill('SIGINT');
+    expect(await exit).toBe(130);
+    expect(await until(() => browserProcesses(pid).length === 0, 10_000)).toBe(true);
+    expect(profiles(pid)).toEqual([]);
+  }, 60_000);
+});
+
+describe.runIf(linux)('a browser that dies mid-print', () => {
+  const killBrowser = () => {
+    for (const pid of browserProcesses(process.pid)) process.kill(pid, 'SIGKILL');
+  };
+
+  it('is started again once, and the PDF comes out whole', async () => {
+    const { book } = await typeset({ input: path.join(REPO, 'manuscript') });
+    const warnings: string[] = [];
+    let kills = 0;
+    const result = await renderPdf(book, {
+      logger: { info() {}, warn: (m) => warnings.push(m), error() {} },
+      onStage: (stage) => {
+        if (stage === 'prepare' && kills++ === 0) killBrowser();
+      },
+    });
+    expect(kills).toBe(2);
+    expect(warnings.join('\n')).toMatch(/browser closed while printing.*printing once more/);
+    expect(result.pageLabels.length).toBeGreaterThan(10);
+    expect(Buffer.from(result.pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+    expect(profiles(process.pid)).toEqual([]);
+  }, 90_000);
+
+  it('is reported as BROWSER_CRASHED with a hint when it dies again', async () => {
+    const { book } = await typeset({ input: path.join(REPO, 'manuscript') });
+    const error = await renderPdf(book, { onStage: (stage) => stage === 'prepare' && killBrowser() }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GalleyError);
+    expect((error as GalleyError).code).toBe('BROWSER_CRASHED');
+    expect((error as GalleyError).hint).toMatch(/memory/);
+    expect(profiles(process.pid)).toEqual([]);
+  }, 90_000);
+});
