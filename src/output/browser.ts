@@ -13,7 +13,9 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Browser as BrowserKind, computeExecutablePath, detectBrowserPlatform } from '@puppeteer/browsers';
 import puppeteer, { type Browser, type PDFOptions } from 'puppeteer-core';
+import { PUPPETEER_REVISIONS } from 'puppeteer-core/internal/revisions.js';
 import { GalleyError } from '../errors.ts';
 import { bundledChromium, hasBundledChromium } from './bundled-chromium.ts';
 
@@ -81,8 +83,8 @@ const PROFILE_PREFIX = 'galley-profile-';
 
 /**
  * The browser to print with, in this order: the one asked for (`--browser`), then
- * PUPPETEER_EXECUTABLE_PATH, Puppeteer's own download (when the optional `puppeteer` package
- * installed one), a system Chrome or Chromium, and last the Chromium inside the
+ * PUPPETEER_EXECUTABLE_PATH, Puppeteer's own download (in its cache, where the install step
+ * could download one: scripts/install-browser.mjs), a system Chrome or Chromium, and last the Chromium inside the
  * `@sparticuz/chromium` package (Linux x64; unpacked once into the user's cache).
  */
 export async function findBrowser(requested?: string): Promise<BrowserChoice> {
@@ -94,7 +96,7 @@ export async function findBrowser(requested?: string): Promise<BrowserChoice> {
       hint: requested ? 'Check the --browser path.' : 'Check PUPPETEER_EXECUTABLE_PATH, or unset it to let Galley search.',
     });
   }
-  const downloaded = await downloadedBrowser();
+  const downloaded = downloadedBrowser();
   if (downloaded && existsSync(downloaded)) return { executablePath: downloaded, source: "Puppeteer's download", shell: false };
   const system = SYSTEM_BROWSERS.find((c) => existsSync(c));
   if (system) return { executablePath: system, source: 'system', shell: false };
@@ -115,17 +117,12 @@ export async function findBrowser(requested?: string): Promise<BrowserChoice> {
 /** Whether a browser search can succeed without anything installed by hand (for tests and docs). */
 export const canUseBundledChromium = hasBundledChromium;
 
-async function downloadedBrowser(): Promise<string | undefined> {
-  // `puppeteer` is an optional dependency: its install downloads Chrome, and is dropped by npm
-  // where the download fails. The name is a variable so the type check does not need it.
-  const name = 'puppeteer';
-  try {
-    const module = (await import(name)) as { default: { executablePath(): string } };
-    return module.default.executablePath();
-  } catch {
-    // Not installed, or no download of its own: the search goes on.
-    return undefined;
-  }
+/** Puppeteer's own Chrome for this puppeteer-core, where the install step could download it. */
+function downloadedBrowser(): string | undefined {
+  const platform = detectBrowserPlatform();
+  if (!platform) return undefined;
+  const cacheDir = process.env.PUPPETEER_CACHE_DIR || path.join(os.homedir(), '.cache', 'puppeteer');
+  return computeExecutablePath({ browser: BrowserKind.CHROME, buildId: PUPPETEER_REVISIONS.chrome, cacheDir, platform });
 }
 
 /** A running browser: print pages are opened in it, one after another or side by side. */
