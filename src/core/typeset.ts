@@ -67,7 +67,8 @@ export async function typeset(options: TypesetOptions): Promise<TypesetResult> {
   const requests: ImageRequest[] = [];
   const body: Section[] = divisions.map((division) => {
     const hast = divisionToHast(division);
-    const from = path.dirname(path.resolve(cwd, division.file.path));
+    // Every chapter file is in the book's folder (for a single file, the folder it really is in).
+    const from = manuscript.root;
     for (const ref of division.file.data.images?.splice(0) ?? []) {
       requests.push({ ...ref, file: division.file.path, place: ref.place?.start, from });
     }
@@ -106,7 +107,7 @@ export async function typeset(options: TypesetOptions): Promise<TypesetResult> {
       from: manuscript.root,
     });
   }
-  const images = await loadImages(requests, manuscript.root);
+  const { images, diagnostics: imageNotes } = await loadImages(requests, manuscript.root);
   const cover = coverTarget ? images.get(coverTarget) : undefined;
   if (coverTarget) images.delete(coverTarget);
   const coverNotes = cover ? await checkCover(cover, requests.find((r) => r.target === coverTarget) as ImageRequest) : [];
@@ -123,7 +124,10 @@ export async function typeset(options: TypesetOptions): Promise<TypesetResult> {
     cover,
   };
   lap('typeset');
-  return { book, diagnostics: [...collectDiagnostics([...trees.map((t) => t.file), metadataFile]), ...coverNotes] };
+  return {
+    book,
+    diagnostics: [...collectDiagnostics([...trees.map((t) => t.file), metadataFile]), ...imageNotes, ...coverNotes],
+  };
 }
 
 /** SOURCE_DATE_EPOCH when set (reproducible builds), else the newest manuscript change. */

@@ -1,11 +1,13 @@
 /**
  * Finds and reads a manuscript in one of its three forms — a folder of chapter files with
  * book.yaml, one Markdown file with front matter, or a plain .txt file — and checks that every
- * file is readable UTF-8. Reading only: nothing here parses Markdown.
+ * file is readable UTF-8. Reading only: nothing here parses Markdown. Every file is read through
+ * readBookFile, so a chapter or book.yaml that links outside the book's folder is refused.
  */
 import { isUtf8 } from 'node:buffer';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { type FileScope, fileScope, readBookFile } from '../book/book-files.ts';
 import { type ParsedYaml, parseYaml } from '../config/load.ts';
 import { GalleyError, placeAt } from '../errors.ts';
 
@@ -45,18 +47,21 @@ export async function readManuscript(input: string, cwd = process.cwd()): Promis
       hint: 'Pass a folder with book.yaml and chapter .md files, a .md file, or a .txt file.',
     });
   }
-  if (info.isDirectory()) return readFolder(absolute, display);
+  if (info.isDirectory()) return readFolder(await fileScope(absolute, "the book's folder"), display);
   const ext = path.extname(absolute).toLowerCase();
-  const root = path.dirname(absolute);
+  // The file named on the command line is the book; its folder is the one it really lives in.
+  const real = await realpath(absolute);
+  const root = path.dirname(real);
+  const scope = await fileScope(root, "the book's folder");
   if (ext === '.md' || ext === '.markdown') {
-    const file = await readSource(absolute, display);
+    const file = await readSource(scope, absolute, display, real);
     const match = FRONT_MATTER.exec(file.text);
     const metadata = match?.[1] !== undefined ? parseYaml({ file: file.display, text: match[1], lineOffset: 1 }) : undefined;
     return { form: 'markdown', root, files: [file], metadata, metadataFile: file.display };
   }
   if (ext === '.txt' || ext === '.text') {
-    const file = await readSource(absolute, display);
-    const metadata = await readBookYaml(root, display);
+    const file = await readSource(scope, absolute, display, real);
+    const metadata = await readBookYaml(scope, display);
     return { form: 'text', root, files: [file], metadata, metadataFile: file.display };
   }
   throw new GalleyError('INPUT_UNSUPPORTED', `cannot read a \`${ext || 'extensionless'}\` file as a manuscript`, {
@@ -65,7 +70,8 @@ export async function readManuscript(input: string, cwd = process.cwd()): Promis
   });
 }
 
-async function readFolder(root: string, display: (p: string) => string): Promise<Manuscript> {
+async function readFolder(scope: FileScope, display: (p: string) => string): Promise<Manuscript> {
+  const root = scope.path;
   const entries = await readdir(root, { withFileTypes: true });
   // A symlink's Dirent is not `isFile()`: without the second test a linked chapter would be left
   // out of the book without a word, and a broken link would never be reported.
@@ -79,34 +85,35 @@ async function readFolder(root: string, display: (p: string) => string): Promise
       hint: 'Add chapters as 01-first.md, 02-second.md, … beside book.yaml.',
     });
   }
-  const files = await Promise.all(names.map((n) => readSource(path.join(root, n), display)));
-  const metadata = await readBookYaml(root, display);
+  const files = await Promise.all(names.map((n) => readSource(scope, path.join(root, n), display)));
+  const metadata = await readBookYaml(scope, display);
   return { form: 'folder', root, files, metadata, metadataFile: display(path.join(root, 'book.yaml')) };
 }
 
-async function readBookYaml(dir: string, display: (p: string) => string): Promise<ParsedYaml | undefined> {
-  const file = path.join(dir, 'book.yaml');
-  const exists = await stat(file).then(
-    (s) => s.isFile(),
+async function readBookYaml(scope: FileScope, display: (p: string) => string): Promise<ParsedYaml | undefined> {
+  const file = path.join(scope.path, 'book.yaml');
+  // A book.yaml that is a link is read (refused when it leads outside or nowhere), never ignored.
+  const exists = await lstat(file).then(
+    () => true,
     () => false,
   );
   if (!exists) return undefined;
-  const source = await readSource(file, display);
+  const source = await readSource(scope, file, display);
   return parseYaml({ file: source.display, text: source.text });
 }
 
-/** Reads a file as UTF-8 text, without a byte-order mark; refuses anything that is not UTF-8. */
-export async function readSource(file: string, display: (p: string) => string): Promise<SourceFile> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (cause) {
-    throw new GalleyError('INPUT_UNREADABLE', `cannot read the file (${(cause as NodeJS.ErrnoException).code ?? cause})`, {
-      file: display(file),
-      hint: 'Check that the file exists and that you may read it.',
-      cause,
-    });
-  }
+/**
+ * Reads a file of the book (inside `scope`) as UTF-8 text, without a byte-order mark; refuses
+ * anything that is not UTF-8. `real` is where to read it when that is known to differ from the
+ * path shown (a book file named through a link).
+ */
+export async function readSource(
+  scope: FileScope,
+  file: string,
+  display: (p: string) => string,
+  real = file,
+): Promise<SourceFile> {
+  const { data: bytes, modified } = await readBookFile(scope, real, { file: display(file), what: 'the file' });
   if (!isUtf8(bytes)) {
     const bad = firstInvalidUtf8(bytes);
     const before = bytes.subarray(0, bad).toString('utf8');
@@ -117,8 +124,7 @@ export async function readSource(file: string, display: (p: string) => string): 
     });
   }
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  const { mtimeMs } = await stat(file);
-  return { path: file, display: display(file), text, modified: mtimeMs };
+  return { path: file, display: display(file), text, modified };
 }
 
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */

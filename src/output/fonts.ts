@@ -9,9 +9,9 @@
  * default theme takes its small caps from Cormorant SC, a Garamond whose lower case is drawn as
  * small capitals.
  */
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileScope, readBookFile } from '../book/book-files.ts';
 import { findFontPackage, TEXT_FACES } from '../config/font.ts';
 import { GalleyError } from '../errors.ts';
 import { readTemplate } from './theme.ts';
@@ -118,20 +118,29 @@ async function loadSheets(sources: { root: string; stylesheets: string[] }[]): P
   const folders: string[] = [];
   for (const { root, stylesheets } of sources) {
     folders.push(path.join(root, 'files'));
+    const scope = await fileScope(root, 'the font package');
     for (const sheet of stylesheets) {
-      const css = await readFile(path.join(root, sheet), 'utf8');
+      const read = await readBookFile(scope, sheet, {
+        file: path.relative(process.cwd(), root),
+        what: `the font sheet ${sheet}`,
+      });
+      const css = read.data.toString('utf8');
       sheets.push(css.replace(/url\(\.\/files\//g, 'url(fonts/').replace(/font-display:\s*swap/g, 'font-display: block'));
     }
   }
   return { css: sheets.join('\n'), folders };
 }
 
-/** Reads `name` from the first font folder that has it; undefined for anything else. */
+/**
+ * Reads `name` from the first font folder that has it, and only from inside that folder (a link
+ * out of it is not followed); undefined for anything else.
+ */
 export async function fontFile(fonts: FontSet, name: string): Promise<Buffer | undefined> {
   if (name.includes('/') || name.includes('\\') || name.startsWith('.')) return undefined;
   for (const folder of fonts.folders) {
-    const data = await readFile(path.join(folder, name)).catch(() => undefined);
-    if (data) return data;
+    const scope = await fileScope(folder, 'the font folder');
+    const read = await readBookFile(scope, name, { file: folder, what: `the font ${name}` }).catch(() => undefined);
+    if (read) return read.data;
   }
   return undefined;
 }

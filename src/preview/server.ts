@@ -4,6 +4,12 @@
  * updates, and the book's own images and the theme's fonts — looked up by name in what the book
  * already loaded, never by mapping a URL onto the file system, so no URL can reach a file
  * outside the book.
+ *
+ * It answers only requests addressed to it by name — `Host: 127.0.0.1:PORT` or `localhost:PORT`
+ * (403 otherwise) — so a web page that points its own domain at 127.0.0.1 (DNS rebinding)
+ * cannot read the manuscript. Every answer forbids framing and type sniffing and carries a
+ * Content-Security-Policy: the app loads scripts, data and fonts from itself only; a book's SVG
+ * image opened on its own is sandboxed (no scripts, nothing loaded).
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -74,10 +80,38 @@ export async function startPreviewServer(source: PreviewSource, port = 4173): Pr
   };
 }
 
+/** The app's policy: its own scripts and data only; inline styles (the pages are laid out with them). */
+export const APP_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+/** A book's SVG opened on its own: a sandbox that runs nothing and loads nothing. */
+export const SVG_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
+
+/** True when the request names this server: `127.0.0.1:PORT` or `localhost:PORT`. */
+export function isOwnHost(host: string | undefined, port: number): boolean {
+  const name = (host ?? '').trim().toLowerCase();
+  return name === `127.0.0.1:${port}` || name === `localhost:${port}`;
+}
+
 async function handle(request: IncomingMessage, response: ServerResponse, source: PreviewSource, clients: Set<ServerResponse>) {
+  if (!isOwnHost(request.headers.host, request.socket.localPort ?? 0)) {
+    return send(response, 403, 'text/plain', 'this preview answers only at 127.0.0.1 or localhost');
+  }
   if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain', 'GET only');
   // Judge the path as sent: URL parsing would quietly resolve the `..` away.
-  const raw = decodeURIComponent((request.url ?? '/').split(/[?#]/)[0] ?? '/');
+  let raw: string;
+  try {
+    raw = decodeURIComponent((request.url ?? '/').split(/[?#]/)[0] ?? '/');
+  } catch {
+    return send(response, 400, 'text/plain', 'malformed % escape in the path');
+  }
   if (raw.split(/[/\\]/).includes('..')) return send(response, 400, 'text/plain', 'no “..” in preview paths');
   const pathname = new URL(raw, 'http://127.0.0.1').pathname;
   const client = CLIENT_FILES[pathname];
@@ -88,7 +122,12 @@ async function handle(request: IncomingMessage, response: ServerResponse, source
   if (pathname === '/favicon.ico') return send(response, 204, 'image/x-icon', '');
   if (pathname === '/state') return send(response, 200, 'application/json; charset=utf-8', JSON.stringify(source.state()));
   if (pathname === '/events') {
-    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    response.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+    });
     response.write(': connected\n\n');
     clients.add(response);
     request.on('close', () => clients.delete(response));
@@ -101,8 +140,22 @@ async function handle(request: IncomingMessage, response: ServerResponse, source
   return send(response, 404, 'text/plain', 'not found');
 }
 
+const SECURITY_HEADERS = {
+  'content-security-policy': APP_CSP,
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
 function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
-  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  const csp = type.startsWith('image/svg+xml') ? SVG_CSP : APP_CSP;
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'content-security-policy': csp,
+    'content-type': type,
+    'cache-control': 'no-store',
+  });
   response.end(body);
 }
 
