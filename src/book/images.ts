@@ -80,14 +80,14 @@ async function readImage(data: Buffer, request: ImageRequest, diagnostics: Diagn
         },
       );
     }
-    for (const { what, line } of clean.removed.sort((x, y) => (x.line ?? 0) - (y.line ?? 0))) {
+    for (const { what, line, why } of clean.removed.sort((x, y) => (x.line ?? 0) - (y.line ?? 0))) {
       diagnostics.push({
         ...where,
         line: request.place?.line,
         column: request.place?.column,
         ruleId: 'image/svg-removed',
         severity: 'warning',
-        message: `removed \`${what}\` from the SVG ${name}${line ? ` (its line ${line})` : ''}: a book's images may not run scripts or load anything from outside`,
+        message: `removed \`${what}\` from the SVG ${name}${line ? ` (its line ${line})` : ''}: ${why ?? "a book's images may not run scripts or load anything from outside"}`,
       });
     }
     bytes = Buffer.from(clean.svg, 'utf8');

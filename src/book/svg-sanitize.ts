@@ -10,7 +10,9 @@
  *   raster images embedded as `data:` URLs;
  * - in CSS, `@import` and anything that loads from outside (src/book/svg-css.ts);
  * - processing instructions other than the XML declaration (`<?xml-stylesheet?>`), and the
- *   DOCTYPE (an SVG needs none).
+ *   DOCTYPE (an SVG needs none);
+ * - a reference to a part the image does not have (`href="#gone"`, `fill="url(#gone)"`): it
+ *   draws nothing, and EPUBCheck counts it an error.
  *
  * Each removal is listed with its line in the SVG, so the author can be told. What is kept is
  * left as written. A file that is not well-formed XML, or whose root is not `<svg>`, is refused.
@@ -25,6 +27,8 @@ export interface SvgRemoval {
   what: string;
   /** Its line in the SVG file. */
   line: number | undefined;
+  /** Why, when it is not that it could run or load something. */
+  why?: string;
 }
 
 export type SanitizedSvg =
@@ -73,10 +77,15 @@ export function sanitizeSvg(text: string): SanitizedSvg {
     return { ok: false, reason: `its root element is <${root?.name ?? 'none'}>, not <svg>`, line: 1, column: 1 };
   }
   // An SVG read as a separate file needs its namespace; adding it takes nothing away.
-  if (!root.attributes.xmlns && !root.name.includes(':')) root.attributes.xmlns = SVG_NS;
+  const namespaced = Boolean(root.attributes.xmlns) || root.name.includes(':');
+  if (!namespaced) root.attributes.xmlns = SVG_NS;
   const removed: SvgRemoval[] = [];
+  const before = tree.children.length;
   tree.children = tree.children.filter((node) => keepTopLevel(node, removed));
   cleanElement(root, removed);
+  dropDanglingReferences(root, idsOf(root), removed);
+  // Nothing to take out: the file stays byte for byte as the author saved it.
+  if (removed.length === 0 && namespaced && tree.children.length === before) return { ok: true, svg: text, removed };
   return { ok: true, svg: toXml(tree), removed };
 }
 
@@ -148,4 +157,30 @@ function keepChild(child: ElementContent, removed: SvgRemoval[]): boolean {
     return false;
   }
   return true;
+}
+
+function idsOf(element: Element, ids = new Set<string>()): Set<string> {
+  for (const [key, value] of Object.entries(element.attributes)) {
+    if ((key === 'id' || key === 'xml:id') && value) ids.add(value.trim());
+  }
+  for (const child of element.children) if (child.type === 'element') idsOf(child, ids);
+  return ids;
+}
+
+const LOCAL_URL = /url\(\s*["']?\s*#([^)"'\s]*)/gi;
+
+/** Links (`href="#x"`) and paints (`fill="url(#x)"`) to an id the image does not have. */
+function dropDanglingReferences(element: Element, ids: Set<string>, removed: SvgRemoval[]): void {
+  for (const [attribute, value] of Object.entries(element.attributes)) {
+    if (value === null || value === undefined) continue;
+    const local = localName(attribute);
+    let dangling: boolean;
+    if (local === 'href' || local === 'src') dangling = isFragment(value) && !ids.has(value.trim().slice(1));
+    else if (local === 'style') dangling = false;
+    else dangling = [...value.matchAll(LOCAL_URL)].some((match) => !ids.has(match[1] ?? ''));
+    if (!dangling) continue;
+    delete element.attributes[attribute];
+    removed.push({ what: shorten(`${attribute}="${value}"`), line: lineOf(element), why: 'the image has no such part' });
+  }
+  for (const child of element.children) if (child.type === 'element') dropDanglingReferences(child, ids, removed);
 }
