@@ -12,6 +12,8 @@ export interface Diagnostic {
   ruleId: string;
   severity: 'error' | 'warning' | 'info';
   message: string;
+  /** What to do about it, when the rule says. */
+  hint?: string | undefined;
 }
 
 export function collectDiagnostics(files: VFile[]): Diagnostic[] {
@@ -23,6 +25,7 @@ export function collectDiagnostics(files: VFile[]): Diagnostic[] {
       ruleId: `${m.source ? `${m.source}/` : ''}${m.ruleId ?? 'message'}`.replace(/^galley\//, ''),
       severity: m.fatal ? 'error' : m.fatal === false ? 'warning' : 'info',
       message: m.reason,
+      ...(m.note ? { hint: m.note } : {}),
     })),
   );
 }

@@ -14,12 +14,18 @@ import { GalleyError } from '../src/errors.ts';
 import { REPO, tempDir } from './helpers/tmp.ts';
 
 const FRONT = '---\ntitle: Checked\nauthor: Galley Tests\n---\n\n';
+/** A 1 × 1 PNG, for the images the texts refer to (check loads them, as a build does). */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** Writes a single-file manuscript (front matter + body) and checks it. */
 async function checkText(body: string, frontMatter = '') {
   const dir = tempDir();
   const file = path.join(dir, 'book.md');
   writeFileSync(file, `---\ntitle: Checked\nauthor: Galley Tests\n${frontMatter}---\n\n${body}`);
+  writeFileSync(path.join(dir, 'map.png'), PNG);
   const result = await check({ input: file, cwd: dir, fixes: true });
   return { ...result, found: result.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.severity}`) };
 }
@@ -167,11 +173,12 @@ describe('galley check (the command)', () => {
     const dir = tempDir();
     const file = path.join(dir, 'book.md');
     writeFileSync(file, `${FRONT}He saw the the sign.\n\n![](map.png)\n`);
+    writeFileSync(path.join(dir, 'map.png'), PNG);
     const result = galley('check', file);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^warning .*book\.md:6:12 {2}typo\/repeated-word {2}“the” twice in a row$/m);
-    expect(result.stderr).toMatch(/^error .*book\.md:8:1 {2}image\/missing-alt {2}Image without a description/m);
+    expect(result.stderr).toMatch(/^error .*book\.md:8:1 {2}image\/missing-alt {2}image without a text alternative/m);
     expect(result.stderr).toMatch(/^checked 1 file: 1 error, 1 warning$/m);
   });
 

@@ -1,17 +1,15 @@
 /**
- * `galley check`: lints a manuscript without building anything. It reads the manuscript and its
- * metadata as a build would, runs the same unified chain with the linter's rules added (text
+ * `galley check`: lints a manuscript without building anything. It typesets the book exactly as
+ * a build does (core/typeset.ts: the same chain, the same HTML made safe, the same images and
+ * cover loaded), so it reports everything a build would — with the linter's rules added (text
  * rules before the typographic pass, structure rules after book structure) and the typographic
- * pass reporting what it could not pair or decide, then gives every diagnostic the severity
- * book.yaml sets for its rule (`check: { rules: { typo/repeated-word: off } }`).
+ * pass reporting what it could not pair or decide — and lists every error where a build stops
+ * at the first. Each diagnostic gets the severity book.yaml sets for its rule (`check: { rules:
+ * { typo/repeated-word: off } }`), except the rules a build stops on, which are always errors.
  * With `fixes`, it also returns every change the typographic pass makes, with its place.
  */
-import { VFile } from 'vfile';
-import { resolveConfig } from '../config/load.ts';
-import { collectDiagnostics, type Diagnostic } from '../diagnostics.ts';
-import { readManuscript } from '../manuscript/read.ts';
-import { pipelineOptions } from '../pipeline/options.ts';
-import { createProcessor, parseFile } from '../pipeline/processor.ts';
+import { typeset } from '../core/typeset.ts';
+import type { Diagnostic } from '../diagnostics.ts';
 import type { TypographyFix } from '../plugins/remark-typography.ts';
 import { remarkLintLines } from './lint-lines.ts';
 import { remarkLintStructure } from './lint-structure.ts';
@@ -45,35 +43,35 @@ export interface CheckResult {
 }
 
 export async function check(options: CheckOptions): Promise<CheckResult> {
-  const cwd = options.cwd ?? process.cwd();
-  const manuscript = await readManuscript(options.input, cwd);
-  const config = resolveConfig(manuscript.metadata, { ...options.overrides }, manuscript.metadataFile);
-  const base = pipelineOptions(config);
-  const processor = createProcessor({
-    ...base,
-    typography: { ...base.typography, report: true, recordFixes: options.fixes ?? false },
-    beforeTypography: [[remarkLintLines, { setextHeadings: config['setext-headings'] }], [remarkLintText]],
-    afterStructure: [[remarkLintStructure]],
+  let settings: Partial<Record<RuleId, RuleSetting>> = {};
+  const { diagnostics: found, files } = await typeset({
+    input: options.input,
+    overrides: { ...options.overrides },
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+    lint: (config, base) => {
+      settings = config.check.rules as Partial<Record<RuleId, RuleSetting>>;
+      return {
+        gfm: true,
+        typography: { ...base.typography, report: true, recordFixes: options.fixes ?? false },
+        beforeTypography: [[remarkLintLines, { setextHeadings: config['setext-headings'] }], [remarkLintText]],
+        afterStructure: [[remarkLintStructure]],
+      };
+    },
   });
-  const plain = manuscript.form === 'text';
-  const files = manuscript.files.map((source) => {
-    const file = new VFile({ path: source.display, value: source.text, cwd });
-    processor.runSync(parseFile(processor, file, plain), file);
-    return file;
-  });
-
   const order = new Map(files.map((f, i) => [f.path, i]));
-  const settings = config.check.rules as Partial<Record<RuleId, RuleSetting>>;
-  const diagnostics = collectDiagnostics(files)
+  const diagnostics = found
     .flatMap((d): Diagnostic[] => {
-      const known = CHECK_RULES[d.ruleId as RuleId];
+      const known: { severity: string; stops?: boolean } | undefined = CHECK_RULES[d.ruleId as RuleId];
       if (!known) return [d];
+      if (known.stops) return [{ ...d, severity: 'error' }];
       const setting = settings[d.ruleId as RuleId] ?? known.severity;
-      return setting === 'off' ? [] : [{ ...d, severity: setting }];
+      return setting === 'off' ? [] : [{ ...d, severity: setting as Diagnostic['severity'] }];
     })
     .sort(
       (a, b) =>
-        (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+        (order.get(a.file) ?? files.length) - (order.get(b.file) ?? files.length) ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        (a.column ?? 0) - (b.column ?? 0),
     );
   const fixes = files.flatMap((file) => (file.data.typographyFixes ?? []).map((fix) => ({ ...fix, file: file.path })));
   return {

@@ -1,29 +1,18 @@
 /**
  * remark plugin for `galley check`: rules on the book's structure, run after book structure has
- * split the file into divisions.
- * - `image/missing-alt`: an image without a description; readers who cannot see it get nothing.
+ * split the file into divisions. (An image without a description, `image/missing-alt`, is noted by
+ * the build itself: plugins/rehype-images.ts.)
  * - `structure/heading-skip`: a heading more than one level below the one before it (`#`, then
  *   `###`); a file's text counts as under a chapter heading.
  * - `structure/empty-chapter`: a chapter with a title and no text (a part title needs none).
  */
 import type { Heading, Root, RootContent } from 'mdast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
 import type { Division } from '../plugins/remark-book-structure.ts';
 
 const NOT_TEXT = new Set(['heading', 'definition', 'footnoteDefinition', 'yaml', 'thematicBreak']);
 
 export const remarkLintStructure: Plugin<[], Root> = () => (tree, file) => {
-  visit(tree, (node) => {
-    if ((node.type === 'image' || node.type === 'imageReference') && !node.alt?.trim()) {
-      file.message('Image without a description (alt text): write what it shows between the brackets, ![like this](…)', {
-        ...(node.position ? { place: node.position } : {}),
-        ruleId: 'image/missing-alt',
-        source: 'galley',
-      });
-    }
-  });
-
   let previous = 1;
   for (const node of tree.children as RootContent[]) {
     if (node.type !== 'division') continue;

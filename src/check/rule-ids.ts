@@ -1,10 +1,18 @@
 /**
- * The rules `galley check` knows: a stable id, the severity it has unless book.yaml says
- * otherwise, and what it finds. The config schema validates `check.rules` against these ids.
+ * The one table of the rules behind Galley's diagnostics: a stable id, the severity it has unless
+ * book.yaml says otherwise, and what it finds. `stops` marks what a build stops on (text would be
+ * lost, or an image cannot go in): always an error, in `galley check` too, and not configurable.
+ * The config schema validates `check.rules` against the configurable ids.
  */
 
 export type Severity = 'error' | 'warning' | 'info';
 export type RuleSetting = Severity | 'off';
+
+interface Rule {
+  severity: Severity;
+  about: string;
+  stops?: true;
+}
 
 export const CHECK_RULES = {
   'typo/unmatched-quote': { severity: 'warning', about: 'a quote that opens and never closes, or closes without opening' },
@@ -16,8 +24,44 @@ export const CHECK_RULES = {
   'image/missing-alt': { severity: 'error', about: 'an image without a description (alt text)' },
   'structure/heading-skip': { severity: 'warning', about: 'a heading that skips a level (# then ###)' },
   'structure/empty-chapter': { severity: 'error', about: 'a chapter with a title and no text' },
-} as const satisfies Record<string, { severity: Severity; about: string }>;
+  'html/removed': { severity: 'warning', about: 'HTML a book cannot hold, taken out (a script, an iframe, an event handler)' },
+  'html/misnested': {
+    severity: 'warning',
+    about: 'an HTML element where it cannot stand (a <p> in a <pre>), made a <span> or <div>',
+  },
+  'table/extra-cells': { severity: 'warning', about: 'a table row with more cells than the header (the table is widened)' },
+  'footnote/uncalled': { severity: 'warning', about: 'a footnote nothing calls (kept where it stands)' },
+  'footnote/duplicate': { severity: 'warning', about: 'a second footnote with the same label (kept where it stands)' },
+  'link/unused-definition': { severity: 'warning', about: 'a link definition no link uses (kept as text)' },
+  'image/svg-removed': { severity: 'warning', about: 'a script, event handler or outside reference taken out of an SVG image' },
+  'cover/size': { severity: 'warning', about: 'a cover smaller than KDP asks for' },
+  'cover/shape': { severity: 'warning', about: 'a cover not 1.6 times as tall as it is wide' },
+  'html/unclosed': {
+    severity: 'error',
+    stops: true,
+    about: 'an HTML comment, <pre>, <style>, <script> or <textarea> never closed',
+  },
+  'html/crosses-chapter': {
+    severity: 'error',
+    stops: true,
+    about: 'an HTML comment or block that runs past a # chapter heading',
+  },
+  'code/unclosed': { severity: 'error', stops: true, about: 'a ``` or ~~~ code block never closed' },
+  'code/crosses-chapter': {
+    severity: 'error',
+    stops: true,
+    about: 'a code block without a language that runs past a # chapter heading',
+  },
+  'image/missing': { severity: 'error', stops: true, about: 'an image or cover that is not there' },
+  'image/outside-book': { severity: 'error', stops: true, about: "an image outside the book's folder" },
+  'image/remote': { severity: 'error', stops: true, about: 'an image given by a URL' },
+  'image/unsupported': { severity: 'error', stops: true, about: 'an image that is not JPEG, PNG, GIF, SVG or WebP' },
+  'image/invalid': { severity: 'error', stops: true, about: 'an image that is damaged, too large or not well-formed' },
+} as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof CHECK_RULES;
 
-export const RULE_IDS = Object.keys(CHECK_RULES) as [RuleId, ...RuleId[]];
+/** The rules book.yaml may turn off or give another severity. */
+export const RULE_IDS = Object.entries(CHECK_RULES)
+  .filter(([, rule]) => !('stops' in rule))
+  .map(([id]) => id) as [RuleId, ...RuleId[]];

@@ -28,7 +28,7 @@ export async function runCheck(options: CheckCliOptions): Promise<number> {
   });
   if (options.fixes) for (const fix of result.fixes) write(formatFix(fix));
   for (const d of result.diagnostics) {
-    const line = formatDiagnostic(d);
+    const line = d.severity === 'error' && d.hint ? `${formatDiagnostic(d)}\n  ${d.hint}` : formatDiagnostic(d);
     if (d.severity === 'error') logger.error(line);
     else if (d.severity === 'warning') logger.warn(line);
     else logger.info(line);

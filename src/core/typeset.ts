@@ -1,7 +1,9 @@
 /**
  * From a manuscript on disk to a typeset Book: read the files, validate the metadata, run the
  * unified pipeline, split into chapters, turn them into XHTML and load the images. Shared by
- * every output format and by the preview. Reports two stages to the caller: parse and typeset.
+ * every output format, by the preview and by `galley check` (with its rules added, and every
+ * problem listed instead of stopping at the first). Reports two stages to the caller: parse and
+ * typeset.
  */
 import path from 'node:path';
 import { slug } from 'github-slugger';
@@ -12,12 +14,14 @@ import { bookIdentifier } from '../book/identifier.ts';
 import { checkCover, type ImageRequest, loadImages } from '../book/images.ts';
 import type { Book, Section } from '../book/model.ts';
 import { resolveConfig } from '../config/load.ts';
+import type { BookConfig } from '../config/schema.ts';
 import { collectDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { GalleyError } from '../errors.ts';
 import { readManuscript } from '../manuscript/read.ts';
 import { collectDivisions, isEmptyDivision } from '../pipeline/divisions.ts';
 import { pipelineOptions } from '../pipeline/options.ts';
-import { createProcessor, mayUseGfm, parseFile } from '../pipeline/processor.ts';
+import { loadEachImage, throwFirstError } from '../pipeline/problems.ts';
+import { createProcessor, mayUseGfm, type PipelineOptions, parseFile } from '../pipeline/processor.ts';
 import { divisionToHast, sectionHtml } from '../pipeline/to-html.ts';
 
 export interface TypesetOptions {
@@ -28,11 +32,18 @@ export interface TypesetOptions {
   cwd?: string;
   /** Called when a stage ends, with its name and duration in ms. */
   onStage?: (stage: 'parse' | 'typeset', ms: number) => void;
+  /**
+   * `galley check`: what it adds to the chain for the book's settings. With it, an error does not
+   * stop typesetting: every one is in the diagnostics (images' errors too).
+   */
+  lint?: (config: BookConfig, base: PipelineOptions) => Partial<PipelineOptions>;
 }
 
 export interface TypesetResult {
   book: Book;
   diagnostics: Diagnostic[];
+  /** The manuscript files, with what the plugins left on them. */
+  files: VFile[];
 }
 
 export async function typeset(options: TypesetOptions): Promise<TypesetResult> {
@@ -48,7 +59,9 @@ export async function typeset(options: TypesetOptions): Promise<TypesetResult> {
   const config = resolveConfig(manuscript.metadata, { ...options.overrides }, manuscript.metadataFile);
   // GFM is skipped only for a text that cannot hold any of it (the tree is the same, twice as fast).
   const gfm = manuscript.files.some((f) => mayUseGfm(f.text));
-  const processor = createProcessor({ ...pipelineOptions(config), gfm });
+  const base = pipelineOptions(config);
+  const processor = createProcessor({ ...base, gfm, ...options.lint?.(config, base) });
+  const stop = options.lint ? () => undefined : throwFirstError;
   const plain = manuscript.form === 'text';
   const parsed = manuscript.files.map((source) => {
     const file = new VFile({ path: source.display, value: source.text, cwd });
@@ -57,8 +70,10 @@ export async function typeset(options: TypesetOptions): Promise<TypesetResult> {
   lap('parse');
 
   const trees = parsed.map(({ file, tree }) => ({ file, tree: processor.runSync(tree, file) }));
+  const files = trees.map((t) => t.file);
+  stop(files);
   const divisions = collectDivisions(trees).filter((d) => !isEmptyDivision(d));
-  if (divisions.length === 0) {
+  if (divisions.length === 0 && !collectDiagnostics(files).some((d) => d.severity === 'error')) {
     throw new GalleyError('MANUSCRIPT_EMPTY', 'the manuscript has no text', {
       file: manuscript.files.length === 1 ? manuscript.files[0]?.display : path.relative(cwd, manuscript.root) || '.',
       hint: 'Write at least one paragraph, or check that you passed the right file.',
@@ -92,6 +107,7 @@ export async function typeset(options: TypesetOptions): Promise<TypesetResult> {
   const metadataFile = new VFile({ path: manuscript.metadataFile, cwd });
   const front = frontMatter(config, identifier, metadataFile);
   const back = backMatter(config, metadataFile);
+  stop([...files, metadataFile]);
   for (const ref of metadataFile.data.images ?? []) {
     requests.push({ ...ref, file: manuscript.metadataFile, place: undefined, from: manuscript.root });
   }
@@ -107,7 +123,7 @@ export async function typeset(options: TypesetOptions): Promise<TypesetResult> {
       from: manuscript.root,
     });
   }
-  const { images, diagnostics: imageNotes } = await loadImages(requests, manuscript.root);
+  const { images, diagnostics: imageNotes } = await (options.lint ? loadEachImage : loadImages)(requests, manuscript.root);
   const cover = coverTarget ? images.get(coverTarget) : undefined;
   if (coverTarget) images.delete(coverTarget);
   const coverNotes = cover ? await checkCover(cover, requests.find((r) => r.target === coverTarget) as ImageRequest) : [];
@@ -126,7 +142,8 @@ export async function typeset(options: TypesetOptions): Promise<TypesetResult> {
   lap('typeset');
   return {
     book,
-    diagnostics: [...collectDiagnostics([...trees.map((t) => t.file), metadataFile]), ...imageNotes, ...coverNotes],
+    diagnostics: [...collectDiagnostics([...files, metadataFile]), ...imageNotes, ...coverNotes],
+    files,
   };
 }
 

@@ -116,14 +116,19 @@ export async function readSource(
   const { data: bytes, modified } = await readBookFile(scope, real, { file: display(file), what: 'the file' });
   if (!isUtf8(bytes)) {
     const bad = firstInvalidUtf8(bytes);
-    const before = bytes.subarray(0, bad).toString('utf8');
+    const before = bytes.subarray(0, bad).toString('utf8').replace(/\r\n?/g, '\n');
     throw new GalleyError('INPUT_NOT_UTF8', 'the file is not UTF-8 text', {
       file: display(file),
       place: placeAt(before, before.length),
       hint: 'Save it as UTF-8 (in most editors: Save As… → Encoding: UTF-8).',
     });
   }
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  // Line endings become \n (CRLF from Windows, a lone CR from classic Mac OS and some exports):
+  // one line ending for one, so every line keeps its number.
+  const text = bytes
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n');
   return { path: file, display: display(file), text, modified };
 }
 

@@ -5,8 +5,9 @@
  * space or `xXx` is a paragraph, an indented `* * *` is code — so each marker line is rewritten,
  * at the same length, into a line Markdown reads as a block of its own (`*****`, or `#` for a
  * line of one or two characters), and its line number is remembered for the scene-break plugin.
- * Lines holding only no-break spaces become blank, so they count as blank lines. Lines, columns
- * and offsets of everything else stay exactly as written.
+ * A `~~~` line with an info string of marker characters (`~~~ ~~~`, `~~~ * ~~~`) is a marker too,
+ * as a bare `~~~` is. Lines holding only no-break spaces become blank, so they count as blank
+ * lines. Lines, columns and offsets of everything else stay exactly as written.
  */
 
 export interface SceneMarkerOptions {
@@ -120,7 +121,10 @@ export function scanSceneMarkers(text: string, options: SceneMarkerOptions = {})
       const marks = opening[1] as string;
       const info = (opening[2] ?? '').trim();
       const candidate = { char: marks[0] as string, length: marks.length };
-      if (info !== '' || candidate.char === '`' || lines.opensCodeBlock(candidate)) {
+      // `~~~ ~~~` and `~~~ * ~~~` are fences with an info string to CommonMark, and markers to an
+      // author: a marker's info string is taken as no info string at all.
+      const bare = info === '' || (candidate.char === '~' && isSceneMarker(content));
+      if (!bare || candidate.char === '`' || lines.opensCodeBlock(candidate)) {
         fence = candidate;
         previousBlank = false;
         previousText = false;

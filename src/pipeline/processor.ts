@@ -1,9 +1,11 @@
 /**
  * The one unified chain every manuscript file goes through: remark-parse (with front matter and
- * GFM footnotes and tables), then Galley's own plugins in a fixed order — scene breaks first
- * (their marker lines are found before parsing, and they need the blank lines between blocks),
- * then the typographic pass, then book structure (chapter titles are taken from typeset
- * headings). `galley check` adds its rules before the typographic pass and after book structure.
+ * GFM footnotes and tables, and raw HTML only for known elements), then Galley's own plugins in a
+ * fixed order — the guards that keep every word (constructs left open, extra table cells,
+ * definitions nothing refers to), scene breaks (their marker lines are found before parsing, and
+ * they need the blank lines between blocks), then the typographic pass, then book structure
+ * (chapter titles are taken from typeset headings). `galley check` adds its rules before the
+ * typographic pass and after book structure.
  */
 import type { Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -13,8 +15,12 @@ import { type PluggableList, unified } from 'unified';
 import type { VFile } from 'vfile';
 import { parsePlainText } from '../manuscript/plain-text.ts';
 import { remarkBookStructure } from '../plugins/remark-book-structure.ts';
+import { remarkDefinitions } from '../plugins/remark-definitions.ts';
+import { remarkKnownHtml } from '../plugins/remark-known-html.ts';
 import { remarkSceneBreaks, type SceneBreakOptions } from '../plugins/remark-scene-breaks.ts';
+import { remarkTableCells } from '../plugins/remark-table-cells.ts';
 import { remarkTypography, type TypographyOptions } from '../plugins/remark-typography.ts';
+import { remarkUnclosed } from '../plugins/remark-unclosed.ts';
 
 export interface PipelineOptions {
   /** BCP 47 language of the book. */
@@ -36,6 +42,10 @@ export function createProcessor(options: PipelineOptions) {
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(options.gfm === false ? [] : [[remarkGfm, { singleTilde: false }]])
+    .use(remarkKnownHtml)
+    .use(remarkUnclosed)
+    .use(remarkTableCells)
+    .use(remarkDefinitions)
     .use(remarkSceneBreaks, options.sceneBreaks ?? {})
     .use(options.beforeTypography ?? [])
     .use(remarkTypography, { ...options.typography, language: options.language })

@@ -1,7 +1,8 @@
 /**
  * Turns a division's Markdown tree into HTML: remark-rehype (footnotes kept inside the division,
  * ids prefixed by the division's id so they stay unique in one print document), raw HTML parsed
- * by rehype-raw and made safe (rehype-safe-html), image references collected. The EPUB writer re-serialises it as XHTML.
+ * by rehype-raw, made safe (rehype-safe-html) and put where EPUB lets it stand
+ * (rehype-content-model), image references collected. The EPUB writer re-serialises it as XHTML.
  */
 import type { Element, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
@@ -10,11 +11,13 @@ import rehypeRaw from 'rehype-raw';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { EXIT, visit } from 'unist-util-visit';
+import { rehypeContentModel } from '../plugins/rehype-content-model.ts';
 import { rehypeImages } from '../plugins/rehype-images.ts';
 import { rehypeSafeHtml } from '../plugins/rehype-safe-html.ts';
 import type { BookDivision } from './divisions.ts';
 
 export function divisionToHast(division: BookDivision): Element {
+  const raw = hasRawHtml(division.tree);
   const processor = unified()
     .use(remarkRehype, {
       allowDangerousHtml: true,
@@ -24,8 +27,9 @@ export function divisionToHast(division: BookDivision): Element {
       footnoteBackContent: '↑',
       footnoteBackLabel: (n: number) => `Back to the text of note ${n + 1}`,
     })
-    .use(hasRawHtml(division.tree) ? [rehypeRaw] : [])
+    .use(raw ? [rehypeRaw] : [])
     .use(rehypeSafeHtml)
+    .use(raw ? [rehypeContentModel] : [])
     .use(rehypeImages);
   const hast = processor.runSync(division.tree, division.file) as HastRoot;
   return nestFootnotes(hast, division.id);

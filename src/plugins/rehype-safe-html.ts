@@ -3,7 +3,10 @@
  * rehype-sanitize (hast-util-sanitize) and a schema for EPUB 3 XHTML, and leaves a warning
  * (`html/removed`) at the place of everything it took out — a script, an event handler, an
  * iframe, a form, an object, a `javascript:` link, an element or attribute a reading system
- * would reject — so nothing disappears silently.
+ * would reject — so nothing disappears silently. An element removed with its content must have
+ * been closed where the author wrote it: `He said <style> and left.` would take the rest of the
+ * paragraph with it, so an element of that kind with no end tag in the source is an error at
+ * its start (`html/unclosed`), not a removal.
  *
  * Everything Galley's own Markdown pipeline makes (sections, footnotes, scene breaks, classes,
  * ids, `ol start`, `th scope`, `alt=""`) is allowed by the schema and passes unchanged.
@@ -13,6 +16,8 @@ import { sanitize } from 'hast-util-sanitize';
 import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 import type { Plugin } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { fatal } from './messages.ts';
 
 export interface SafeHtmlOptions {
   /** Link protocols kept in `href` (default `http`, `https`, `mailto`, `tel`). */
@@ -24,6 +29,9 @@ const STRIP = (
   'script style template noscript iframe frame frameset object embed applet form input button ' +
   'select textarea datalist canvas audio video source track link meta base title head math svg'
 ).split(' ');
+
+/** Removed elements that have no content, so no end tag. */
+const VOID = new Set('base embed input link meta source track'.split(' '));
 
 /** Elements valid in EPUB 3 XHTML that a manuscript may use. */
 const TAGS = (
@@ -83,10 +91,15 @@ export const rehypeSafeHtml: Plugin<[SafeHtmlOptions?], Root> = (options = {}) =
     if (isClean(tree, schema, allowed)) return;
     const safe = sanitize(tree, schema) as Root;
     const kept = elementsByPlace(safe);
+    const source = String(file.value);
     visit(tree, 'element', (node: Element) => {
       if (!node.position) return;
       const match = kept.get(placeKey(node))?.shift();
       const where = { place: node.position, ruleId: 'html/removed', source: 'galley' };
+      if (!match && strip.has(node.tagName) && !VOID.has(node.tagName) && !closedInSource(node, source)) {
+        reportUnclosed(node, file);
+        return SKIP;
+      }
       if (!match) {
         file.message(
           strip.has(node.tagName)
@@ -106,6 +119,25 @@ export const rehypeSafeHtml: Plugin<[SafeHtmlOptions?], Root> = (options = {}) =
     tree.children = safe.children;
   };
 };
+
+/** Whether the element's text in the source ends with its end tag (or is self-closed, `<svg/>`). */
+function closedInSource(node: Element, source: string): boolean {
+  const { start, end } = node.position ?? {};
+  if (start?.offset === undefined || end?.offset === undefined) return true;
+  const text = source.slice(start.offset, end.offset);
+  return new RegExp(`</${node.tagName}\\s*>$`, 'i').test(text) || /\/>$/.test(text);
+}
+
+function reportUnclosed(node: Element, file: VFile): void {
+  const start = node.position?.start;
+  // An HTML block left open is already reported at the same place (remark-unclosed).
+  if (file.messages.some((m) => m.fatal && m.line === start?.line && m.column === start?.column)) return;
+  const tag = node.tagName;
+  fatal(file, 'html/unclosed', start, {
+    reason: `\`<${tag}>\` is never closed: everything after it would be removed with it (${what(tag).replace(/ \(.*\)$/, '')} cannot go in a book)`,
+    hint: `Close it with \`</${tag}>\`, or write \`\\<${tag}>\` to show the tag as text.`,
+  });
+}
 
 /** Removes paragraphs left empty by what was taken out of them (`<p><object …></p>`). */
 function removeEmptied(safe: Root, original: Root): void {

@@ -4,7 +4,8 @@
  * changed in place). A chapter gets its opener — a sink, the chapter number unless the title is
  * itself a number, the title — and a first paragraph set flush left with a drop cap or a
  * small-caps lead-in. Scene breaks become a line of space; markers record where blocks and
- * breaks land on the pages; the text is hyphenated.
+ * breaks land on the pages; the text is hyphenated. A `<details>` is printed open: paper cannot
+ * be clicked, and its content is the author's text.
  */
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
@@ -83,6 +84,7 @@ export function bodyBlocks(book: Book, options: BodyOptions): PrintBlock[] {
     }
     const tree = structuredClone(section.hast);
     if (options.sourceLines) sourceLines(tree);
+    openDetails(tree);
     let kind: BlockKind;
     if (section.kind === 'part') {
       kind = 'part';
@@ -119,6 +121,15 @@ export function bodyBlocks(book: Book, options: BodyOptions): PrintBlock[] {
 
 function memoKey(section: Section, index: number, chapter: number, firstBreak: number, inPart: boolean): string {
   return `${index} ${chapter} ${firstBreak} ${inPart} ${section.kind} ${section.title}\n${section.html}`;
+}
+
+/** Opens every `<details>`, so its content prints (a closed one shows only its summary). */
+function openDetails(node: Element): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    if (child.tagName === 'details') child.properties.open = true;
+    openDetails(child);
+  }
 }
 
 /** Marks the section's top-level elements with the manuscript line they start on. */
