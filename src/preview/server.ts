@@ -113,7 +113,9 @@ async function handle(request: IncomingMessage, response: ServerResponse, source
     return send(response, 400, 'text/plain', 'malformed % escape in the path');
   }
   if (raw.split(/[/\\]/).includes('..')) return send(response, 400, 'text/plain', 'no “..” in preview paths');
-  const pathname = new URL(raw, 'http://127.0.0.1').pathname;
+  if (!raw.startsWith('/') || raw.includes('\0')) return send(response, 400, 'text/plain', 'not a preview path');
+  // `/./a` and `//a` are `/a` (never a host: the path is not parsed as a URL).
+  const pathname = path.posix.normalize(raw);
   const client = CLIENT_FILES[pathname];
   if (client) {
     const body = await readFile(path.join(CLIENT_DIR, client));
