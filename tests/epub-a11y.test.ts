@@ -25,7 +25,7 @@ const books: [string, string, { title?: string; author?: string }][] = [
 describe.each(books)('%s', (_name, input, extra) => {
   it('builds an EPUB that DAISY Ace passes with no violations', async () => {
     const { files } = await build({ input, out: tempDir(), formats: ['epub'], ...extra });
-    const ace = aceCheck(files[0]?.path as string);
+    const ace = await aceCheck(files[0]?.path as string);
     expect(ace.violations, ace.violations.join('\n')).toEqual([]);
     expect(ace.outcome).toBe('pass');
   });

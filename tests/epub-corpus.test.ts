@@ -26,8 +26,8 @@ describe.runIf(novels.length > 0)('the corpus in ../shared', () => {
       expect(check.clean, check.output).toBe(true);
     });
 
-    it('passes DAISY Ace with no violations', { timeout: 300_000 }, () => {
-      const ace = aceCheck(file);
+    it('passes DAISY Ace with no violations', { timeout: 300_000 }, async () => {
+      const ace = await aceCheck(file);
       expect(ace.violations, ace.violations.join('\n')).toEqual([]);
       expect(ace.outcome).toBe('pass');
     });

@@ -44,8 +44,8 @@ describe('an EPUB with every feature', async () => {
     expect(readFileSync(builds.kobo?.file as string).equals(readFileSync(generic.file))).toBe(true);
   });
 
-  it('passes DAISY Ace with no violations', () => {
-    const ace = aceCheck(generic.file);
+  it('passes DAISY Ace with no violations', async () => {
+    const ace = await aceCheck(generic.file);
     expect(ace.violations, ace.violations.join('\n')).toEqual([]);
     expect(ace.outcome).toBe('pass');
   });

@@ -2,11 +2,11 @@
  * The print PDF of a fixture book: trim size from book.yaml, mirrored margins (the gutter on the
  * inside of each page), folios, fonts embedded, every word present, nothing fetched from outside.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/core/build.ts';
+import { pdfLayout } from './helpers/pdf-layout.ts';
 import { chapterText, random } from './helpers/prose.ts';
 import { FIXTURES, tempDir } from './helpers/tmp.ts';
 import { missingWords, pdfFonts, pdfInfo, pdfText } from './helpers/tools.ts';
@@ -24,31 +24,28 @@ function fixtureWith(extra: string): string {
   return dir;
 }
 
-/** The x coordinate where the text block starts on each page (pdftotext -bbox). */
-function leftEdges(pdf: string): number[] {
-  const html = spawnSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' }).stdout;
-  return html
-    .split('<page')
-    .slice(1)
-    .map((page) => {
-      const xs = [...page.matchAll(/<word xMin="([\d.]+)"/g)].map((m) => Number(m[1]));
-      return Math.min(...xs);
-    });
+/** The x coordinate where the text block starts on each page (Infinity on a blank page). */
+async function leftEdges(pdf: string): Promise<number[]> {
+  return (await pdfLayout(pdf)).map((page) => Math.min(...page.words.map((w) => w.xMin)));
 }
 
-describe('print PDF', async () => {
+describe('print PDF', () => {
   const input = fixtureWith('print:\n  trim: 6x9\n  inner: 1in\n  outer: 0.5in');
   const warnings: string[] = [];
-  const logger = { info() {}, warn: (m: string) => warnings.push(m), error() {} };
-  const { files } = await build({ input, out: tempDir(), formats: ['pdf'], logger });
-  const pdf = files[0]?.path as string;
+  let pdf: string;
 
-  it('uses the trim size from book.yaml', () => {
-    expect(pdfInfo(pdf)['Page size']).toMatch(/^432 x 648 pts/);
+  beforeAll(async () => {
+    const logger = { info() {}, warn: (m: string) => warnings.push(m), error() {} };
+    const { files } = await build({ input, out: tempDir(), formats: ['pdf'], logger });
+    pdf = files[0]?.path as string;
   });
 
-  it('mirrors the margins: the wider gutter is on the inside of rectos and versos', () => {
-    const edges = leftEdges(pdf);
+  it('uses the trim size from book.yaml', async () => {
+    expect((await pdfInfo(pdf))['Page size']).toMatch(/^432 x 648 pts/);
+  });
+
+  it('mirrors the margins: the wider gutter is on the inside of rectos and versos', async () => {
+    const edges = await leftEdges(pdf);
     const body = edges.map((x, i) => ({ x, page: i + 1 })).filter((e) => Number.isFinite(e.x));
     const rectos = body.filter((e) => e.page % 2 === 1).map((e) => e.x);
     const versos = body.filter((e) => e.page % 2 === 0).map((e) => e.x);
@@ -60,21 +57,23 @@ describe('print PDF', async () => {
     expect(Math.min(...versos)).toBeLessThan(60);
   });
 
-  it('embeds every font as TrueType', () => {
-    for (const font of pdfFonts(pdf)) {
+  it('embeds every font as TrueType', async () => {
+    const fonts = await pdfFonts(pdf);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) {
       expect(font.embedded, font.name).toBe(true);
       expect(font.type, font.name).toMatch(/TrueType/);
     }
   });
 
-  it('holds every word of a chapter', () => {
+  it('holds every word of a chapter', async () => {
     const chapter = readFileSync(path.join(input, '01-the-quay.md'), 'utf8').replace(/!\[[^\]]*\]\([^)]*\)|^# /gm, '');
-    expect(missingWords(chapter, pdfText(pdf))).toEqual([]);
+    expect(missingWords(chapter, await pdfText(pdf))).toEqual([]);
   });
 
-  it('puts the folio at the foot of body pages, counting from 1 on a recto, and none on the front matter', () => {
-    const pages = pdfText(pdf, { raw: false }).split('\f').slice(0, -1);
-    const count = Number(pdfInfo(pdf).Pages);
+  it('puts the folio at the foot of body pages, counting from 1 on a recto, and none on the front matter', async () => {
+    const pages = (await pdfText(pdf, { raw: false })).split('\f').slice(0, -1);
+    const count = Number((await pdfInfo(pdf)).Pages);
     expect(pages.length).toBe(count);
     const foot = (page: string) => page.trim().split('\n').at(-1)?.trim() ?? '';
     const contents = pages.findIndex((page) => page.includes('Contents'));

@@ -99,7 +99,7 @@ async function pdfPages(input: string, state: PreviewState): Promise<PageText[]>
   await build({ input, out, formats: ['pdf'] });
   const file = path.join(out, readdirSync(out).find((f) => f.endsWith('.pdf')) ?? '');
   const box = state.print?.page.recto ?? { top: 0, height: 0 };
-  return pdfPageWords(file).map((words, i) => {
+  return (await pdfPageWords(file)).map((words, i) => {
     const inside = words.filter((w) => w.top >= box.top - 6 && w.bottom <= box.top + box.height + 4);
     const outside = words.filter((w) => !inside.includes(w));
     return {

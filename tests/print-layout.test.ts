@@ -1,13 +1,13 @@
 /**
  * The print edition of a made-up novel (two parts, five chapters of uneven length, `##` headings,
- * many scene breaks, dedication, epigraph), measured with poppler's tools the way a designer or
- * a print-on-demand preflight would look at it: where chapters open, the contents' numbers, the
+ * many scene breaks, dedication, epigraph), measured from its words' boxes and its font objects
+ * the way a designer or a print-on-demand preflight would look at it: where chapters open, the contents' numbers, the
  * running heads and folios, the margins, the fonts, the word spacing, hyphens, widows and
  * orphans, headings at page feet, scene-break ornaments, and the front matter.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { kdpGutter } from '../src/output/print/geometry.ts';
-import { buildPdf, CHAPTERS, HEADINGS, writeNovel } from './helpers/novel.ts';
+import { type BuiltPdf, buildPdf, CHAPTERS, HEADINGS, writeNovel } from './helpers/novel.ts';
 import { endsHyphenated, justifiedGaps, type LaidOutPage, type Line, pdfLayout } from './helpers/pdf-layout.ts';
 import { pdfFonts, pdfInfo } from './helpers/tools.ts';
 
@@ -30,28 +30,37 @@ function bodyLines(page: LaidOutPage): Line[] {
   return page.lines.filter((l) => !head.includes(l) && !foot.includes(l));
 }
 
-describe('print edition of a novel', async () => {
-  const built = await buildPdf(writeNovel());
-  const pages = pdfLayout(built.file);
-  const labels = built.pageLabels;
-  const bodyStart = labels.indexOf('1');
+describe('print edition of a novel', () => {
+  let built: BuiltPdf;
+  let pages: LaidOutPage[];
+  let labels: string[];
+  let bodyStart: number;
   /** Page index of each chapter's opener: its title set large, below the sink. */
-  const openers = CHAPTERS.map((title) =>
-    pages.findIndex(
-      (p, i) =>
-        i >= bodyStart &&
-        p.lines.some((l) => l.text === title && l.y > 150 && l.words[0] && l.words[0].yMax - l.words[0].yMin > 18),
-    ),
-  );
-  const partPages = ['Part One', 'Part Two'].map((title) =>
-    pages.findIndex((p, i) => i >= bodyStart && p.lines[0]?.text === title),
-  );
-  const blanks = pages.flatMap((p, i) => (p.words.length === 0 ? [i] : []));
-  const gutter = kdpGutter(pages.length);
+  let openers: number[];
+  let partPages: number[];
+  let blanks: number[];
+  let gutter: number;
 
-  it('returns a folio for every page: roman in the front matter, arabic from 1 on a recto', () => {
+  beforeAll(async () => {
+    built = await buildPdf(writeNovel());
+    pages = await pdfLayout(built.file);
+    labels = built.pageLabels;
+    bodyStart = labels.indexOf('1');
+    openers = CHAPTERS.map((title) =>
+      pages.findIndex(
+        (p, i) =>
+          i >= bodyStart &&
+          p.lines.some((l) => l.text === title && l.y > 150 && l.words[0] && l.words[0].yMax - l.words[0].yMin > 18),
+      ),
+    );
+    partPages = ['Part One', 'Part Two'].map((title) => pages.findIndex((p, i) => i >= bodyStart && p.lines[0]?.text === title));
+    blanks = pages.flatMap((p, i) => (p.words.length === 0 ? [i] : []));
+    gutter = kdpGutter(pages.length);
+  });
+
+  it('returns a folio for every page: roman in the front matter, arabic from 1 on a recto', async () => {
     expect(labels).toHaveLength(pages.length);
-    expect(Number(pdfInfo(built.file).Pages)).toBe(pages.length);
+    expect(Number((await pdfInfo(built.file)).Pages)).toBe(pages.length);
     expect(bodyStart % 2).toBe(0);
     expect(labels.slice(0, bodyStart).every((l) => /^[ivxlc]+$/.test(l))).toBe(true);
     expect(labels.slice(bodyStart)).toEqual(labels.slice(bodyStart).map((_, i) => String(i + 1)));
@@ -129,8 +138,8 @@ describe('print edition of a novel', async () => {
     });
   });
 
-  it('embeds every font as TrueType, none as Type 3, with real small caps', () => {
-    const fonts = pdfFonts(built.file);
+  it('embeds every font as TrueType, none as Type 3, with real small caps', async () => {
+    const fonts = await pdfFonts(built.file);
     for (const font of fonts) {
       expect(font.embedded, font.name).toBe(true);
       expect(font.type, font.name).toMatch(/TrueType/);

