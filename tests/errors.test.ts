@@ -202,10 +202,25 @@ describe('3. a chapter that cannot be read', () => {
     });
   });
 
-  it('a chapter linked from elsewhere is built, not silently left out', async () => {
+  it('a chapter linked from outside the book is refused, naming the link (never read)', async () => {
     const elsewhere = put(scratch(), { 'storm.md': '# Storm\n\nThe wind took the shutters first.\n' });
     const dir = book({ 'book.yaml': YAML, '01-low-water.md': CHAPTER });
     symlinkSync(path.join(elsewhere, 'storm.md'), path.join(dir, '02-storm.md'));
+    const run = await buildBook(dir);
+    expectFailure(run, {
+      where: shown(path.join(dir, '02-storm.md')),
+      says: `leads outside the book's folder, to ${path.join(elsewhere, 'storm.md')}`,
+      hint: 'copy the file there',
+    });
+  });
+
+  it('a chapter linked to another file inside the book is built, not silently left out', async () => {
+    const dir = book({
+      'book.yaml': YAML,
+      '01-low-water.md': CHAPTER,
+      'drafts/storm.md': '# Storm\n\nThe wind took the shutters first.\n',
+    });
+    symlinkSync(path.join(dir, 'drafts', 'storm.md'), path.join(dir, '02-storm.md'));
     const run = await buildBook(dir);
     expect(run.code, run.errors.join('\n')).toBe(0);
     expect(await epubText(path.join(run.out, 'low-water.epub'))).toContain('took the shutters');

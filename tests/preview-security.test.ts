@@ -63,7 +63,7 @@ async function smallBook(): Promise<string> {
     (title, i) =>
       `# ${title}\n\n${prose}\n\n${i === 0 ? '![A chart of the bay](images/chart.png)\n\n![A compass rose](images/rose.svg)\n\n' : ''}${prose}\n`,
   );
-  chapters.forEach((text, i) => writeFileSync(path.join(book, `0${i + 1}.md`), text));
+  for (const [i, text] of chapters.entries()) writeFileSync(path.join(book, `0${i + 1}.md`), text);
   return book;
 }
 

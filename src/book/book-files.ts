@@ -92,7 +92,9 @@ export async function readBookFile(scope: FileScope, file: string, ref: FileRefe
         hint: `Put the ${ref.noun ?? 'file'} at ${shown(absolute)} or fix the path.`,
       });
     }
-    const data = await handle.readFile();
+    const data = await handle.readFile().catch((cause: NodeJS.ErrnoException) => {
+      throw missing(ref, shown(absolute), cause);
+    });
     return { real, data, modified: opened.mtimeMs };
   } finally {
     await handle?.close();
@@ -101,13 +103,16 @@ export async function readBookFile(scope: FileScope, file: string, ref: FileRefe
 
 function missing(ref: FileReference, shown: string, cause: NodeJS.ErrnoException): GalleyError {
   const found = cause.code === 'ENOENT' || cause.code === 'ENOTDIR' || cause.code === 'ELOOP';
-  const reason = cause.code === 'ENOENT' ? 'not found' : `cannot be read (${cause.code ?? cause.message})`;
-  return new GalleyError(ref.missing ?? 'INPUT_UNREADABLE', `${ref.what} ${reason}`, {
+  const code = cause.code ?? cause.message;
+  // A reference names a file that may not be there; a listed file is there and cannot be read.
+  const message = ref.noun && cause.code === 'ENOENT' ? `${ref.what} not found (${code})` : `cannot read ${ref.what} (${code})`;
+  return new GalleyError(ref.missing ?? 'INPUT_UNREADABLE', message, {
     file: ref.file,
     place: ref.place,
-    hint: found
-      ? `Put the ${ref.noun ?? 'file'} at ${shown} or fix the path.`
-      : 'Check that the file exists and that you may read it.',
+    hint:
+      ref.noun && found
+        ? `Put the ${ref.noun} at ${shown} or fix the path.`
+        : 'Check that the file exists and that you may read it.',
     cause,
   });
 }
