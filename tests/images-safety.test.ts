@@ -258,6 +258,19 @@ describe('SVG images', () => {
     );
   });
 
+  it('an SVG nested thousands deep is refused at its reference; CSS nested so deep is removed', async () => {
+    for (const depth of [800, 20_000, 200_000]) {
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg">${'<g>'.repeat(depth)}${'</g>'.repeat(depth)}</svg>`;
+      const error = await typeset({ input: bookWith({ 'deep.svg': svg }) }).catch((e: unknown) => e);
+      expect(error, String(depth)).toBeInstanceOf(GalleyError);
+      expect((error as GalleyError).message).toContain('nested more than 500 levels deep');
+      expect((error as GalleyError).place).toMatchObject({ line: 5, column: 1 });
+    }
+    const css = `${'@media print {'.repeat(20_000)}rect { fill: red }${'}'.repeat(20_000)}`;
+    const clean = sanitizeSvg(`<svg xmlns="http://www.w3.org/2000/svg"><style>${css}</style><rect/></svg>`);
+    expect(clean).toMatchObject({ ok: true, removed: [{ line: 1 }] });
+  });
+
   it('refuses a file whose root is not <svg>, and one in an encoding it cannot check', async () => {
     expect(sanitizeSvg('<html><body/></html>')).toMatchObject({ ok: false });
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>', 'utf16le')]);

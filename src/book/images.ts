@@ -73,7 +73,7 @@ async function readImage(data: Buffer, request: ImageRequest, diagnostics: Diagn
     if (!clean.ok) {
       throw new GalleyError(
         'IMAGE_INVALID',
-        `${name} is not a well-formed SVG image: ${clean.reason} (its line ${clean.line ?? 1})`,
+        `${name} is not a well-formed SVG image: ${clean.reason}${clean.line ? ` (its line ${clean.line})` : ''}`,
         {
           ...where,
           hint: 'Open it in a vector editor and save it again as plain SVG, or export it as PNG.',

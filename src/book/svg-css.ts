@@ -70,6 +70,16 @@ function stillReachesOut(css: string): boolean {
 
 /** Removes from `css` what could load anything from outside the image. */
 export function cleanCss(css: string, context: Context): CleanCss {
+  try {
+    return clean(css, context);
+  } catch (error) {
+    // Rules nested thousands deep overflow the parser: such CSS is no drawing's, and goes whole.
+    if (error instanceof RangeError) return { css: '', removed: [shorten(css)] };
+    throw error;
+  }
+}
+
+function clean(css: string, context: Context): CleanCss {
   const removed: string[] = [];
   let ast: csstree.CssNode;
   try {

@@ -62,12 +62,16 @@ function shorten(text: string): string {
   return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
 }
 
+/** Deeper than any drawing nests (the walks below recurse; a hostile file must not overflow them). */
+export const MAX_DEPTH = 500;
+
 export function sanitizeSvg(text: string): SanitizedSvg {
   let tree: Root;
   try {
     tree = fromXml(text);
   } catch (error) {
     const cause = (error as { cause?: Error }).cause;
+    if (error instanceof RangeError || cause instanceof RangeError) return tooDeep();
     const place = error as { line?: number; column?: number };
     const reason = (cause?.message ?? String(error)).split('\n')[0]?.replace(/\s*\(line \d+, column \d+\)$/, '') ?? '';
     return { ok: false, reason, line: place.line, column: place.column };
@@ -76,6 +80,7 @@ export function sanitizeSvg(text: string): SanitizedSvg {
   if (!root || localName(root.name) !== 'svg') {
     return { ok: false, reason: `its root element is <${root?.name ?? 'none'}>, not <svg>`, line: 1, column: 1 };
   }
+  if (depthOf(root) > MAX_DEPTH) return tooDeep();
   // An SVG read as a separate file needs its namespace; adding it takes nothing away.
   const namespaced = Boolean(root.attributes.xmlns) || root.name.includes(':');
   if (!namespaced) root.attributes.xmlns = SVG_NS;
@@ -87,6 +92,22 @@ export function sanitizeSvg(text: string): SanitizedSvg {
   // Nothing to take out: the file stays byte for byte as the author saved it.
   if (removed.length === 0 && namespaced && tree.children.length === before) return { ok: true, svg: text, removed };
   return { ok: true, svg: toXml(tree), removed };
+}
+
+function tooDeep(): SanitizedSvg {
+  return { ok: false, reason: `its elements are nested more than ${MAX_DEPTH} levels deep`, line: undefined, column: undefined };
+}
+
+/** How deep elements nest, counted without recursion. */
+function depthOf(root: Element): number {
+  let deepest = 0;
+  const stack: [Element, number][] = [[root, 1]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [element, depth] = next;
+    deepest = Math.max(deepest, depth);
+    for (const child of element.children) if (child.type === 'element') stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 function lineOf(node: Nodes): number | undefined {
