@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fileScope, isInside, readBookFile } from '../src/book/book-files.ts';
 import { typeset } from '../src/core/typeset.ts';
 import { GalleyError } from '../src/errors.ts';
+import { fontFile } from '../src/output/fonts.ts';
 import { tempDir } from './helpers/tmp.ts';
 
 const SECRET = 'QUARTERMASTER-SECRET-LEDGER';
@@ -216,6 +217,20 @@ describe('readBookFile', () => {
     await expect(readBookFile(scope, path.join(outside, 'secret.md'), ref)).rejects.toMatchObject({ code: 'INPUT_OUTSIDE_BOOK' });
     await expect(readBookFile(scope, 'images', ref)).rejects.toMatchObject({ code: 'INPUT_UNREADABLE' });
     await expect(readBookFile(scope, 'nothing.md', ref)).rejects.toMatchObject({ code: 'INPUT_UNREADABLE' });
+  });
+
+  it('a font is served only from inside its own folder', async () => {
+    const { top, outside } = layout();
+    const folder = path.join(top, 'font-files');
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'face.woff2'), 'wOF2 font bytes');
+    symlinkSync(path.join(outside, 'secret.md'), path.join(folder, 'leak.woff2'));
+    const fonts = { css: '', folders: [folder] };
+    expect((await fontFile(fonts, 'face.woff2'))?.toString()).toBe('wOF2 font bytes');
+    expect(await fontFile(fonts, 'leak.woff2')).toBeUndefined();
+    for (const name of ['../outside/secret.md', '..', path.join(outside, 'secret.md')]) {
+      expect(await fontFile(fonts, name), name).toBeUndefined();
+    }
   });
 
   it('isInside is a path test, not a prefix test', () => {
