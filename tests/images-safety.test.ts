@@ -274,9 +274,13 @@ describe('SVG images', () => {
   it('refuses a file whose root is not <svg>, and one in an encoding it cannot check', async () => {
     expect(sanitizeSvg('<html><body/></html>')).toMatchObject({ ok: false });
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>', 'utf16le')]);
-    const error = await typeset({ input: bookWith({ 'wide.svg': utf16 }) }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(GalleyError);
-    expect((error as GalleyError).place).toMatchObject({ line: 5, column: 1 });
+    const latin1 = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><text>Caf\u00e9</text></svg>', 'latin1');
+    for (const data of [utf16, latin1]) {
+      const error = await typeset({ input: bookWith({ 'wide.svg': data }) }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(GalleyError);
+      expect((error as GalleyError).message).toMatch(/encoding Galley cannot check|not UTF-8/);
+      expect((error as GalleyError).place).toMatchObject({ line: 5, column: 1 });
+    }
   });
 });
 

@@ -7,11 +7,12 @@
  * names the file and line of the reference. The cover is checked against what the stores ask for
  * (KDP: 1.6:1, at least 625 × 1000 px).
  */
+import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
 import { GalleyError, type Place } from '../errors.ts';
 import { fileScope, readBookFile } from './book-files.ts';
-import { type ImageFacts, PIXEL_LIMIT, probeImage, svgSize } from './raster.ts';
+import { type ImageFault, PIXEL_LIMIT, probeImage, svgSize } from './raster.ts';
 import { sanitizeSvg } from './svg-sanitize.ts';
 
 export interface BookImage {
@@ -69,6 +70,12 @@ async function readImage(data: Buffer, request: ImageRequest, diagnostics: Diagn
   const name = `\`${request.src}\``;
   let bytes = data;
   if (looksLikeXml(data)) {
+    if (!isUtf8(data)) {
+      throw new GalleyError('IMAGE_INVALID', `${name} is an SVG image that is not UTF-8 text`, {
+        ...where,
+        hint: 'Save it again as UTF-8 SVG (most editors do by default).',
+      });
+    }
     const clean = sanitizeSvg(data.toString('utf8'));
     if (!clean.ok) {
       throw new GalleyError(
@@ -109,7 +116,7 @@ function looksLikeXml(data: Buffer): boolean {
   return /^(?:\uFEFF)?\s*</.test(data.subarray(0, 256).toString('utf8'));
 }
 
-function imageFault(fault: Exclude<Awaited<ReturnType<typeof probeImage>>, ImageFacts>, name: string, where: object) {
+function imageFault(fault: ImageFault, name: string, where: object): GalleyError {
   const convert = 'Convert the image to PNG or JPEG.';
   switch (fault.fault) {
     case 'not-an-image':
