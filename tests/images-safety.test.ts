@@ -278,7 +278,9 @@ describe('SVG images', () => {
     for (const data of [utf16, latin1]) {
       const error = await typeset({ input: bookWith({ 'wide.svg': data }) }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(GalleyError);
-      expect((error as GalleyError).message).toMatch(/encoding Galley cannot check|not UTF-8|is not a JPEG, PNG, GIF, SVG or WebP/);
+      expect((error as GalleyError).message).toMatch(
+        /encoding Galley cannot check|not UTF-8|is not a JPEG, PNG, GIF, SVG or WebP/,
+      );
       expect((error as GalleyError).place).toMatchObject({ line: 5, column: 1 });
     }
   });
