@@ -1,16 +1,16 @@
 /**
- * The glyphs a PDF draws, page by page, read with pdf.js (unpdf's build): each glyph's text, its
- * advance box on the page and its text object, from the page's operator list (pdf.js parses
- * the content streams, forms and fonts; this follows the text state and the transforms). Then
- * the glyphs are grouped into words by the rules poppler's text output uses, so the words and
- * their boxes are what `pdftotext -bbox` gives: a space glyph or a gap of more than a tenth of
- * the font size ends a word; a box runs from the font's descent to its ascent.
+ * The words a PDF draws, page by page, read with pdf.js (unpdf's build): each glyph's text and
+ * advance box on the page, from the page's operator list (pdf.js parses the content streams,
+ * forms and fonts; this follows the text state and the transforms). The glyphs are grouped
+ * into words by the rules poppler's text output uses, so the words and their boxes are what
+ * `pdftotext -bbox` gives: a space or a gap of more than a tenth of the font size ends a word; a
+ * box runs from the font's descent to its ascent (its FontDescriptor's, as poppler takes them).
  */
 import { readFileSync } from 'node:fs';
 
 interface Glyph {
   text: string;
-  /** The advance box, in points from the page's top left; `base` is the baseline. */
+  /** The advance box, in points; `base` is the baseline. */
   left: number;
   right: number;
   base: number;
@@ -85,10 +85,86 @@ interface PdfjsGlyph {
 }
 
 interface PdfjsFont {
-  name?: string;
   fontMatrix?: number[];
   ascent?: number;
   descent?: number;
+}
+
+/** The graphics state the text depends on: the transform, and the text state (PDF 1.7, 9.3). */
+interface State {
+  ctm: Matrix;
+  font: PdfjsFont;
+  size: number;
+  charSpacing: number;
+  wordSpacing: number;
+  scale: number;
+  leading: number;
+  rise: number;
+}
+
+type Ops = Record<string, number>;
+
+/**
+ * Follows an operator list as the PDF spec says a viewer draws it, and gives each glyph with its
+ * advance box in page space (points from the bottom left of the page's user space).
+ */
+function glyphsOf(list: { fnArray: number[]; argsArray: unknown[] }, OPS: Ops, fontOf: (name: string) => PdfjsFont): Glyph[] {
+  const glyphs: Glyph[] = [];
+  let state: State = { ctm: IDENTITY, font: {}, size: 0, charSpacing: 0, wordSpacing: 0, scale: 1, leading: 0, rise: 0 };
+  const saved: State[] = [];
+  let tm: Matrix = IDENTITY;
+  let tlm: Matrix = IDENTITY;
+  const moveTo = (x: number, y: number) => {
+    tlm = multiply([1, 0, 0, 1, x, y], tlm);
+    tm = tlm;
+  };
+  const show = (items: (PdfjsGlyph | number)[]) => {
+    const { ctm, font, size, charSpacing, wordSpacing, scale, rise } = state;
+    const em = (font.fontMatrix?.[0] ?? 0.001) * size;
+    for (const glyph of items) {
+      // A number in a TJ array moves the next glyph back, in thousandths of an em.
+      const advance =
+        typeof glyph === 'number'
+          ? (-glyph / 1000) * size * scale
+          : ((glyph.width ?? 0) * em + charSpacing + (glyph.isSpace ? wordSpacing : 0)) * scale;
+      if (typeof glyph !== 'number') {
+        const toPage = multiply(tm, ctm);
+        const [left, base] = apply(toPage, 0, rise);
+        const [right] = apply(toPage, advance, rise);
+        const { ascent, descent } = font;
+        const metrics = { size: size * Math.hypot(toPage[2], toPage[3]), ascent: ascent || 0.95, descent: descent || -0.35 };
+        glyphs.push({ text: glyph.unicode, left, right, base, ...metrics });
+      }
+      tm = multiply([1, 0, 0, 1, advance, 0], tm);
+    }
+  };
+  list.fnArray.forEach((fn, i) => {
+    // Each operator's arguments, as pdf.js gives them (typed where used).
+    const args = (list.argsArray[i] ?? []) as [never, never];
+    const [a, b] = args;
+    if (fn === OPS.save) saved.push({ ...state });
+    else if (fn === OPS.restore) state = saved.pop() ?? state;
+    else if (fn === OPS.transform) state.ctm = multiply([...(args as number[])] as Matrix, state.ctm);
+    else if (fn === OPS.paintFormXObjectBegin) {
+      saved.push({ ...state });
+      if (a) state.ctm = multiply([...(a as number[])] as Matrix, state.ctm);
+    } else if (fn === OPS.paintFormXObjectEnd) state = saved.pop() ?? state;
+    else if (fn === OPS.beginText) tm = tlm = IDENTITY;
+    else if (fn === OPS.setFont) [state.font, state.size] = [fontOf(a), b];
+    else if (fn === OPS.setTextMatrix) tm = tlm = [...(a as number[])] as Matrix;
+    else if (fn === OPS.moveText) moveTo(a, b);
+    else if (fn === OPS.setLeadingMoveText) {
+      state.leading = -b;
+      moveTo(a, b);
+    } else if (fn === OPS.nextLine) moveTo(0, -state.leading);
+    else if (fn === OPS.setLeading) state.leading = a;
+    else if (fn === OPS.setCharSpacing) state.charSpacing = a;
+    else if (fn === OPS.setWordSpacing) state.wordSpacing = a;
+    else if (fn === OPS.setHScale) state.scale = (a as number) / 100;
+    else if (fn === OPS.setTextRise) state.rise = a;
+    else if (fn === OPS.showText) show(a);
+  });
+  return glyphs;
 }
 
 /** The words drawn on pages `first` to `last` (1-based; all pages by default). */
@@ -105,73 +181,15 @@ export async function drawnPages(file: string, first = 1, last = Number.POSITIVE
     const pages: DrawnPage[] = [];
     for (let n = first; n <= Math.min(last, document.numPages); n++) {
       const page = await document.getPage(n);
+      // The crop box: what pdftotext measures from, its top left the origin.
       const [x0, y0, x1, y1] = page.view as [number, number, number, number];
-      const list = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
-      const glyphs: Glyph[] = [];
-      // The graphics and text state, as the PDF spec defines them.
-      let ctm: Matrix = IDENTITY;
-      const saved: Matrix[] = [];
-      let tm: Matrix = IDENTITY;
-      let tlm: Matrix = IDENTITY;
-      let font: PdfjsFont = {};
-      let fontSize = 0;
-      let [charSpacing, wordSpacing, scale, leading, rise] = [0, 0, 1, 0, 0];
-      const moveTo = (x: number, y: number) => {
-        tlm = multiply([1, 0, 0, 1, x, y], tlm);
-        tm = tlm;
-      };
-      list.fnArray.forEach((fn, i) => {
-        const args = list.argsArray[i];
-        if (fn === OPS.save) saved.push(ctm);
-        else if (fn === OPS.restore) ctm = saved.pop() ?? IDENTITY;
-        else if (fn === OPS.transform) ctm = multiply([...args] as Matrix, ctm);
-        else if (fn === OPS.paintFormXObjectBegin) {
-          saved.push(ctm);
-          if (args[0]) ctm = multiply([...args[0]] as Matrix, ctm);
-        } else if (fn === OPS.paintFormXObjectEnd) ctm = saved.pop() ?? IDENTITY;
-        else if (fn === OPS.beginText) tm = tlm = IDENTITY;
-        else if (fn === OPS.setFont) {
-          font = page.commonObjs.get(args[0]) as PdfjsFont;
-          fontSize = args[1];
-        } else if (fn === OPS.setTextMatrix) tm = tlm = [...args[0]] as Matrix;
-        else if (fn === OPS.moveText) moveTo(args[0], args[1]);
-        else if (fn === OPS.setLeadingMoveText) {
-          leading = -args[1];
-          moveTo(args[0], args[1]);
-        } else if (fn === OPS.nextLine) moveTo(0, -leading);
-        else if (fn === OPS.setLeading) leading = args[0];
-        else if (fn === OPS.setCharSpacing) charSpacing = args[0];
-        else if (fn === OPS.setWordSpacing) wordSpacing = args[0];
-        else if (fn === OPS.setHScale) scale = args[0] / 100;
-        else if (fn === OPS.setTextRise) rise = args[0];
-        else if (fn === OPS.showText) {
-          const em = (font.fontMatrix?.[0] ?? 0.001) * fontSize;
-          for (const glyph of args[0] as (PdfjsGlyph | number)[]) {
-            if (typeof glyph === 'number') {
-              tm = multiply([1, 0, 0, 1, (-glyph / 1000) * fontSize * scale, 0], tm);
-              continue;
-            }
-            const advance = ((glyph.width ?? 0) * em + charSpacing + (glyph.isSpace ? wordSpacing : 0)) * scale;
-            const toPage = multiply(tm, ctm);
-            const [left, base] = apply(toPage, 0, rise);
-            const [right] = apply(toPage, advance, rise);
-            glyphs.push({
-              text: glyph.unicode,
-              left: left - x0,
-              right: right - x0,
-              base: y1 - base,
-              size: fontSize * Math.hypot(toPage[2], toPage[3]),
-              ascent: font.ascent || 0.95,
-              descent: font.descent || -0.35,
-            });
-            tm = multiply([1, 0, 0, 1, advance, 0], tm);
-          }
-        }
-      });
       const [width, height] = [x1 - x0, y1 - y0];
-      // poppler leaves out what is drawn off the page.
-      const onPage = glyphs.filter((g) => g.right >= 0 && g.left <= width && g.base >= 0 && g.base <= height);
-      pages.push({ width, height, words: wordsOf(visible(onPage)) });
+      const list = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
+      const glyphs = glyphsOf(list, OPS, (name) => page.commonObjs.get(name) as PdfjsFont)
+        .map((g) => ({ ...g, left: g.left - x0, right: g.right - x0, base: y1 - g.base }))
+        // poppler leaves out what is drawn off the page.
+        .filter((g) => g.right >= 0 && g.left <= width && g.base >= 0 && g.base <= height);
+      pages.push({ width, height, words: wordsOf(visible(glyphs)) });
       page.cleanup();
     }
     return pages;
