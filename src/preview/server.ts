@@ -11,11 +11,11 @@
  * Content-Security-Policy: the app loads scripts, data and fonts from itself only; a book's SVG
  * image opened on its own is sandboxed (no scripts, nothing loaded).
  */
-import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fileScope, readBookFile } from '../book/book-files.ts';
 
 /** Points the book's image references (`images/…`) at the server's /book/images/. */
 export function bookUrls(html: string): string {
@@ -118,7 +118,8 @@ async function handle(request: IncomingMessage, response: ServerResponse, source
   const pathname = path.posix.normalize(raw);
   const client = CLIENT_FILES[pathname];
   if (client) {
-    const body = await readFile(path.join(CLIENT_DIR, client));
+    const scope = await fileScope(CLIENT_DIR, "the preview app's folder");
+    const { data: body } = await readBookFile(scope, client, { file: client, what: 'the preview app file' });
     return send(response, 200, TYPES[path.extname(client)] ?? 'application/octet-stream', body);
   }
   if (pathname === '/favicon.ico') return send(response, 204, 'image/x-icon', '');
