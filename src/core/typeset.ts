@@ -71,8 +71,9 @@ export async function typeset(options: TypesetOptions): Promise<TypesetResult> {
 
   const trees = parsed.map(({ file, tree }) => ({ file, tree: processor.runSync(tree, file) }));
   const files = trees.map((t) => t.file);
-  stop(files);
   const divisions = collectDivisions(trees).filter((d) => !isEmptyDivision(d));
+  // An error is thrown once the HTML is made too, so the first in the manuscript is the one reported.
+  if (divisions.length === 0) stop(files);
   if (divisions.length === 0 && !collectDiagnostics(files).some((d) => d.severity === 'error')) {
     throw new GalleyError('MANUSCRIPT_EMPTY', 'the manuscript has no text', {
       file: manuscript.files.length === 1 ? manuscript.files[0]?.display : path.relative(cwd, manuscript.root) || '.',

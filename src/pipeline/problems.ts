@@ -15,13 +15,19 @@ import { GalleyError } from '../errors.ts';
 export function throwFirstError(files: VFile[]): void {
   const first = collectDiagnostics(files)
     .filter((d) => d.severity === 'error')
-    .sort((a, b) => files.findIndex((f) => f.path === a.file) - files.findIndex((f) => f.path === b.file) || byPlace(a, b))[0];
+    .sort((a, b) => fileIndex(files, a) - fileIndex(files, b) || byPlace(a, b))[0];
   if (!first) return;
   throw new GalleyError('TEXT_WOULD_BE_LOST', first.message, {
     file: first.file,
     place: first.line === undefined ? undefined : { line: first.line, column: first.column ?? 1 },
     hint: first.hint,
   });
+}
+
+/** The file's place in reading order (the metadata file, not a chapter, last). */
+function fileIndex(files: VFile[], d: Diagnostic): number {
+  const index = files.findIndex((f) => f.path === d.file);
+  return index === -1 ? files.length : index;
 }
 
 function byPlace(a: Diagnostic, b: Diagnostic): number {

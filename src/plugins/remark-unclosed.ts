@@ -6,7 +6,8 @@
  * marker they take everything to the end of the file (or of their block quote or list item): a
  * comment hides it, a style sheet is removed with it, `<pre>` makes it raw HTML, a fence makes
  * it code — later chapters included. After parsing, each such node is checked:
- * - no end marker: an error at its opening (`html/unclosed`, `code/unclosed`);
+ * - no end marker, or (for a comment or `<pre>`/`<style>`…) another opener before it — `<!-- a`
+ *   left open, then `<!-- b -->` — an error at its opening (`html/unclosed`, `code/unclosed`);
  * - closed, but across a `#` chapter heading line: an error too (`html/crosses-chapter`,
  *   `code/crosses-chapter`) — a comment closed by a later comment's `-->` hides a chapter. A
  *   code block with a language (```sh) may hold `# ` lines; only one without is checked.
@@ -23,6 +24,8 @@ interface HtmlBlockKind {
   /** Offset in the value from which to look for the end marker. */
   endFrom: number;
   end: RegExp;
+  /** Another opener of the same kind before the end: the first was left open. */
+  again?: RegExp;
   /** What opens it, as the author sees it. */
   opener: (value: string) => string;
   reason: (opener: string) => string;
@@ -36,6 +39,7 @@ const HTML_BLOCKS: HtmlBlockKind[] = [
     start: /^<(?:pre|script|style|textarea)(?=[\s>]|$)/i,
     endFrom: 1,
     end: /<\/(?:pre|script|style|textarea)>/i,
+    again: /<(?:pre|script|style|textarea)(?=[\s>]|$)/im,
     opener: TAG,
     reason: (tag) =>
       tag === '<pre>' ? 'everything after it would be raw HTML, not text' : 'everything after it would be removed with it',
@@ -48,6 +52,7 @@ const HTML_BLOCKS: HtmlBlockKind[] = [
     start: /^<!--/,
     endFrom: 2,
     end: /-->/,
+    again: /<!--/,
     opener: () => '<!--',
     reason: () => 'it would hide everything after it',
     hint: () => 'Close the comment with `-->` where your note ends, or delete the `<!--`.',
@@ -109,7 +114,17 @@ function checkHtml(node: Html, file: VFile): void {
     });
     return;
   }
-  const heading = headingLine(value.slice(0, kind.endFrom + end), start.line);
+  const body = value.slice(0, kind.endFrom + end);
+  const again = kind.again ? body.slice(1).search(kind.again) : -1;
+  if (again !== -1) {
+    const line = start.line + (body.slice(0, again + 1).match(/\n/g)?.length ?? 0);
+    fatal(file, 'html/unclosed', place, {
+      reason: `\`${opener}\` is not closed before the next \`${kind.opener(body.slice(again + 1))}\` on line ${line}: ${kind.reason(opener)}, to the end of that one`,
+      hint: kind.hint(opener),
+    });
+    return;
+  }
+  const heading = headingLine(body, start.line);
   if (heading) {
     fatal(file, 'html/crosses-chapter', place, {
       reason: `\`${opener}\` runs on past the chapter heading on line ${heading.line} (“${heading.text}”): it would take that chapter with it`,

@@ -1,0 +1,347 @@
+/**
+ * Generated manuscripts for the no-text-lost property test: Markdown, raw HTML (known, unknown
+ * and left-open tags), scene markers, notes, tables and definitions, joined with LF, CRLF, CR or
+ * a mix. Each block knows the words a reader must find in the book, in order, and whether the
+ * build must stop at it (and where: its line and column). Words are made unique, so their order
+ * can be checked, and capitalised, as prose begins, so a drop cap joins its word again.
+ */
+import fc from 'fast-check';
+
+export interface Block {
+  lines: string[];
+  /** Words a reader must find where the block stands. */
+  words: string[];
+  /** Words that go to the end of the chapter (a called footnote's text). */
+  notes: string[];
+  /** The build must stop here, at this column of the block's first line. */
+  failsAt?: number;
+  /** A `#` heading: the chapter's notes come before it. */
+  chapter?: boolean;
+}
+
+export interface Manuscript {
+  text: string;
+  /** The text after the front matter (a chapter file of a folder). */
+  body: string;
+  /** Every word, in reading order. */
+  words: string[];
+  /** Where the build must stop (the first block that stops it), as `line:column`. */
+  failsAt: string | undefined;
+  eol: string;
+}
+
+const FRONT = ['---', 'title: Generated', 'author: Galley Tests', '---', ''];
+
+/** A unique four-letter word for each number (capitalised). */
+export function word(n: number): string {
+  const c = 'bdfgklmnprstvz';
+  const v = 'aeiou';
+  const syllable = (k: number) => `${c[k % 14]}${v[Math.floor(k / 14) % 5]}`;
+  const w = syllable(n % 70) + syllable(Math.floor(n / 70) % 70);
+  return w[0]?.toUpperCase() + w.slice(1);
+}
+
+const INLINE = [
+  'plain',
+  'em',
+  'strong',
+  'code',
+  'link',
+  'html-em',
+  'span',
+  'unknown-tag',
+  'heart',
+  'stray-lt',
+  'comment',
+  'script',
+] as const;
+type Inline = (typeof INLINE)[number];
+
+const HTML = [
+  'div',
+  'details',
+  'pre',
+  'pre-p',
+  'comment',
+  'comment-lines',
+  'style',
+  'tag-line',
+  'div-grin',
+  'open-comment',
+  'open-style',
+  'open-pre',
+  'open-inline-style',
+] as const;
+type Html = (typeof HTML)[number];
+
+const MARKERS = ['* * *', '***', '~~~', '~~~ ~~~', '~~~ * ~~~', '#', 'xXx', '§', '- - -'];
+const TAGS = ['grin', 'sigh', 'wink', 'beat'];
+
+type Spec =
+  | { kind: 'paragraph'; inlines: Inline[]; lines: number }
+  | { kind: 'heading'; depth: 1 | 2; size: number }
+  | { kind: 'quote' | 'list'; size: number }
+  | { kind: 'fence'; char: '`' | '~'; closed: boolean; size: number }
+  | { kind: 'html'; html: Html }
+  | { kind: 'marker'; marker: string }
+  | { kind: 'table'; columns: number; rows: number[] }
+  | { kind: 'footnote' | 'uncalled-note' | 'unused-link' | 'used-link' | 'comment-idiom' };
+
+const spec: fc.Arbitrary<Spec> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('paragraph' as const),
+      inlines: fc.array(fc.constantFrom(...INLINE), { minLength: 1, maxLength: 6 }),
+      lines: fc.integer({ min: 1, max: 3 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('heading' as const),
+      depth: fc.constantFrom(1 as const, 2 as const),
+      size: fc.integer({ min: 1, max: 3 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constantFrom('quote' as const, 'list' as const), size: fc.integer({ min: 1, max: 3 }) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('fence' as const),
+      char: fc.constantFrom('`' as const, '~' as const),
+      closed: fc.constantFrom(true, true, true, true, false),
+      size: fc.integer({ min: 1, max: 3 }),
+    }),
+  },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('html' as const), html: fc.constantFrom(...HTML) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('marker' as const), marker: fc.constantFrom(...MARKERS) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('table' as const),
+      columns: fc.integer({ min: 1, max: 3 }),
+      rows: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 3 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constantFrom(
+        'footnote' as const,
+        'uncalled-note' as const,
+        'unused-link' as const,
+        'used-link' as const,
+        'comment-idiom' as const,
+      ),
+    }),
+  },
+);
+
+export const manuscripts: fc.Arbitrary<Manuscript> = fc
+  .record({
+    blocks: fc.array(spec, { minLength: 1, maxLength: 14 }),
+    eol: fc.constantFrom('\n', '\r\n', '\r', 'mixed'),
+    mix: fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 8, maxLength: 8 }),
+  })
+  .map(({ blocks, eol, mix }) => render([{ kind: 'paragraph', inlines: ['plain'], lines: 1 }, ...blocks], eol, mix));
+
+function render(specs: Spec[], eol: string, mix: string[]): Manuscript {
+  let n = 0;
+  const next = () => word(n++);
+  const blocks = specs.map((s, i) => block(s, next, i));
+  const lines = [...FRONT];
+  const words: string[] = [];
+  let notes: string[] = [];
+  let failsAt: string | undefined;
+  for (const b of blocks) {
+    if (b.chapter) {
+      words.push(...notes);
+      notes = [];
+    }
+    if (b.failsAt !== undefined && failsAt === undefined) failsAt = `${lines.length + 1}:${b.failsAt}`;
+    words.push(...b.words);
+    notes.push(...b.notes);
+    lines.push(...b.lines, '');
+  }
+  words.push(...notes);
+  const ends = eol === 'mixed' ? (i: number) => mix[i % mix.length] as string : () => eol;
+  let text = '';
+  let body = '';
+  lines.forEach((line, i) => {
+    if (i === FRONT.length) body = text;
+    // A CR, then an empty line ended by LF, would read as one CRLF: end that line with CRLF.
+    const end = ends(i) === '\n' && line === '' && text.endsWith('\r') ? '\r\n' : ends(i);
+    text += line + end;
+  });
+  return { text, body: text.slice(body.length), words, failsAt, eol: eol === 'mixed' ? 'mixed' : JSON.stringify(eol) };
+}
+
+function block(s: Spec, next: () => string, index: number): Block {
+  const some = (k: number) => Array.from({ length: k }, next);
+  switch (s.kind) {
+    case 'paragraph': {
+      const lines: string[] = [];
+      const words: string[] = [];
+      for (let l = 0; l < s.lines; l++) {
+        const parts = s.inlines.map((kind) => inline(kind, next));
+        lines.push(parts.map((p) => p.text).join(' '));
+        for (const p of parts) words.push(...p.words);
+      }
+      return { lines, words, notes: [] };
+    }
+    case 'heading': {
+      const ws = some(s.size);
+      return { lines: [`${'#'.repeat(s.depth)} ${ws.join(' ')}`], words: ws, notes: [], chapter: s.depth === 1 };
+    }
+    case 'quote':
+    case 'list': {
+      const ws = some(s.size);
+      return { lines: ws.map((w) => (s.kind === 'quote' ? `> ${w}` : `- ${w}`)), words: ws, notes: [] };
+    }
+    case 'fence': {
+      const ws = some(s.size);
+      // Closed fences carry a language (their marks can close nothing else); an open one has four
+      // backticks, which no later fence's close can end.
+      if (!s.closed) return { lines: ['````', ...ws], words: [], notes: [], failsAt: 1 };
+      const marks = s.char.repeat(3);
+      return { lines: [`${marks}txt`, ...ws, marks], words: ws, notes: [] };
+    }
+    case 'marker':
+      return { lines: [s.marker], words: [], notes: [] };
+    case 'table': {
+      const header = some(s.columns);
+      const rows = s.rows.map((count) => some(count));
+      const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+      const lines = [row(header), row(header.map(() => '---')), ...rows.map(row)];
+      return { lines, words: [...header, ...rows.flat()], notes: [] };
+    }
+    case 'footnote': {
+      const ws = some(2);
+      const note = some(2);
+      return { lines: [`${ws[0]}[^n${index}] ${ws[1]}`, '', `[^n${index}]: ${note.join(' ')}`], words: ws, notes: note };
+    }
+    case 'uncalled-note': {
+      const ws = some(2);
+      return { lines: [`[^u${index}]: ${ws.join(' ')}`], words: ws, notes: [] };
+    }
+    case 'unused-link': {
+      const w = next();
+      return { lines: [`[${w}]: https://example.com`], words: [w, 'https', 'example', 'com'], notes: [] };
+    }
+    case 'used-link': {
+      const w = next();
+      return { lines: [`A [${w}][l${index}] link.`, '', `[l${index}]: https://example.com`], words: ['A', w, 'link'], notes: [] };
+    }
+    case 'comment-idiom':
+      return { lines: [`[//]: # (${next()})`], words: [], notes: [] };
+    case 'html':
+      return html(s.html, next, some);
+  }
+}
+
+function inline(kind: Inline, next: () => string): { text: string; words: string[] } {
+  const w = next();
+  switch (kind) {
+    case 'plain':
+      return { text: w, words: [w] };
+    case 'em':
+      return { text: `*${w}*`, words: [w] };
+    case 'strong':
+      return { text: `**${w}**`, words: [w] };
+    case 'code':
+      return { text: `\`${w}\``, words: [w] };
+    case 'link':
+      return { text: `[${w}](https://example.com/)`, words: [w] };
+    case 'html-em':
+      return { text: `<em>${w}</em>`, words: [w] };
+    case 'span':
+      return { text: `<span class="aside">${w}</span>`, words: [w] };
+    case 'unknown-tag': {
+      const tag = TAGS[w.charCodeAt(1) % TAGS.length] as string;
+      return { text: `<${tag}> ${w}`, words: [tag, w] };
+    }
+    case 'heart':
+      return { text: `${w} <3`, words: [w, '3'] };
+    case 'stray-lt':
+      return { text: `x <${w} then`, words: ['x', w, 'then'] };
+    case 'comment':
+      return { text: `${w} <!-- hidden -->`, words: [w] };
+    case 'script':
+      return { text: `${w} <script>run()</script>`, words: [w] };
+  }
+}
+
+function html(kind: Html, next: () => string, some: (k: number) => string[]): Block {
+  const none = (lines: string[]): Block => ({ lines, words: [], notes: [] });
+  switch (kind) {
+    case 'div': {
+      const ws = some(2);
+      return { lines: ['<div>', ws.join(' '), '</div>'], words: ws, notes: [] };
+    }
+    case 'details': {
+      const [summary, ...ws] = some(3) as [string, ...string[]];
+      return {
+        lines: ['<details>', `<summary>${summary}</summary>`, '', ws.join(' '), '', '</details>'],
+        words: [summary, ...ws],
+        notes: [],
+      };
+    }
+    case 'pre': {
+      const ws = some(3);
+      return { lines: ['<pre>', `${ws[0]} <${ws[1]} ${ws[2]}`, '</pre>'], words: ws, notes: [] };
+    }
+    case 'pre-p': {
+      const w = next();
+      return { lines: ['<pre>', `<p>${w}</p>`, '</pre>'], words: [w], notes: [] };
+    }
+    case 'comment':
+      return none([`<!-- ${next()} -->`]);
+    case 'comment-lines':
+      return none(['<!--', next(), '', next(), '-->']);
+    case 'style':
+      return none(['<style>', 'p { color: red }', '</style>']);
+    case 'tag-line': {
+      const ws = some(2);
+      return { lines: ['<sigh>', ws.join(' ')], words: ['sigh', ...ws], notes: [] };
+    }
+    case 'div-grin': {
+      const ws = some(2);
+      return {
+        lines: ['<div>', `${ws[0]} <grin> ${ws[1]}`, '</div>'],
+        words: [ws[0] as string, 'grin', ws[1] as string],
+        notes: [],
+      };
+    }
+    case 'open-comment':
+      return { lines: [`<!-- ${next()}`], words: [], notes: [], failsAt: 1 };
+    case 'open-style':
+      return { lines: ['<style>', next()], words: [], notes: [], failsAt: 1 };
+    case 'open-pre':
+      return { lines: ['<pre>', next()], words: [], notes: [], failsAt: 1 };
+    case 'open-inline-style': {
+      const w = next();
+      return { lines: [`${w} <style> ${next()}`], words: [], notes: [], failsAt: w.length + 2 };
+    }
+  }
+}
+
+/** Words for comparing: letters and digits apart (a note's call sticks to its word in a PDF), any case. */
+export function words(text: string): string[] {
+  return (text.normalize('NFKC').match(/\p{L}+|\p{N}+/gu) ?? []).map((w) => w.toLowerCase());
+}
+
+/** The first expected word not found after the ones before it (in order), or undefined. */
+export function firstOutOfOrder(expected: string[], output: string[]): string | undefined {
+  let at = 0;
+  for (const [i, w] of expected.entries()) {
+    const target = w.toLowerCase();
+    while (at < output.length && output[at] !== target) at++;
+    if (at === output.length) return `${w} (word ${i + 1} of ${expected.length})`;
+    at++;
+  }
+  return undefined;
+}
