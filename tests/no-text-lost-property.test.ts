@@ -17,8 +17,8 @@ import { tempDir } from './helpers/tmp.ts';
 import { epubcheck, epubText, pdfText } from './helpers/tools.ts';
 
 interface Outcome {
-  file?: string;
-  pdf?: string;
+  file?: string | undefined;
+  pdf?: string | undefined;
   error?: unknown;
 }
 
@@ -26,11 +26,8 @@ async function buildBook(m: Manuscript, formats: ('epub' | 'pdf')[]): Promise<Ou
   const dir = tempDir('galley-property-');
   writeFileSync(path.join(dir, 'book.md'), m.text);
   try {
-    const result = await build({ input: path.join(dir, 'book.md'), out: path.join(dir, 'out'), formats, cwd: dir });
-    return {
-      ...(result.files.find((f) => f.format === 'epub') ? { file: result.files.find((f) => f.format === 'epub')?.path } : {}),
-      ...(result.files.find((f) => f.format === 'pdf') ? { pdf: result.files.find((f) => f.format === 'pdf')?.path } : {}),
-    };
+    const { files } = await build({ input: path.join(dir, 'book.md'), out: path.join(dir, 'out'), formats, cwd: dir });
+    return { file: files.find((f) => f.format === 'epub')?.path, pdf: files.find((f) => f.format === 'pdf')?.path };
   } catch (error) {
     return { error };
   }
