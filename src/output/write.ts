@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { GalleyError } from '../errors.ts';
 
@@ -40,7 +41,12 @@ export async function writeOutputs(files: OutputFile[], io: WriteFs = fs): Promi
       staged.push(entry);
       await io.writeFile(entry.temp, file.data);
     }
-    // 2. Each previous output set aside, then the new one moved into place.
+    // 2. Each previous output set aside, then the new one moved into place. Something other
+    //    than a file in a target's place (a folder) is never moved: the write fails first.
+    for (const entry of staged) {
+      const existing = await lstat(entry.target).catch(() => undefined);
+      if (existing?.isDirectory()) throw Object.assign(new Error(`${entry.target} is a folder`), { code: 'EISDIR' });
+    }
     for (const entry of staged) {
       if (existsSync(entry.target)) {
         const previous = sideName(entry.target, 'old');
