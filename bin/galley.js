@@ -1,8 +1,6 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx's loader, so `npx galley` works straight after `npm ci`
-// with no compile step and never runs stale code.
-import { register } from 'tsx/esm/api';
+// The `galley` command: the compiled CLI in lib/ (`npm run compile`, run by `npm ci` and before
+// packing). Plain Node, no TypeScript loader.
+import { main } from '../lib/cli.js';
 
-register();
-const { main } = await import('../src/cli.ts');
 process.exitCode = await main(process.argv);

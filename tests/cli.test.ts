@@ -1,5 +1,5 @@
 /**
- * The `galley` command as a newcomer runs it: through bin/galley.js (the tsx loader), with
+ * The `galley` command as a newcomer runs it: through bin/galley.js (the compiled lib/, as `npm test` makes it), with
  * progress on stderr and nothing else on stdout.
  */
 import { spawnSync } from 'node:child_process';
