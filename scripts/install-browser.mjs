@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The project's postinstall: Puppeteer's own Chrome download, where Chrome's servers can be
-// reached. A download that fails is a note, never a failed install: Galley then prints with a
+// Run by `npm ci` in a clone (the `prepare` script): Puppeteer's own Chrome download, where
+// Chrome's servers can be reached. A download that fails is a note, never a failed install: Galley then prints with a
 // system Chrome or Chromium, or the Chromium inside @sparticuz/chromium (README, *Finding a
 // browser*). PUPPETEER_SKIP_DOWNLOAD=1 skips it, as it does for Puppeteer.
 import { spawnSync } from 'node:child_process';
