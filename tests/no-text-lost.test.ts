@@ -4,13 +4,15 @@
  * GalleyError at the file:line:col where it opens, saying what to do. `galley check` reports the
  * same, and everything else a build would.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check/check.ts';
+import { build } from '../src/core/build.ts';
 import { typeset } from '../src/core/typeset.ts';
 import { GalleyError } from '../src/errors.ts';
-import { tempDir } from './helpers/tmp.ts';
+import { FIXTURES, tempDir } from './helpers/tmp.ts';
+import { epubcheck, epubText, missingWords, pdfText } from './helpers/tools.ts';
 
 const FRONT = '---\ntitle: Kept\nauthor: Galley Tests\n---\n\n';
 /** The line in the file of the body's line n (after the five lines of front matter). */
@@ -62,10 +64,18 @@ describe('constructs left open stop the build where they open', () => {
     ['an unclosed ~~~ js fence', 'Before.\n\n~~~ js\nlet a;\n', 3, 1, /never closed/, /~~~/],
     [
       'a comment closed past a chapter',
-      'A.\n\n<!-- todo\n\n# Two\n\nText. <!-- fix -->\n',
+      'A.\n\n<!-- todo\n\n# Two\n\nText. -->\n',
       3,
       1,
       /past the chapter heading on line 10/,
+      /-->/,
+    ],
+    [
+      'a comment left open before the next',
+      'A.\n\n<!-- todo\n\nText. <!-- fix -->\n',
+      3,
+      1,
+      /before the next `<!--` on line 10/,
       /-->/,
     ],
     [
@@ -227,3 +237,42 @@ describe('galley check reports what a build would', () => {
     await expect(check({ input: file, cwd: dir })).rejects.toThrow(/html\/unclosed/);
   });
 });
+
+describe('the kept constructs in a built book', () => {
+  const cases = [
+    'unknown-tags-are-text',
+    'kept-notes-and-definitions',
+    'table-extra-cells',
+    'html-misnested',
+    'scene-break-tilde-info',
+  ];
+
+  it('pass EPUBCheck, and every word is in the EPUB and the PDF (<details> printed open)', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'book.yaml'), 'title: Kept\nauthor: Galley Tests\n');
+    for (const [i, name] of cases.entries()) {
+      copyFileSync(path.join(FIXTURES, 'pipeline', name, 'input.md'), path.join(dir, `0${i + 1}-${name}.md`));
+    }
+    const { files } = await build({ input: dir, out: path.join(dir, 'out'), cwd: dir });
+    const epub = files.find((f) => f.format === 'epub')?.path as string;
+    const pdf = files.find((f) => f.format === 'pdf')?.path as string;
+    const result = epubcheck(epub);
+    expect(result.clean, result.output).toBe(true);
+    // Words as typed, less markup (URLs, labels, the tags of known elements): `<grin>` is text.
+    const source = cases
+      .map((name) => readInput(name))
+      .join('\n')
+      .replace(
+        /^\[chart\]:.*$|https?:\/\/\S+|\[\/\/\]: # \(.*\)|<\/?(?:div|pre|p|span|ul|li|details|summary|em|b)>|\[\^?[a-z]+\]/gm,
+        ' ',
+      );
+    expect(missingWords(source, await epubText(epub))).toEqual([]);
+    const printed = await pdfText(pdf);
+    expect(printed).toContain('The details, printed open.');
+    expect(printed).toContain('a spring tide');
+  });
+});
+
+function readInput(name: string): string {
+  return readFileSync(path.join(FIXTURES, 'pipeline', name, 'input.md'), 'utf8');
+}

@@ -3,7 +3,9 @@
  * the header's count (the HTML leaves them out), so a word typed in a fourth column of a
  * three-column table vanishes. Here the table is widened instead: the header and the alignment
  * row get empty cells up to the longest row, and a warning (`table/extra-cells`) at the first
- * cell past the header says so.
+ * cell past the header says so. A column's alignment (`|---:|`) becomes a class on its cells,
+ * `align-left`, `align-center` or `align-right`: the `align` attribute HTML would give them is
+ * not allowed in EPUB 3, and the sanitiser would take it out.
  */
 import type { Root, Table, TableCell } from 'mdast';
 import type { Plugin } from 'unified';
@@ -12,6 +14,7 @@ import { warn } from './messages.ts';
 
 export const remarkTableCells: Plugin<[], Root> = () => (tree, file) => {
   visit(tree, 'table', (table: Table) => {
+    alignByClass(table);
     const header = table.children[0];
     if (!header) return;
     const columns = header.children.length;
@@ -26,3 +29,15 @@ export const remarkTableCells: Plugin<[], Root> = () => (tree, file) => {
     table.align = Array.from({ length: widest }, (_, i) => table.align?.[i] ?? null);
   });
 };
+
+function alignByClass(table: Table): void {
+  const align = table.align ?? [];
+  if (!align.some(Boolean)) return;
+  for (const row of table.children) {
+    row.children.forEach((cell, i) => {
+      const side = align[i];
+      if (side) cell.data = { ...cell.data, hProperties: { ...cell.data?.hProperties, className: [`align-${side}`] } };
+    });
+  }
+  table.align = align.map(() => null);
+}
