@@ -5,10 +5,11 @@
  * typographic pass's changes with their places.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check/check.ts';
+import { CHECK_RULES } from '../src/check/rule-ids.ts';
 import { runCheck } from '../src/check/run.ts';
 import { GalleyError } from '../src/errors.ts';
 import { REPO, tempDir } from './helpers/tmp.ts';
@@ -194,5 +195,17 @@ describe('galley check (the command)', () => {
 
   it('is listed in the help', () => {
     expect(galley('--help').stdout).toContain('check [options] [input]');
+  });
+});
+
+describe('the rule table', () => {
+  it('is the one README documents: every rule in a row of its check tables, and no other', () => {
+    const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Checking a manuscript'), readme.indexOf('### The live preview'));
+    const documented = section
+      .split('\n')
+      .filter((line) => line.startsWith('| `'))
+      .flatMap((line) => [...(line.split(' | ')[0] ?? '').matchAll(/`([a-z]+\/[a-z-]+)`/g)].map((m) => m[1]));
+    expect(documented.sort()).toEqual(Object.keys(CHECK_RULES).sort());
   });
 });
