@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { Format } from './core/build.ts';
-import { exitCodeFor, GalleyError } from './errors.ts';
+import { exitCodeFor, GalleyError, locationOf } from './errors.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { EPUB_TARGETS, type EpubTarget } from './output/epub/targets.ts';
 import type { PdfEdition } from './output/pdf.ts';
@@ -148,11 +148,14 @@ function parseFormats(value: string): Format[] {
   return [...new Set(formats)] as Format[];
 }
 
-/** One error, as the author sees it: where, what, and what to do. */
+/** An error as the author sees it: for each problem it reports, where, what, and what to do. */
 function report(error: unknown, logger: Logger): void {
   if (error instanceof GalleyError) {
-    logger.error(`${error.location ? `${error.location}: ` : ''}${error.message}`);
-    if (error.hint) logger.info(`  ${error.hint}`);
+    for (const problem of error.problems) {
+      const location = locationOf(problem);
+      logger.error(`${location ? `${location}: ` : ''}${problem.message}`);
+      if (problem.hint) logger.info(`  ${problem.hint}`);
+    }
     return;
   }
   logger.error(`unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

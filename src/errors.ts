@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'INPUT_NOT_UTF8'
   | 'INPUT_UNSUPPORTED'
   | 'MANUSCRIPT_EMPTY'
+  | 'MANUSCRIPT_TOO_DEEP'
   | 'TEXT_WOULD_BE_LOST'
   | 'CONFIG_YAML'
   | 'CONFIG_INVALID'
@@ -35,6 +36,16 @@ export interface GalleyErrorOptions {
   place?: Place | undefined;
   hint?: string | undefined;
   cause?: unknown;
+  /** Further problems found in the same pass, reported after this one (every mistake in book.yaml at once). */
+  more?: readonly Problem[] | undefined;
+}
+
+/** One problem: what is wrong, where, and what to do. */
+export interface Problem {
+  message: string;
+  file?: string | undefined;
+  place?: Place | undefined;
+  hint?: string | undefined;
 }
 
 export class GalleyError extends Error {
@@ -42,6 +53,8 @@ export class GalleyError extends Error {
   readonly file: string | undefined;
   readonly place: Place | undefined;
   readonly hint: string | undefined;
+  /** Every problem the error reports, this one first; one line each. */
+  readonly problems: readonly Problem[];
 
   constructor(code: ErrorCode, message: string, options: GalleyErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -50,13 +63,19 @@ export class GalleyError extends Error {
     this.file = options.file;
     this.place = options.place;
     this.hint = options.hint;
+    this.problems = [{ message, file: options.file, place: options.place, hint: options.hint }, ...(options.more ?? [])];
   }
 
   /** `file:line:col` (or just `file`) for the start of a one-line report. */
   get location(): string | undefined {
-    if (!this.file) return undefined;
-    return this.place ? `${this.file}:${this.place.line}:${this.place.column}` : this.file;
+    return locationOf(this);
   }
+}
+
+/** `file:line:col` (or just `file`) of a problem, for the start of its one-line report. */
+export function locationOf(problem: Problem): string | undefined {
+  if (!problem.file) return undefined;
+  return problem.place ? `${problem.file}:${problem.place.line}:${problem.place.column}` : problem.file;
 }
 
 /** Exit code for an error: 2 for a usage mistake, 1 for everything else. */

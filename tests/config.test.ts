@@ -43,7 +43,7 @@ describe('book.yaml schema', () => {
 
   it('names an unknown key and its place', () => {
     const error = errorFrom('title: T\nauthor: A\ntitel: Typo\n');
-    expect(error.message).toBe('unknown key `titel`');
+    expect(error.message).toBe('unknown key `titel` (did you mean `title`?)');
     expect(error.location).toBe('book.yaml:3:1');
   });
 

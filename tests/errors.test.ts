@@ -264,10 +264,16 @@ describe('4. an empty manuscript', () => {
     expectFailure(run, { where: shown(path.join(dir, 'pasted.txt')), says: 'no text', hint: 'Write at least one paragraph' });
   });
 
-  it('an empty .txt without a title asks for one first', async () => {
+  it('an empty .txt without a title or author asks for both first', async () => {
     const dir = book({ 'pasted.txt': '' });
     const run = await buildBook(path.join(dir, 'pasted.txt'));
-    expectFailure(run, { where: shown(path.join(dir, 'pasted.txt')), says: '`title` is required', hint: '--title' });
+    const where = shown(path.join(dir, 'pasted.txt'));
+    expect(run.code).toBe(1);
+    expect(run.errors).toEqual([`${where}: \`title\` is required`, `${where}: \`author\` is required`]);
+    expect(run.infos.filter((m) => m.startsWith('  '))).toEqual([
+      '  Add `title: …` to the metadata, or pass --title.',
+      '  Add `author: …` to the metadata, or pass --author.',
+    ]);
   });
 });
 

@@ -56,13 +56,13 @@ describe('text settings in book.yaml', () => {
 
   it('names a bad scene-breaks value', () => {
     const error = errorFrom('title: T\nauthor: A\nscene-breaks: stars\n');
-    expect(error.message).toBe('`scene-breaks` must be both, markers or blank-lines');
+    expect(error.message).toBe('`scene-breaks` must be both, markers or blank-lines; got "stars"');
     expect(error.location).toBe('book.yaml:3:15');
   });
 
   it('names a bad rule severity', () => {
     const error = errorFrom('title: T\nauthor: A\ncheck:\n  rules:\n    typo/repeated-word: loud\n');
-    expect(error.message).toBe('`check.rules.typo/repeated-word` must be off, info, warning or error');
+    expect(error.message).toBe('`check.rules.typo/repeated-word` must be off, info, warning or error; got "loud"');
   });
 
   it('changes the book: British quotes and dashes, markers only', async () => {

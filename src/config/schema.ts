@@ -8,12 +8,16 @@ import { isValidIsbn } from '../book/identifier.ts';
 import { findFontPackage } from './font.ts';
 import { checkSchema, sceneBreaksSchema, typographySchema } from './text-schema.ts';
 import { parseLength, parseTrim } from './trim.ts';
+import { canonicalLanguage, dateProblem, languageProblem } from './values.ts';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
-const languageTag = nonEmpty.refine(isLanguageTag, {
-  message: 'must be a BCP 47 language tag such as en, en-GB, fr or pt-BR',
-});
+const languageTag = nonEmpty
+  .superRefine((value, ctx) => {
+    const problem = languageProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .transform(canonicalLanguage);
 
 const trim = nonEmpty.refine((value) => parseTrim(value) !== undefined, {
   message: 'must be 5x8, 5.25x8, 5.5x8.5, 6x9, a5, b-format or a size like "140mm x 216mm"',
@@ -173,16 +177,23 @@ export const bookSchema = z
     title: nonEmpty,
     subtitle: nonEmpty.optional(),
     /** One author, or a list of them; each a name or `{name, file-as, role}`. */
-    author: z.union([creatorSchema, z.array(creatorSchema).min(1)]).transform((a) => (Array.isArray(a) ? a : [a])),
+    author: z
+      .union([creatorSchema, z.array(creatorSchema).min(1, 'must name at least one author')], {
+        message: 'must be a name, a list of names, or entries with `name`, `file-as` and `role`',
+      })
+      .transform((a) => (Array.isArray(a) ? a : [a])),
     language: languageTag.default('en'),
     /** An ISBN, or any identifier; when absent a UUID is derived from title and author. */
     identifier: nonEmpty.optional(),
     publisher: nonEmpty.optional(),
     /** Publication date: YYYY, YYYY-MM or YYYY-MM-DD. */
     date: z
-      .union([z.string(), z.date(), z.number()])
+      .union([z.string(), z.date(), z.number()], { message: 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD' })
       .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d)))
-      .refine((d) => /^\d{4}(-\d{2}(-\d{2})?)?$/.test(d), { message: 'must be YYYY, YYYY-MM or YYYY-MM-DD' })
+      .superRefine((d, ctx) => {
+        const problem = dateProblem(d);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
       .optional(),
     rights: nonEmpty.optional(),
     description: nonEmpty.optional(),
@@ -195,24 +206,37 @@ export const bookSchema = z
     'about-the-author': nonEmpty.optional(),
     /** The author's other books: Markdown text, or a list of titles (each Markdown inline text). */
     'also-by': z
-      .union([nonEmpty, z.array(nonEmpty).min(1)])
+      .union([nonEmpty, z.array(nonEmpty).min(1, 'must list at least one title')], {
+        message: 'must be Markdown text or a list of titles',
+      })
       .transform((books) => (Array.isArray(books) ? books.map((b) => `- ${b}`).join('\n') : books))
       .optional(),
     /** The series the book belongs to: a name, or `{name, position}`. */
     series: z
-      .union([
-        nonEmpty.transform((name) => ({ name, position: undefined })),
-        z.object({ name: nonEmpty, position: z.number().positive('must be a positive number').optional() }).strict(),
-      ])
+      .union(
+        [
+          nonEmpty.transform((name) => ({ name, position: undefined })),
+          z
+            .object({
+              name: nonEmpty,
+              position: z.number({ message: 'must be a number' }).positive('must be a positive number').optional(),
+            })
+            .strict(),
+        ],
+        { message: 'must be a name, or `name` and `position` indented under it' },
+      )
       .optional(),
     /** Subjects (genres, BISAC headings): one or a list. */
     subjects: z
-      .union([nonEmpty, z.array(nonEmpty)])
+      .union([nonEmpty, z.array(nonEmpty)], { message: 'must be text or a list of texts' })
       .transform((s) => (Array.isArray(s) ? s : [s]))
       .default([]),
     /** Epigraph: Markdown inline text, or `{ text, attribution }`. */
     epigraph: z
-      .union([nonEmpty.transform((text) => ({ text })), z.object({ text: nonEmpty, attribution: nonEmpty.optional() }).strict()])
+      .union(
+        [nonEmpty.transform((text) => ({ text })), z.object({ text: nonEmpty, attribution: nonEmpty.optional() }).strict()],
+        { message: 'must be Markdown text, or `text` and `attribution` indented under it' },
+      )
       .optional(),
     /** Titles of `#` headings that are part titles rather than chapter titles. */
     parts: z.array(nonEmpty).default([]),
@@ -247,13 +271,4 @@ export type EpubConfig = z.output<typeof epubSchema>;
 function fileAs(name: string): string {
   const words = name.trim().split(/\s+/);
   return words.length < 2 ? name : `${words.at(-1)}, ${words.slice(0, -1).join(' ')}`;
-}
-
-function isLanguageTag(value: string): boolean {
-  try {
-    return Intl.getCanonicalLocales(value).length === 1;
-  } catch {
-    // Intl throws RangeError for a malformed tag: that is the answer, not a failure.
-    return false;
-  }
 }
