@@ -119,9 +119,9 @@ describe('constructs left open stop the build where they open', () => {
 
   it('leaves closed constructs alone: a comment, a fence with # lines and a language, <pre>', async () => {
     const { text, notes } = await typesetBody(
-      'One <!-- an aside --> two.\n\n<!-- a note\nover lines -->\n\n```sh\n# install\nmake\n```\n\n<pre>\nIf x <y then we go.\n</pre>\n',
+      'One <!-- an aside --> two.\n\n<!-- a note\nover lines -->\n\n```sh\n# install\nmake\n```\n\n<pre>\nIf x <y then we go.\n# a comment\n</pre>\n',
     );
-    expect(text).toBe('One two. # install make If x <y then we go.');
+    expect(text).toBe('One two. # install make If x <y then we go. # a comment');
     expect(notes).toEqual([]);
   });
 });

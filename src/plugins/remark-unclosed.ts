@@ -10,7 +10,8 @@
  *   left open, then `<!-- b -->` — an error at its opening (`html/unclosed`, `code/unclosed`);
  * - closed, but across a `#` chapter heading line: an error too (`html/crosses-chapter`,
  *   `code/crosses-chapter`) — a comment closed by a later comment's `-->` hides a chapter. A
- *   code block with a language (```sh) may hold `# ` lines; only one without is checked.
+ *   code block with a language (```sh), a `<pre>` and a `<textarea>` may hold `# ` lines; they
+ *   are not checked.
  * Errors are fatal messages on the file (see messages.ts); the build stops on them.
  */
 import type { Code, Html, Root } from 'mdast';
@@ -124,7 +125,8 @@ function checkHtml(node: Html, file: VFile): void {
     });
     return;
   }
-  const heading = headingLine(body, start.line);
+  // A `<pre>` or `<textarea>` holds text, where a `# ` line is text too (a shell comment).
+  const heading = opener === '<pre>' || opener === '<textarea>' ? undefined : headingLine(body, start.line);
   if (heading) {
     fatal(file, 'html/crosses-chapter', place, {
       reason: `\`${opener}\` runs on past the chapter heading on line ${heading.line} (“${heading.text}”): it would take that chapter with it`,
