@@ -6,13 +6,13 @@
  * typeset.
  */
 import path from 'node:path';
-import { slug } from 'github-slugger';
 import { VFile } from 'vfile';
 import { backMatter } from '../book/back-matter.ts';
 import { frontMatter } from '../book/front-matter.ts';
 import { bookIdentifier } from '../book/identifier.ts';
 import { checkCover, type ImageRequest, loadImages } from '../book/images.ts';
 import type { Book, Section } from '../book/model.ts';
+import { bookSlug } from '../book/slug.ts';
 import { resolveConfig } from '../config/load.ts';
 import type { BookConfig } from '../config/schema.ts';
 import { collectDiagnostics, type Diagnostic } from '../diagnostics.ts';
@@ -133,7 +133,7 @@ export async function typeset(options: TypesetOptions): Promise<TypesetResult> {
     config,
     identifier,
     modified: modifiedDate(manuscript.files.map((f) => f.modified)),
-    slug: slug(config.title).replace(/[^a-z0-9-]/g, '') || 'book',
+    slug: bookSlug(config.title),
     front,
     body,
     back,

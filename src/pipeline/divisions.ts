@@ -3,9 +3,10 @@
  * order, gives each a stable id, and makes each a self-contained tree: it carries the link and
  * footnote definitions of its file, wherever in the file the author put them.
  */
-import GithubSlugger, { slug } from 'github-slugger';
+import GithubSlugger from 'github-slugger';
 import type { Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
+import { asciiSlug } from '../book/slug.ts';
 import type { Division, DivisionKind } from '../plugins/remark-book-structure.ts';
 
 export interface BookDivision {
@@ -46,12 +47,9 @@ export function collectDivisions(files: { file: VFile; tree: Root }[]): BookDivi
   return result;
 }
 
-/** An ASCII slug that is a valid XML id (EPUB file names and ids must be both). */
+/** An ASCII slug that is a valid XML id (EPUB file names and ids must be both), of a bounded length. */
 function idBase(title: string | undefined): string | undefined {
-  const ascii = slug(title ?? '')
-    .normalize('NFKD')
-    .replace(/[^a-z0-9-]/g, '')
-    .replace(/^-+|-+$/g, '');
+  const ascii = asciiSlug(title ?? '');
   if (!ascii) return undefined;
   return /^[a-z]/.test(ascii) ? ascii : `ch-${ascii}`;
 }
