@@ -214,6 +214,34 @@ describe('line endings', () => {
   });
 });
 
+describe("a folder's chapter files", () => {
+  function folder(chapter: string): string {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'book.yaml'), 'title: Kept\nauthor: Galley Tests\n');
+    writeFileSync(path.join(dir, '01-one.md'), chapter);
+    return dir;
+  }
+
+  it('stops when text stands between a first-line --- and the next ---', async () => {
+    const dir = folder('---\nThe morning came.\n\nShe left.\n---\n\nText.\n');
+    const error = await typeset({ input: dir, cwd: dir }).then(
+      () => undefined,
+      (e: unknown) => e as GalleyError,
+    );
+    expect(error?.location).toBe('01-one.md:1:1');
+    expect(error?.hint).toMatch(/Delete the `---` on the first line/);
+  });
+
+  it("notes front matter of keys, which is not read, and keeps the chapter's text", async () => {
+    const dir = folder('---\ntitle: The Storm\ntags: [draft]\n---\n\n# Two\n\nMore.\n');
+    const { book, diagnostics } = await typeset({ input: dir, cwd: dir });
+    expect(book.body[0]?.html).toBe('<section class="chapter" id="two"><h1>Two</h1><p class="flush">More.</p></section>');
+    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual([
+      '01-one.md:1:1 structure/chapter-front-matter',
+    ]);
+  });
+});
+
 describe('galley check reports what a build would', () => {
   it('lists every error, not only the first, with html/removed, missing images and a missing cover', async () => {
     const dir = tempDir();

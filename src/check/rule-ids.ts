@@ -34,6 +34,7 @@ export const CHECK_RULES = {
   'footnote/duplicate': { severity: 'warning', about: 'a second footnote with the same label (kept where it stands)' },
   'link/unused-definition': { severity: 'warning', about: 'a link definition no link uses (kept as text)' },
   'image/svg-removed': { severity: 'warning', about: 'a script, event handler or outside reference taken out of an SVG image' },
+  'structure/chapter-front-matter': { severity: 'warning', about: "front matter in a folder's chapter file (not read)" },
   'cover/size': { severity: 'warning', about: 'a cover smaller than KDP asks for' },
   'cover/shape': { severity: 'warning', about: 'a cover not 1.6 times as tall as it is wide' },
   'html/unclosed': {
@@ -51,6 +52,11 @@ export const CHECK_RULES = {
     severity: 'error',
     stops: true,
     about: 'a code block without a language that runs past a # chapter heading',
+  },
+  'structure/chapter-front-matter-text': {
+    severity: 'error',
+    stops: true,
+    about: "text between a chapter file's first-line `---` and the next `---` (front matter to Markdown)",
   },
   'image/missing': { severity: 'error', stops: true, about: 'an image or cover that is not there' },
   'image/outside-book': { severity: 'error', stops: true, about: "an image outside the book's folder" },

@@ -60,7 +60,8 @@ export async function typeset(options: TypesetOptions): Promise<TypesetResult> {
   // GFM is skipped only for a text that cannot hold any of it (the tree is the same, twice as fast).
   const gfm = manuscript.files.some((f) => mayUseGfm(f.text));
   const base = pipelineOptions(config);
-  const processor = createProcessor({ ...base, gfm, ...options.lint?.(config, base) });
+  const chapterFiles = manuscript.form === 'folder';
+  const processor = createProcessor({ ...base, gfm, chapterFiles, ...options.lint?.(config, base) });
   const stop = options.lint ? () => undefined : throwFirstError;
   const plain = manuscript.form === 'text';
   const parsed = manuscript.files.map((source) => {

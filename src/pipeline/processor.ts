@@ -15,6 +15,7 @@ import { type PluggableList, unified } from 'unified';
 import type { VFile } from 'vfile';
 import { parsePlainText } from '../manuscript/plain-text.ts';
 import { remarkBookStructure } from '../plugins/remark-book-structure.ts';
+import { remarkChapterFrontMatter } from '../plugins/remark-chapter-front-matter.ts';
 import { remarkDefinitions } from '../plugins/remark-definitions.ts';
 import { remarkKnownHtml } from '../plugins/remark-known-html.ts';
 import { remarkSceneBreaks, type SceneBreakOptions } from '../plugins/remark-scene-breaks.ts';
@@ -35,6 +36,8 @@ export interface PipelineOptions {
   afterStructure?: PluggableList;
   /** Parse GFM (footnotes, tables, autolinks…); `false` only when the text has none (see mayUseGfm). Default true. */
   gfm?: boolean;
+  /** The files are a folder's chapters: their front matter is not the book's metadata (default false). */
+  chapterFiles?: boolean;
 }
 
 export function createProcessor(options: PipelineOptions) {
@@ -42,6 +45,7 @@ export function createProcessor(options: PipelineOptions) {
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(options.gfm === false ? [] : [[remarkGfm, { singleTilde: false }]])
+    .use(options.chapterFiles ? [remarkChapterFrontMatter] : [])
     .use(remarkUnclosed)
     .use(remarkKnownHtml)
     .use(remarkTableCells)
