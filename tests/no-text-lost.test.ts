@@ -95,6 +95,14 @@ describe('constructs left open stop the build where they open', () => {
       /`<iframe>`/,
       /<\/iframe>/,
     ],
+    [
+      'an <iframe> opening a block, closed only in a later one',
+      'A.\n\n<iframe>\nfoo\n\n<div>\nbar</iframe>\n</div>\n',
+      3,
+      1,
+      /`<iframe>`/,
+      /<\/iframe>/,
+    ],
     ['a comment left open in a block', '<div>\nA <!-- b\n</div>\n\nMore.\n', 2, 3, /`<!--`/, /-->/],
   ])('%s', async (_name, body, line, column, message, hint) => {
     const error = await errorOf(body);

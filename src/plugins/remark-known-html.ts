@@ -36,9 +36,11 @@ export const remarkKnownHtml: Plugin<[], Root> = function (this: Processor) {
       if (!parent || parent.type === 'paragraph' || parent.type === 'heading' || parent.type === 'tableCell') return;
       const escaped = escapeStray(node.value);
       const open = escaped.unclosed;
-      // A block that is itself a comment or `<style>` left open is reported by remark-unclosed.
-      const opensBlock = open?.offset === (/^[ \t]*/.exec(node.value)?.[0].length ?? 0);
-      if (open && !opensBlock && node.position) {
+      // A block that is itself a comment, `<script>`, `<style>` or `<textarea>` left open is
+      // reported by remark-unclosed.
+      const indent = /^[ \t]*/.exec(node.value)?.[0].length ?? 0;
+      const reported = open?.offset === indent && /^<(?:!--|script>|style>|textarea>)$/.test(open.opener);
+      if (open && !reported && node.position) {
         const comment = open.opener === '<!--';
         fatal(file, 'html/unclosed', placeIn(node, open.offset), {
           reason: `\`${open.opener}\` is never closed in its HTML block: it would ${comment ? 'hide' : 'take'} everything after it${comment ? '' : ' with it'}`,
