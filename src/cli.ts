@@ -3,7 +3,7 @@
  * happens to an exit code (0 done, 1 failed, 2 usage mistake). No book logic lives here.
  */
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Format } from './core/build.ts';
 import { exitCodeFor, GalleyError, locationOf } from './errors.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -113,6 +113,32 @@ function createProgram(logger: Logger, status: { code: number }): Command {
       const { runCheck } = await import('./check/run.ts');
       status.code = await runCheck({ input, fixes: flags.fixes ?? false, title: flags.title, author: flags.author, logger });
     });
+
+  program
+    .command('import')
+    .description('make a book folder (book.yaml and a Markdown file per chapter) from a Word document or a saved web page')
+    .argument('<file>', 'a Word document (.docx) or a saved web page (.html)')
+    .option('-o, --out <dir>', 'the book folder to write (default: a folder named after the file)')
+    .option('--force', 'replace the book in a folder that already has files')
+    .addOption(new Option('--accept-changes', "accept every tracked change, as Word's Accept All").conflicts('rejectChanges'))
+    .addOption(new Option('--reject-changes', "reject every tracked change, as Word's Reject All"))
+    .option('--drop-comments', 'leave the comments out (each one is listed)')
+    .action(
+      async (
+        file: string,
+        flags: { out?: string; force?: boolean; acceptChanges?: boolean; rejectChanges?: boolean; dropComments?: boolean },
+      ) => {
+        const { importManuscript } = await import('./import/import.ts');
+        await importManuscript({
+          input: file,
+          out: flags.out,
+          force: flags.force ?? false,
+          changes: flags.acceptChanges ? 'accept' : flags.rejectChanges ? 'reject' : undefined,
+          dropComments: flags.dropComments ?? false,
+          logger,
+        });
+      },
+    );
 
   return program;
 }

@@ -24,7 +24,10 @@ export type ErrorCode =
   | 'PDF_FAILED'
   | 'BROWSER_CRASHED'
   | 'EPUB_FAILED'
-  | 'OUTPUT_FAILED';
+  | 'OUTPUT_FAILED'
+  | 'OUTPUT_NOT_EMPTY'
+  | 'IMPORT_TRACKED_CHANGES'
+  | 'IMPORT_COMMENTS';
 
 export interface Place {
   line: number;

@@ -11,6 +11,8 @@ export { type PreviewHandle, type PreviewOptions, preview } from './core/preview
 export { type TypesetOptions, type TypesetResult, typeset } from './core/typeset.ts';
 export { type Diagnostic, formatDiagnostic } from './diagnostics.ts';
 export { type ErrorCode, exitCodeFor, GalleyError } from './errors.ts';
+export { type ImportOptions, type ImportResult, importManuscript } from './import/import.ts';
+export type { ImportProblem } from './import/problems.ts';
 export { createLogger, type Logger, silentLogger } from './logger.ts';
 export type { EpubTarget } from './output/epub/targets.ts';
 export { rehypeContentModel } from './plugins/rehype-content-model.ts';
