@@ -54,6 +54,11 @@ const INLINE = [
   'stray-lt',
   'comment',
   'script',
+  'open-span',
+  'open-a',
+  'br',
+  'quoted',
+  'dash',
 ] as const;
 type Inline = (typeof INLINE)[number];
 
@@ -71,6 +76,10 @@ const HTML = [
   'open-style',
   'open-pre',
   'open-inline-style',
+  'open-div',
+  'details-line',
+  'comment-lead',
+  'quote-open-comment',
 ] as const;
 type Html = (typeof HTML)[number];
 
@@ -204,9 +213,9 @@ function block(s: Spec, next: () => string, index: number): Block {
     }
     case 'fence': {
       const ws = some(s.size);
-      // Closed fences carry a language (their marks can close nothing else); an open one has four
-      // backticks, which no later fence's close can end.
-      if (!s.closed) return { lines: ['````', ...ws], words: [], notes: [], failsAt: 1 };
+      // Closed fences carry a language (their marks can close nothing else); an open one has more
+      // backticks the earlier it stands (at least 5), so no later fence's line can close it.
+      if (!s.closed) return { lines: ['`'.repeat(20 - index), ...ws], words: [], notes: [], failsAt: 1 };
       const marks = s.char.repeat(3);
       return { lines: [`${marks}txt`, ...ws, marks], words: ws, notes: [] };
     }
@@ -272,6 +281,18 @@ function inline(kind: Inline, next: () => string): { text: string; words: string
       return { text: `${w} <!-- hidden -->`, words: [w] };
     case 'script':
       return { text: `${w} <script>run()</script>`, words: [w] };
+    case 'open-span':
+      return { text: `<span>${w}`, words: [w] };
+    case 'open-a':
+      return { text: `<a href="https://example.com/">${w}`, words: [w] };
+    case 'br':
+      return { text: `${w}<br>`, words: [w] };
+    case 'quoted':
+      return { text: `"${w}," he said`, words: [w, 'he', 'said'] };
+    case 'dash': {
+      const v = next();
+      return { text: `${w} -- ${v}`, words: [w, v] };
+    }
   }
 }
 
@@ -322,6 +343,20 @@ function html(kind: Html, next: () => string, some: (k: number) => string[]): Bl
       return { lines: ['<style>', next()], words: [], notes: [], failsAt: 1 };
     case 'open-pre':
       return { lines: ['<pre>', next()], words: [], notes: [], failsAt: 1 };
+    case 'open-div': {
+      const ws = some(2);
+      return { lines: ['<div>', ws.join(' ')], words: ws, notes: [] };
+    }
+    case 'details-line': {
+      const ws = some(2);
+      return { lines: [`<details><summary>${ws[0]}</summary>${ws[1]}</details>`], words: ws, notes: [] };
+    }
+    case 'comment-lead': {
+      const ws = some(2);
+      return { lines: [`<!-- ${next()} --> ${ws.join(' ')}`], words: ws, notes: [] };
+    }
+    case 'quote-open-comment':
+      return { lines: [`> <!-- ${next()}`], words: [], notes: [], failsAt: 3 };
     case 'open-inline-style': {
       const w = next();
       return { lines: [`${w} <style> ${next()}`], words: [], notes: [], failsAt: w.length + 2 };
