@@ -12,6 +12,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { rehypeImages } from '../plugins/rehype-images.ts';
 import { rehypeSafeHtml } from '../plugins/rehype-safe-html.ts';
+import { remarkNestingLimit } from '../plugins/remark-nesting-limit.ts';
 import { remarkTypography } from '../plugins/remark-typography.ts';
 
 /** Markdown blocks (paragraphs, lists, block quotes) as HTML nodes. */
@@ -19,6 +20,7 @@ export function typesetBlocks(text: string, language: string, key: string, repor
   const file = new VFile({ path: report?.path, value: text });
   const processor = unified()
     .use(remarkParse)
+    .use(remarkNestingLimit, { key })
     .use(remarkGfm, { singleTilde: false })
     .use(remarkTypography, { language })
     .use(remarkRehype, { allowDangerousHtml: true })

@@ -18,6 +18,7 @@ import { remarkBookStructure } from '../plugins/remark-book-structure.ts';
 import { remarkChapterFrontMatter } from '../plugins/remark-chapter-front-matter.ts';
 import { remarkDefinitions } from '../plugins/remark-definitions.ts';
 import { remarkKnownHtml } from '../plugins/remark-known-html.ts';
+import { remarkNestingLimit } from '../plugins/remark-nesting-limit.ts';
 import { remarkSceneBreaks, type SceneBreakOptions } from '../plugins/remark-scene-breaks.ts';
 import { remarkTableCells } from '../plugins/remark-table-cells.ts';
 import { remarkTypography, type TypographyOptions } from '../plugins/remark-typography.ts';
@@ -43,6 +44,7 @@ export interface PipelineOptions {
 export function createProcessor(options: PipelineOptions) {
   return unified()
     .use(remarkParse)
+    .use(remarkNestingLimit)
     .use(remarkFrontmatter, ['yaml'])
     .use(options.gfm === false ? [] : [[remarkGfm, { singleTilde: false }]])
     .use(options.chapterFiles ? [remarkChapterFrontMatter] : [])
