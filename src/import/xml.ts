@@ -139,15 +139,23 @@ export function contains(node: Element, target: Element): boolean {
 /** The attribute that keeps a paragraph's number in the document as the author saved it. */
 export const PARA_NUMBER = 'galley-para';
 
-/** Numbers the part's paragraphs (1, 2, …, in document order, tables included) before anything moves them. */
+/** Numbers the body's paragraphs (1, 2, … in document order, tables included) before anything moves them. */
 export function numberParagraphs(tree: Root): void {
   let count = 0;
-  for (const p of named(tree, 'w:p')) p.attributes[PARA_NUMBER] = String(++count);
+  const walk = (parent: Root | Element, inBox: boolean) => {
+    for (const c of parent.children) {
+      if (c.type !== 'element') continue;
+      // A text box's paragraphs are not the body's: they are numbered as the paragraph they sit in.
+      if (c.name === 'w:p') c.attributes[PARA_NUMBER] = String(inBox ? Math.max(count, 1) : ++count);
+      walk(c, inBox || c.name === 'w:txbxContent');
+    }
+  };
+  walk(tree, false);
 }
 
 /**
  * Where each element is: the number of the paragraph it is in (its own, for a paragraph), as
- * `numberParagraphs` gave it (a paragraph added since takes the number of the one before it).
+ * `numberParagraphs` gave it (numbered 1, 2, … in document order, tables included; text boxes not) (a paragraph added since takes the number of the one before it).
  * Elements outside every paragraph (a table, a content control) get the next paragraph's number.
  */
 export function paragraphNumbers(tree: Root): Map<Element, number> {
