@@ -22,7 +22,7 @@ import { chapterMarkdown } from '../src/import/markdown.ts';
 import { scanSceneMarkers } from '../src/manuscript/scene-markers.ts';
 import { type Item, META, manuscriptDocx, NOTES, objectsDocx, revisedDocx, SOURCE } from './fixtures/import/manuscript.ts';
 import { FIXTURES, tempDir } from './helpers/tmp.ts';
-import { epubcheck, epubText } from './helpers/tools.ts';
+import { epubcheck, epubEntries, epubText } from './helpers/tools.ts';
 
 const words = (text: string) => text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
 
@@ -150,6 +150,9 @@ describe('galley import of a Word document', () => {
     expect(firstMissingInOrder(words(bodyText(SOURCE).join('\n')), text)).toBeUndefined();
     expect(firstMissingInOrder(words(NOTES.join(' ')), text)).toBeUndefined();
     expect(firstMissingInOrder(words(`${META.title} ${META.subtitle} ${META.author}`), text)).toBeUndefined();
+    const xhtml = [...(await epubEntries(epub)).values()].join('\n');
+    expect(xhtml).toContain('<span class="small-caps">Harbour Board</span>');
+    expect(xhtml).toContain('<em>always</em>');
   }, 60_000);
 
   it('never writes into a folder that has files, unless --force', async () => {

@@ -130,17 +130,21 @@ function isSceneBreak(p: Element, styles: WordStyles): boolean {
   const pictures = descendants(p, (d) => /^(w:drawing|w:object|v:imagedata)$/.test(d.name)).length > 0;
   const notes = descendants(p, (d) => /^w:(footnote|endnote)Reference$/.test(d.name)).length > 0;
   if (pictures || notes) return false;
+  const style = styleId ? styles.get(styleId) : undefined;
+  const sceneStyle = style !== undefined && SCENE_STYLE.test(style.name);
   if (text === '') {
     // Word's horizontal line (a VML rule) or an empty paragraph with a border drawn under or over it.
     const rule = descendants(p, (d) => d.name === 'v:rect' && attr(d, 'o:hr') === 't').length > 0;
     const border = child(props, 'w:pBdr');
-    return rule || (border !== undefined && (child(border, 'w:bottom') !== undefined || child(border, 'w:top') !== undefined));
+    return (
+      sceneStyle ||
+      rule ||
+      (border !== undefined && (child(border, 'w:bottom') !== undefined || child(border, 'w:top') !== undefined))
+    );
   }
   if (isSceneMarker(text)) return true;
   if (LETTERS.test(text) || text.length > 40) return false;
-  if (ORNAMENT_CHARS.test(text) && !/^[.\s]+$/.test(text)) return true;
-  const style = styleId ? styles.get(styleId) : undefined;
-  if (style && SCENE_STYLE.test(style.name)) return true;
+  if (sceneStyle || (ORNAMENT_CHARS.test(text) && !/^[.\s]+$/.test(text))) return true;
   const align = attr(child(props, 'w:jc'), 'w:val') ?? (styleId ? styles.alignment(styleId) : undefined);
   return align === 'center';
 }

@@ -155,9 +155,11 @@ async function keepImage(data: Buffer, contentType: string, n: number, faults: M
       .replace(/[^a-z0-9]/gi, '') || 'bin';
   const name = `image-${n}.${ext}`;
   const what =
-    facts.fault === 'unsupported'
-      ? `a ${facts.format} picture, which e-books cannot show`
-      : `a picture that cannot be read (${facts.fault})`;
+    facts.fault === 'unsupported' || facts.fault === 'not-an-image'
+      ? `a ${facts.fault === 'unsupported' ? facts.format : ext.toUpperCase()} picture, which e-books cannot show`
+      : facts.fault === 'damaged'
+        ? `a damaged picture (${facts.reason})`
+        : 'a picture larger than Galley reads';
   faults.set(
     name,
     `${what}: it is saved as images/${name} but not put in the text; convert it to PNG or JPEG and add it with ![what it shows](images/image-${n}.png)`,
