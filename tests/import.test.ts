@@ -6,8 +6,10 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import fc from 'fast-check';
 import type { ElementContent } from 'hast';
+import JSZip from 'jszip';
 import type { Root, RootContent } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
@@ -237,6 +239,51 @@ describe('what cannot be carried over as it was', () => {
         'Odd Things The keeper kept a ledger of everything that washed ashore. Boxed aside about driftwood. Her sums came to x+1 every time. Printed on Tuesday at the mainland press. The last line of the ledger was blank.',
       ),
     );
+  });
+
+  it('keeps the text of right-to-left spans, and reports text the converter would drop at its paragraph', async () => {
+    const dir = tempDir('galley-import-lost-');
+    const doc = new Document({
+      title: 'Lost and Found',
+      creator: 'Ines Harrow',
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: 'One', heading: HeadingLevel.HEADING_1 }),
+            new Paragraph({
+              children: [new TextRun('The sign said '), new TextRun('SIGNWORD'), new TextRun(' in two scripts.')],
+            }),
+            new Paragraph({ children: [new TextRun('Above the door, '), new TextRun('RUBYWORD'), new TextRun(' was carved.')] }),
+          ],
+        },
+      ],
+    });
+    const zip = await JSZip.loadAsync(await Packer.toBuffer(doc));
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    const run = (word: string) => `<w:r><w:t xml:space="preserve">${word}</w:t></w:r>`;
+    zip.file(
+      'word/document.xml',
+      xml
+        .replace(run('SIGNWORD'), `<w:dir w:val="rtl">${run('shalom')}</w:dir>`)
+        // Ruby (a reading above the text) is an element mammoth skips, text and all.
+        .replace(
+          run('RUBYWORD'),
+          `<w:r><w:ruby><w:rubyPr/><w:rt>${run('kana')}</w:rt><w:rubyBase>${run('kanji')}</w:rubyBase></w:ruby></w:r>`,
+        ),
+    );
+    const docx = path.join(dir, 'lost.docx');
+    writeFileSync(docx, await zip.generateAsync({ type: 'nodebuffer' }));
+    const warnings: string[] = [];
+    await importManuscript({
+      input: docx,
+      out: path.join(dir, 'book'),
+      logger: { info() {}, warn: (m) => warnings.push(m), error() {} },
+    });
+    const text = readChapter(path.join(dir, 'book', '01-one.md')).text;
+    expect(text).toContain('The sign said shalom in two scripts.');
+    expect(warnings.filter((w) => w.includes('import/text-differs'))).toEqual([
+      `${path.relative(process.cwd(), docx)}:para 3  import/text-differs  the converted text differs from the document here: expected “kanakanji was carved”, found “was carved”; compare the chapter file with the document`,
+    ]);
   });
 
   it('refuses files it cannot read, saying what to do', async () => {

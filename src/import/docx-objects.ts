@@ -1,6 +1,6 @@
 /**
  * The things in a Word body that are not plain paragraphs of text, made into text mammoth reads
- * or left out with a note, each at its paragraph: a text box's paragraphs are moved after the
+ * or left out with a note, each at its paragraph: right-to-left spans give up their runs; a text box's paragraphs are moved after the
  * paragraph it is anchored in; an equation becomes its text; a simple field is unwrapped to the
  * text it showed (complex fields already are), a table of contents is left out (Galley makes its
  * own); charts, diagrams and shapes without text cannot be carried over, and embedded objects
@@ -23,6 +23,7 @@ import {
 
 export function carryObjects(document: Root, problems: ImportProblem[]): void {
   chooseAlternates(document);
+  unwrapDirections(document);
   leaveOutContents(document, problems);
   moveTextBoxes(document, problems);
   flattenEquations(document, problems);
@@ -42,6 +43,15 @@ function chooseAlternates(document: Root): void {
       const chosen = child(alt, 'mc:Fallback') ?? child(alt, 'mc:Choice');
       replaceNode(parents, alt, chosen?.children ?? []);
     }
+  }
+}
+
+/** Right-to-left and bidirectional spans (`w:dir`, `w:bdo`), which mammoth would skip with their text, give up their runs. */
+function unwrapDirections(document: Root): void {
+  const find = () => descendants(document, (el) => el.name === 'w:dir' || el.name === 'w:bdo', true);
+  for (let round = find(); round.length > 0; round = find()) {
+    const parents = parentsOf(document);
+    for (const el of round) replaceNode(parents, el, el.children);
   }
 }
 
