@@ -11,6 +11,7 @@ describe('public API', () => {
       'createLogger',
       'exitCodeFor',
       'formatDiagnostic',
+      'importManuscript',
       'preview',
       'rehypeContentModel',
       'rehypeImages',
