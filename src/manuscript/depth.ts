@@ -25,23 +25,26 @@ export interface TooDeep {
 }
 
 interface Container {
+  /** What the author would call it: `a block quote`, `a list`, `a footnote`. */
+  what: string;
   quote: boolean;
-  /** For a list item: the column its content starts at, which later lines must reach to stay in it. */
+  /** For a list item: how far past its container its content starts, which later lines must reach to stay in it. */
   indent: number;
 }
 
 /**
- * The first line where more than `max` block quotes and list items are open, by CommonMark's
+ * The first line where more than `max` block quotes, list items and footnotes are open, by CommonMark's
  * container rules (simplified: a line that starts no container and does not continue them all
  * is taken as a lazy continuation and leaves them open, so the count never falls short).
  */
 export function containerDepth(text: string, max = MAX_NESTING): TooDeep | undefined {
   const open: Container[] = [];
   let line = 0;
-  for (const row of text.split(/\r\n|\r|\n/)) {
+  for (const written of text.split(/\r\n|\r|\n/)) {
     line++;
-    if (/^[ \t]*$/.test(row)) continue;
-    const cursor = { index: 0, column: 0 };
+    if (/^[ \t]*$/.test(written)) continue;
+    const { row, source } = expandTabs(written);
+    const cursor: Cursor = { index: 0 };
     let kept = 0;
     while (kept < open.length && continues(row, cursor, open[kept] as Container)) kept++;
     const started: Container[] = [];
@@ -49,9 +52,9 @@ export function containerDepth(text: string, max = MAX_NESTING): TooDeep | undef
       started.push(found);
       if (kept + started.length > max) {
         return {
-          what: found.quote ? 'a block quote' : 'a list',
+          what: found.what,
           depth: kept + started.length,
-          place: { line, column: found.at + 1 },
+          place: { line, column: (source[found.at] ?? found.at) + 1 },
         };
       }
     }
@@ -60,60 +63,78 @@ export function containerDepth(text: string, max = MAX_NESTING): TooDeep | undef
   return undefined;
 }
 
+/** A position in a line whose tabs are spaces: index and column are the same. */
+interface Cursor {
+  index: number;
+}
+
 /** Consumes the part of the line that keeps `container` open; false (consuming nothing) if it does not. */
-function continues(row: string, cursor: { index: number; column: number }, container: Container): boolean {
-  const start = { ...cursor };
+function continues(row: string, cursor: Cursor, container: Container): boolean {
+  const start = cursor.index;
   if (container.quote) {
     skipSpaces(row, cursor, 3);
     if (row[cursor.index] === '>') {
       cursor.index++;
-      cursor.column++;
       skipSpaces(row, cursor, 1);
       return true;
     }
   } else {
-    const before = cursor.column;
     skipSpaces(row, cursor, container.indent);
-    if (cursor.column - before >= container.indent) return true;
+    if (cursor.index - start >= container.indent) return true;
   }
-  Object.assign(cursor, start);
+  cursor.index = start;
   return false;
 }
 
-/** A `>` or list marker at the cursor (after up to three spaces), consumed with the space after it. */
-function startsContainer(row: string, cursor: { index: number; column: number }): (Container & { at: number }) | undefined {
-  const start = { ...cursor };
+/** A `>`, list marker or footnote label at the cursor (after up to three spaces), consumed with the space after it. */
+function startsContainer(row: string, cursor: Cursor): (Container & { at: number }) | undefined {
+  const start = cursor.index;
   skipSpaces(row, cursor, 3);
   const at = cursor.index;
   if (row[at] === '>') {
     cursor.index++;
-    cursor.column++;
     skipSpaces(row, cursor, 1);
-    return { quote: true, indent: 0, at };
+    return { what: 'a block quote', quote: true, indent: 0, at };
   }
   const marker = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t])/.exec(row.slice(at, at + 11));
   if (marker) {
-    const markerColumn = cursor.column;
     cursor.index += marker[0].length;
-    cursor.column += marker[0].length;
-    const afterMarker = cursor.column;
+    const afterMarker = cursor.index;
     skipSpaces(row, cursor, 5);
     // Content five or more columns past the marker is code; the item's own content starts one column after it.
-    const gap = cursor.column - afterMarker;
-    return { quote: false, indent: afterMarker - markerColumn + (gap >= 5 ? 1 : gap), at };
+    const gap = cursor.index - afterMarker;
+    return { what: 'a list', quote: false, indent: at - start + marker[0].length + (gap >= 5 ? 1 : gap), at };
   }
-  Object.assign(cursor, start);
+  // A footnote's definition holds blocks too, continued by lines indented four columns.
+  const footnote = /^\[\^[^\]\s]+\]:/.exec(row.slice(at, at + 1000));
+  if (footnote) {
+    cursor.index += footnote[0].length;
+    skipSpaces(row, cursor, 1);
+    return { what: 'a footnote', quote: false, indent: 4, at };
+  }
+  cursor.index = start;
   return undefined;
 }
 
-/** Skips spaces and tabs (a tab to the next multiple of 4) up to `columns` columns. */
-function skipSpaces(row: string, cursor: { index: number; column: number }, columns: number): void {
-  const limit = cursor.column + columns;
-  while (cursor.index < row.length) {
-    const char = row[cursor.index];
-    const width = char === ' ' ? 1 : char === '\t' ? 4 - (cursor.column % 4) : 0;
-    if (width === 0 || cursor.column + width > limit) return;
-    cursor.column += width;
-    cursor.index++;
+/** Skips up to `columns` spaces. */
+function skipSpaces(row: string, cursor: Cursor, columns: number): void {
+  const limit = cursor.index + columns;
+  while (cursor.index < limit && row[cursor.index] === ' ') cursor.index++;
+}
+
+/**
+ * The line's leading tabs as spaces (to the next multiple of 4, as CommonMark counts them, so a
+ * tab may be split between two containers), with the written index of each character.
+ */
+function expandTabs(written: string): { row: string; source: number[] } {
+  if (!written.includes('\t')) return { row: written, source: [] };
+  let row = '';
+  const source: number[] = [];
+  for (let i = 0; i < written.length; i++) {
+    const char = written[i] as string;
+    const width = char === '\t' ? 4 - (row.length % 4) : 1;
+    row += char === '\t' ? ' '.repeat(width) : char;
+    for (let k = 0; k < width; k++) source.push(i);
   }
+  return { row, source };
 }
