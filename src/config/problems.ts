@@ -130,6 +130,7 @@ function requirement(issue: Issue): string {
   if (issue.code === 'invalid_type') return `must be ${TYPE_WORDS[issue.expected] ?? issue.expected}`;
   if (issue.code === 'invalid_value') return `must be ${orList(issue.values.map(String))}`;
   if (issue.code === 'too_small' && issue.origin === 'array') return `must have at least ${issue.minimum} entries`;
+  if (issue.code === 'invalid_union') return 'is not in a form this key takes';
   return issue.message.replace(/^Invalid input: /, 'must be ');
 }
 

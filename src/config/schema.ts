@@ -122,27 +122,30 @@ const ROLES: Record<string, string> = {
 };
 
 /** An author: a name, or `{name, file-as, role}`. */
-const creatorSchema = z.union([
-  nonEmpty.transform((name) => ({ name, 'file-as': undefined, role: 'aut' })),
-  z
-    .object({
-      name: nonEmpty,
-      /** How the name sorts, e.g. `Tolliver, Maren` (default: the last word first). */
-      'file-as': nonEmpty.optional(),
-      /** aut (default), edt, trl, ill, aui, aft, nrt, pht or ctb, or the word: author, editor, translator… */
-      role: z
-        .string()
-        .trim()
-        .toLowerCase()
-        .refine((r) => r in ROLES, {
-          message:
-            'must be author, editor, translator, illustrator, introduction, afterword, narrator, photographer or contributor (or its MARC code: aut, edt, trl…)',
-        })
-        .transform((r) => ROLES[r] as string)
-        .default('aut'),
-    })
-    .strict(),
-]);
+const creatorSchema = z.union(
+  [
+    nonEmpty.transform((name) => ({ name, 'file-as': undefined, role: 'aut' })),
+    z
+      .object({
+        name: nonEmpty,
+        /** How the name sorts, e.g. `Tolliver, Maren` (default: the last word first). */
+        'file-as': nonEmpty.optional(),
+        /** aut (default), edt, trl, ill, aui, aft, nrt, pht or ctb, or the word: author, editor, translator… */
+        role: z
+          .string()
+          .trim()
+          .toLowerCase()
+          .refine((r) => r in ROLES, {
+            message:
+              'must be author, editor, translator, illustrator, introduction, afterword, narrator, photographer or contributor (or its MARC code: aut, edt, trl…)',
+          })
+          .transform((r) => ROLES[r] as string)
+          .default('aut'),
+      })
+      .strict(),
+  ],
+  { message: 'must be a name, or `name`, `file-as` and `role` indented under it' },
+);
 
 /** A creator with every default applied. */
 export interface Creator {
