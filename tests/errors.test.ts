@@ -509,3 +509,112 @@ describe('11. no browser for the PDF', () => {
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   });
 });
+
+/** Nothing the CLI said reads as a crash: no stack frame, no "bug", no internal error name. */
+function expectNoCrash(run: Run): void {
+  const said = [...run.errors, ...run.infos, run.stdout, run.stderr].join('\n');
+  expect(said).not.toMatch(/\bbug\b|^\s+at \S|RangeError|ReferenceError|TypeError|unexpected failure/im);
+}
+
+describe('12. every problem in book.yaml at once', () => {
+  const yaml = 'title: 42\nauthor: Wren Ashby\ntittle: Low Water\nlanguage: english\ndate: 2026-02-30\n';
+
+  it('one error line per problem, each with its place and a hint, exit 1', async () => {
+    const dir = book({ 'book.yaml': yaml, '01-low-water.md': CHAPTER });
+    const run = await buildBook(dir);
+    const where = shown(path.join(dir, 'book.yaml'));
+    expect(run.code).toBe(1);
+    expect(run.errors).toEqual([
+      `${where}:1:8: \`title\` must be text; got a number (42)`,
+      `${where}:3:1: unknown key \`tittle\` (did you mean \`title\`?)`,
+      `${where}:4:11: \`language\` must be a BCP 47 language tag such as en, en-GB, fr or pt-BR; for English write \`en\`; got "english"`,
+      `${where}:5:7: \`date\` has day 30; February 2026 has 28 days; got "2026-02-30"`,
+    ]);
+    expect(run.infos.filter((m) => /^ {2}\S/.test(m))).toHaveLength(4);
+    expectNoCrash(run);
+  });
+
+  it('front matter in a single .md file gets the same report, placed in the .md file', async () => {
+    const dir = book({ 'novella.md': `---\n${yaml}---\n\n${CHAPTER}` });
+    const run = await buildBook(path.join(dir, 'novella.md'));
+    const where = shown(path.join(dir, 'novella.md'));
+    expect(run.code).toBe(1);
+    expect(run.errors.map((e) => e.slice(0, e.indexOf(': ')))).toEqual([
+      `${where}:2:8`,
+      `${where}:4:1`,
+      `${where}:5:11`,
+      `${where}:6:7`,
+    ]);
+  });
+
+  it('`galley check` reports them the same way', async () => {
+    const dir = book({ 'book.yaml': yaml, '01-low-water.md': CHAPTER });
+    const run = await galley('check', dir);
+    expect(run.code).toBe(1);
+    expect(run.errors).toHaveLength(4);
+    expectNoCrash(run);
+  });
+
+  it('pandoc’s lang and cover-image are taken', async () => {
+    const dir = book({ 'book.yaml': `${YAML}lang: en-GB\n`, '01-low-water.md': CHAPTER });
+    const run = await buildBook(dir);
+    expect(run.code, run.errors.join('\n')).toBe(0);
+  });
+});
+
+describe('13. input that would exhaust Galley', () => {
+  it('a YAML alias bomb names the alias that multiplies', async () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(10)
+          .fill(`*${'abcdefghi'[i - 1]}`)
+          .join(', ')}]`,
+      );
+    const dir = book({ 'book.yaml': `${YAML}${levels.join('\n')}\n`, '01-low-water.md': CHAPTER });
+    const run = await buildBook(dir);
+    expectFailure(run, {
+      where: `${shown(path.join(dir, 'book.yaml'))}:5:8`,
+      says: 'YAML aliases here copy values too many times',
+      hint: 'Write the values out in full',
+    });
+    expectNoCrash(run);
+  });
+
+  it('an alias without its anchor in front matter is placed in the .md file', async () => {
+    const dir = book({ 'novella.md': `---\n${YAML}a: &a [x, x]\nb: &b [*a, *a]\nc: *nope\n---\n\n${CHAPTER}` });
+    const run = await buildBook(path.join(dir, 'novella.md'));
+    expectFailure(run, {
+      where: `${shown(path.join(dir, 'novella.md'))}:6:4`,
+      says: 'the alias `*nope` names no',
+      hint: '`&nope`',
+    });
+  });
+
+  it.each([
+    ['block quotes', `${'> '.repeat(10_000)}deep`, '3:201'],
+    ['emphasis', `${'*'.repeat(10_000)}deep${'*'.repeat(10_000)}`, '3:201'],
+    ['<span> elements', `${'<span>'.repeat(10_000)}deep${'</span>'.repeat(10_000)}`, '3:601'],
+    ['a list', Array.from({ length: 2000 }, (_, i) => `${'  '.repeat(i)}- item`).join('\n'), '103:201'],
+  ])('%s nested 10,000 levels deep stop at the place the limit is passed', async (_, deep, place) => {
+    const dir = book({ 'book.yaml': YAML, '01-low-water.md': `# Low Water\n\n${deep}\n` });
+    const run = await buildBook(dir);
+    expectFailure(run, {
+      where: `${shown(path.join(dir, '01-low-water.md'))}:${place}`,
+      says: /is nested 101 levels deep; Galley reads at most 100$/,
+      hint: 'Nest fewer',
+    });
+    expectNoCrash(run);
+  });
+
+  it('a 10,000-character title builds, into a file named with at most 80 characters of it', async () => {
+    const title = 'The Long Tide '.repeat(715).trim();
+    const dir = book({ 'book.yaml': `title: ${title}\nauthor: Wren Ashby\n`, '01-low-water.md': CHAPTER });
+    const run = await buildBook(dir);
+    expect(run.code, run.errors.join('\n')).toBe(0);
+    const [name] = readdirSync(run.out);
+    expect(name).toMatch(/^the-long-tide(-[a-z]+)*\.epub$/);
+    expect((name as string).length).toBeLessThanOrEqual(80 + '.epub'.length);
+    expect(await epubText(path.join(run.out, name as string))).toContain('The Long Tide The Long Tide');
+  });
+});

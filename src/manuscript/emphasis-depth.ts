@@ -19,9 +19,12 @@ interface Opener {
 
 /** One enclosing pair's effect on the depth: `levels` from `open` to `close`. */
 interface Pair {
+  /** Offset of its outermost opening mark. */
   open: number;
   close: number;
   levels: number;
+  /** Marks a level takes: 2 for strong emphasis and `~~`, 1 for emphasis. */
+  step: number;
 }
 
 const RUN = /\*+|_+|~~/g;
@@ -63,7 +66,10 @@ function pairMarks(text: string, start: number, end: number): Pair[] {
       const opener = stack.at(-1) as Opener;
       const used = Math.min(opener.left, left);
       // Two marks a level (strong) while both runs have two, then one (emphasis); `~~` is one level.
-      pairs.push({ open: opener.offset, close: start + match.index, levels: char === '~' ? 1 : Math.ceil(used / 2) });
+      const levels = char === '~' ? 1 : Math.ceil(used / 2);
+      // Closers use an opener's marks from its end (nearest the text): this pair's are before those.
+      const first = opener.offset + opener.left - used;
+      pairs.push({ open: first, close: start + match.index, levels, step: used > levels ? 2 : 1 });
       opener.left -= used;
       left -= used;
       if (opener.left === 0) stack.pop();
@@ -86,15 +92,16 @@ function flanking(char: string, before: string, after: string): { canOpen: boole
   };
 }
 
-/** The first offset where the pairs open around it number more than `max` levels. */
+/** The mark that opens level `max + 1`, if the pairs ever nest that deep. */
 function deepest(pairs: Pair[], max: number): { offset: number; depth: number } | undefined {
-  const changes: [offset: number, levels: number][] = [];
-  for (const pair of pairs) changes.push([pair.open, pair.levels], [pair.close, -pair.levels]);
-  changes.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const changes: { offset: number; levels: number; pair?: Pair }[] = [];
+  for (const pair of pairs)
+    changes.push({ offset: pair.open, levels: pair.levels, pair }, { offset: pair.close, levels: -pair.levels });
+  changes.sort((a, b) => a.offset - b.offset || a.levels - b.levels);
   let depth = 0;
-  for (const [offset, levels] of changes) {
+  for (const { levels, pair } of changes) {
+    if (pair && depth + levels > max) return { offset: pair.open + (max - depth) * pair.step, depth: max + 1 };
     depth += levels;
-    if (depth > max) return { offset, depth };
   }
   return undefined;
 }
