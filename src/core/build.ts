@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { type Diagnostic, formatDiagnostic } from '../diagnostics.ts';
 import { type Logger, silentLogger } from '../logger.ts';
+import type { BrowserSession } from '../output/browser.ts';
 import { type EpubTarget, renderEpub } from '../output/epub.ts';
 import type { PdfEdition } from '../output/pdf.ts';
 import { type OutputFile, writeOutputs } from '../output/write.ts';
@@ -33,6 +34,10 @@ export interface BuildOptions {
   /** Working directory paths are relative to (default `process.cwd()`). */
   cwd?: string;
   logger?: Logger;
+  /** A browser already running, shared with other builds (core/builder.ts): the PDF is printed in it. */
+  session?: BrowserSession | undefined;
+  /** The output files' base name, given the book's slug (default: the slug). */
+  name?: ((slug: string) => string | Promise<string>) | undefined;
 }
 
 export interface BuiltFile {
@@ -55,7 +60,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // Find the browser first: a PDF that cannot be printed should fail before any other work.
   // The print code (and Puppeteer) is loaded only when a PDF is asked for.
   const print = formats.includes('pdf') ? await import('../output/pdf.ts') : undefined;
-  const browser = print ? await print.findBrowser(options.browser) : undefined;
+  const browser = print && !options.session ? await print.findBrowser(options.browser) : undefined;
   const { book, diagnostics } = await typeset({
     input: options.input ?? 'manuscript',
     overrides: { title: options.title, author: options.author },
@@ -65,12 +70,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   for (const d of diagnostics) logger.warn(formatDiagnostic(d));
 
   const outDir = path.resolve(cwd, options.out ?? 'dist');
+  const name = options.name ? await options.name(book.slug) : book.slug;
   const outputs: (OutputFile & { format: Format })[] = [];
   // The PDF comes first: the EPUB marks where its printed pages begin.
   let printed: Awaited<ReturnType<NonNullable<typeof print>['renderPdf']>> | undefined;
   if (print) {
     const started = performance.now();
-    printed = await print.renderPdf(book, { browser, edition: options.pdf ?? 'print', logger });
+    printed = await print.renderPdf(book, { browser, session: options.session, edition: options.pdf ?? 'print', logger });
     stage('pdf', performance.now() - started);
     logger.info(`browser ${printed.browser}`);
     for (const url of printed.blocked) logger.warn(`blocked a request from the print page: ${url}`);
@@ -79,9 +85,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const started = performance.now();
     const data = await renderEpub(book, { target: options.target, print: printed, warn: (m) => logger.warn(m) });
     stage('epub', performance.now() - started);
-    outputs.push({ format: 'epub', path: path.join(outDir, `${book.slug}.epub`), data });
+    outputs.push({ format: 'epub', path: path.join(outDir, `${name}.epub`), data });
   }
-  if (printed) outputs.push({ format: 'pdf', path: path.join(outDir, `${book.slug}.pdf`), data: printed.pdf });
+  if (printed) outputs.push({ format: 'pdf', path: path.join(outDir, `${name}.pdf`), data: printed.pdf });
   await writeOutputs(outputs);
   const files = outputs.map((o) => ({ format: o.format, path: o.path, bytes: o.data.byteLength }));
   for (const f of files) logger.info(`wrote ${path.relative(cwd, f.path)} (${formatBytes(f.bytes)})`);

@@ -131,8 +131,12 @@ export interface BrowserSession {
   readonly blocked: string[];
   /** What prints: the browser's version and where it was found, e.g. `HeadlessChrome/147.0 (system, /usr/bin/chromium)`. */
   readonly description: string;
-  /** Loads a document from the private origin; its requests are answered by `resolve`. */
-  open(html: string, resolve: ResourceResolver): Promise<BookPage>;
+  /**
+   * Loads a document from the private origin; its requests are answered by `resolve`. Requests
+   * it refuses go into `blocked` as well as the session's list (a caller sharing the session
+   * among books keeps each book's apart).
+   */
+  open(html: string, resolve: ResourceResolver, blocked?: string[]): Promise<BookPage>;
   close(): Promise<void>;
 }
 
@@ -197,7 +201,7 @@ export async function launchBrowser(requested?: string | BrowserChoice, ownSigna
   return {
     blocked,
     description,
-    open: (html, resolve) => failsAsPdfError(() => openPage(browser, html, resolve, blocked)),
+    open: (html, resolve, own) => failsAsPdfError(() => openPage(browser, html, resolve, own ? [blocked, own] : [blocked])),
     async close() {
       release();
       await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
@@ -230,7 +234,7 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function openPage(browser: Browser, html: string, resolve: ResourceResolver, blocked: string[]): Promise<BookPage> {
+async function openPage(browser: Browser, html: string, resolve: ResourceResolver, blocked: string[][]): Promise<BookPage> {
   const page = await browser.newPage();
   await page.setJavaScriptEnabled(false);
   await page.setRequestInterception(true);
@@ -246,7 +250,7 @@ async function openPage(browser: Browser, html: string, resolve: ResourceResolve
     answer.then(
       (resource) => {
         if (resource) return request.respond({ status: 200, contentType: resource.contentType, body: resource.body });
-        if (!url.endsWith('/favicon.ico')) blocked.push(url);
+        if (!url.endsWith('/favicon.ico')) for (const list of blocked) list.push(url);
         return request.abort('blockedbyclient');
       },
       () => request.abort('failed'),

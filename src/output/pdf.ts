@@ -12,6 +12,7 @@ import type { Book } from '../book/model.ts';
 import { GalleyError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import {
+  type BookPage,
   type BrowserChoice,
   type BrowserSession,
   findBrowser,
@@ -49,6 +50,13 @@ export interface PdfOptions {
    * the browser's memory; the pages come out the same. Lower it on a machine short of memory.
    */
   runPages?: number;
+  /**
+   * A browser already running, owned by the caller (one browser for many books): the book's
+   * pages are opened in it and closed, the browser is left running, and a crash is not retried
+   * here (the caller may start another browser and print again). Without it a browser is started
+   * for this book and closed after.
+   */
+  session?: BrowserSession | undefined;
 }
 
 export interface PdfResult {
@@ -75,17 +83,44 @@ const SCREEN_OPTIONS = { preferCSSPageSize: true, printBackground: true, outline
  * the book printed once more; a second crash is reported as BROWSER_CRASHED with its hint.
  */
 export async function renderPdf(book: Book, options: PdfOptions = {}): Promise<PdfResult> {
+  const shared = options.session;
+  if (shared) return await renderOnce(book, options, async () => bookScope(shared));
   const browser = typeof options.browser === 'object' ? options.browser : await findBrowser(options.browser);
   try {
-    return await renderOnce(book, options, browser);
+    return await renderOnce(book, options, () => launchBrowser(browser));
   } catch (error) {
     if (!(error instanceof GalleyError) || error.code !== 'BROWSER_CRASHED') throw error;
     options.logger?.warn(`${error.message}; printing once more with a new browser`);
-    return await renderOnce(book, options, browser);
+    return await renderOnce(book, options, () => launchBrowser(browser));
   }
 }
 
-async function renderOnce(book: Book, options: PdfOptions, browser: BrowserChoice): Promise<PdfResult> {
+/**
+ * A caller's session as one book sees it: the requests refused on its own pages, and a close()
+ * that closes the pages it opened (on failure too), never the browser.
+ */
+function bookScope(session: BrowserSession): BrowserSession {
+  const blocked: string[] = [];
+  const pages = new Set<BookPage>();
+  return {
+    blocked,
+    description: session.description,
+    async open(html, resolve) {
+      const page = await session.open(html, resolve, blocked);
+      pages.add(page);
+      const close = () => {
+        pages.delete(page);
+        return page.close();
+      };
+      return { ...page, close };
+    },
+    async close() {
+      await Promise.all([...pages].map((page) => page.close()));
+    },
+  };
+}
+
+async function renderOnce(book: Book, options: PdfOptions, start: () => Promise<BrowserSession>): Promise<PdfResult> {
   let started = performance.now();
   const lap = (stage: string) => {
     const now = performance.now();
@@ -94,7 +129,7 @@ async function renderOnce(book: Book, options: PdfOptions, browser: BrowserChoic
   };
   const setup = await printSetup(book);
   // The browser starts while the blocks are made.
-  const launching = launchBrowser(browser);
+  const launching = start();
   let session: BrowserSession | undefined;
   try {
     const body = bodyBlocks(book, {
