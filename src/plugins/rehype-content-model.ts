@@ -19,7 +19,7 @@ import { warn } from './messages.ts';
 
 type Context = 'flow' | 'phrasing' | 'summary';
 
-const PHRASING = new Set(
+export const PHRASING = new Set(
   'a abbr b bdi bdo br cite code data del dfn em i img ins kbd mark q ruby s samp small span strong sub sup time u var wbr'.split(
     ' ',
   ),

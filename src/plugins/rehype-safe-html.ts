@@ -3,10 +3,11 @@
  * rehype-sanitize (hast-util-sanitize) and a schema for EPUB 3 XHTML, and leaves a warning
  * (`html/removed`) at the place of everything it took out — a script, an event handler, an
  * iframe, a form, an object, a `javascript:` link, an element or attribute a reading system
- * would reject — so nothing disappears silently. An element removed with its content must have
- * been closed where the author wrote it: `He said <style> and left.` would take the rest of the
- * paragraph with it, so an element of that kind with no end tag in the source is an error at
- * its start (`html/unclosed`), not a removal.
+ * would reject — so nothing disappears silently. Only code goes with its element (`<script>`,
+ * `<style>`): the words inside any other element it cannot keep — a form, a player's fallback,
+ * an inline `<svg>` or `<math>` — are kept in its place (html-kept-text.ts). An element that
+ * would take the text after it (`He said <style> and left.`) must be closed where it was typed:
+ * remark-unclosed and remark-known-html, which run before, make one left open an error.
  *
  * Everything Galley's own Markdown pipeline makes (sections, footnotes, scene breaks, classes,
  * ids, `ol start`, `th scope`, `alt=""`) is allowed by the schema and passes unchanged.
@@ -16,22 +17,18 @@ import { sanitize } from 'hast-util-sanitize';
 import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 import type { Plugin } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
-import type { VFile } from 'vfile';
-import { fatal } from './messages.ts';
+import { keepRemovedText } from './html-kept-text.ts';
 
 export interface SafeHtmlOptions {
   /** Link protocols kept in `href` (default `http`, `https`, `mailto`, `tel`). */
   linkProtocols?: string[];
 }
 
-/** Elements removed with everything inside them: their content is code, not text. */
-const STRIP = (
-  'script style template noscript iframe frame frameset object embed applet form input button ' +
-  'select textarea datalist canvas audio video source track link meta base title head math svg'
-).split(' ');
+/** Elements removed with everything inside them: their content is code, or they have none. */
+const STRIP = 'script style base embed link meta source track param keygen'.split(' ');
 
 /** Removed elements that have no content, so no end tag. */
-const VOID = new Set('base embed input link meta source track'.split(' '));
+const VOID = new Set('base embed link meta source track param keygen'.split(' '));
 
 /** Elements valid in EPUB 3 XHTML that a manuscript may use. */
 const TAGS = (
@@ -89,21 +86,20 @@ export const rehypeSafeHtml: Plugin<[SafeHtmlOptions?], Root> = (options = {}) =
   return (tree, file) => {
     // Most chapters hold nothing to remove: check quickly before rebuilding the whole tree.
     if (isClean(tree, schema, allowed)) return;
+    const tags = new Set(schema.tagNames);
+    const before = file.messages.length;
+    const holders = paragraphsHoldingElements(tree);
+    keepRemovedText(tree, file, (name) => tags.has(name));
     const safe = sanitize(tree, schema) as Root;
     const kept = elementsByPlace(safe);
-    const source = String(file.value);
     visit(tree, 'element', (node: Element) => {
       if (!node.position) return;
       const match = kept.get(placeKey(node))?.shift();
       const where = { place: node.position, ruleId: 'html/removed', source: 'galley' };
-      if (!match && strip.has(node.tagName) && !VOID.has(node.tagName) && !closedInSource(node, source)) {
-        reportUnclosed(node, file);
-        return SKIP;
-      }
       if (!match) {
         file.message(
           strip.has(node.tagName)
-            ? `removed \`<${node.tagName}>\` and its content: a book cannot hold ${what(node.tagName)}`
+            ? `removed \`<${node.tagName}>\`${VOID.has(node.tagName) ? '' : ' and its content'}: a book cannot hold ${what(node.tagName)}`
             : `removed the \`<${node.tagName}>\` tag (its text is kept): EPUB readers do not support it`,
           where,
         );
@@ -115,38 +111,29 @@ export const rehypeSafeHtml: Plugin<[SafeHtmlOptions?], Root> = (options = {}) =
       }
       return undefined;
     });
-    removeEmptied(safe, tree);
+    removeEmptied(safe, holders);
     tree.children = safe.children;
+    // What was removed, in the order it stands in the file.
+    const added = file.messages.splice(before).sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    file.messages.push(...added);
   };
 };
 
-/** Whether the element's text in the source ends with its end tag (or is self-closed, `<svg/>`). */
-function closedInSource(node: Element, source: string): boolean {
-  const { start, end } = node.position ?? {};
-  if (start?.offset === undefined || end?.offset === undefined) return true;
-  const text = source.slice(start.offset, end.offset);
-  return new RegExp(`</${node.tagName}\\s*>$`, 'i').test(text) || /\/>$/.test(text);
-}
-
-function reportUnclosed(node: Element, file: VFile): void {
-  const start = node.position?.start;
-  // An HTML block left open is already reported at the same place (remark-unclosed).
-  if (file.messages.some((m) => m.fatal && m.line === start?.line && m.column === start?.column)) return;
-  const tag = node.tagName;
-  fatal(file, 'html/unclosed', start, {
-    reason: `\`<${tag}>\` is never closed: everything after it would be removed with it (${what(tag).replace(/ \(.*\)$/, '')} cannot go in a book)`,
-    hint: `Close it with \`</${tag}>\`, or write \`\\<${tag}>\` to show the tag as text.`,
+/** The places of the paragraphs that hold an element, before anything is taken out. */
+function paragraphsHoldingElements(tree: Root): Set<string> {
+  const places = new Set<string>();
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName === 'p' && node.position && node.children.some((c) => c.type === 'element')) places.add(placeKey(node));
   });
+  return places;
 }
 
 /** Removes paragraphs left empty by what was taken out of them (`<p><object …></p>`). */
-function removeEmptied(safe: Root, original: Root): void {
-  const before = elementsByPlace(original);
+function removeEmptied(safe: Root, holders: Set<string>): void {
   visit(safe, 'element', (node: Element, index, parent) => {
-    if (node.tagName !== 'p' || !parent || index === undefined) return;
+    if (node.tagName !== 'p' || !parent || index === undefined || !node.position) return;
     if (node.children.some((c) => c.type !== 'text' || c.value.trim() !== '')) return;
-    const was = before.get(placeKey(node))?.[0];
-    if (!was?.children.some((c) => c.type === 'element')) return;
+    if (!holders.has(placeKey(node))) return;
     parent.children.splice(index, 1);
     return index;
   });
@@ -220,11 +207,10 @@ function placeKey(node: Element): string {
 }
 
 function what(tag: string): string {
-  if (tag === 'script' || tag === 'noscript' || tag === 'template') return 'scripts';
+  if (tag === 'script') return 'scripts';
   if (tag === 'style' || tag === 'link') return 'style sheets of its own (use the theme)';
-  if (['form', 'input', 'button', 'select', 'textarea', 'datalist'].includes(tag)) return 'forms';
-  if (['iframe', 'frame', 'frameset', 'object', 'embed', 'applet'].includes(tag)) return 'embedded pages or plug-ins';
-  if (['audio', 'video', 'source', 'track', 'canvas'].includes(tag)) return 'media players';
+  if (['embed', 'param'].includes(tag)) return 'embedded pages or plug-ins';
+  if (['source', 'track'].includes(tag)) return 'media players';
   return `\`<${tag}>\` elements`;
 }
 

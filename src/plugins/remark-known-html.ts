@@ -13,7 +13,7 @@
  * Escaping adds three characters, so places reported later inside the same line of such a block
  * (a removed attribute after `x <y`) are a few columns to the right.
  */
-import type { Html, Root } from 'mdast';
+import type { Html, PhrasingContent, Root } from 'mdast';
 import type { Plugin, Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import { fatal } from './messages.ts';
@@ -23,14 +23,24 @@ const ATTRIBUTE = String.raw`(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>\x60]
 const OPEN_TAG = new RegExp(String.raw`<([A-Za-z][A-Za-z0-9-]*)${ATTRIBUTE}*\s*\/?>`, 'y');
 const CLOSE_TAG = /<\/([A-Za-z][A-Za-z0-9-]*)\s*>/y;
 const OTHER = /<\?[\s\S]*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[[\s\S]*?\]\]>/y;
-/** Elements whose content the HTML parser reads as text up to their end tag. */
-const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
+/** Elements whose content the HTML parser reads as text up to their end tag (`<plaintext>` has none). */
+export const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
+/**
+ * Elements in which the HTML parser reads what follows in another way until their end tag: an
+ * `<svg>` or `<math>` as a drawing or formula (with element names of their own, not HTML's), a
+ * `<select>` as options (other tags are dropped). Left open, they take in the text after them.
+ */
+export const TAKES_IN = new Set(['svg', 'math', 'select', 'datalist']);
+/** Elements with names of their own inside them. */
+const FOREIGN = new Set(['svg', 'math']);
+const PHRASING_CONTAINERS = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link']);
 
 export const remarkKnownHtml: Plugin<[], Root> = function (this: Processor) {
   const data = this.data();
   data.micromarkExtensions ??= [];
   data.micromarkExtensions.push(knownHtml());
   return (tree, file) => {
+    joinForeign(tree, String(file.value));
     visit(tree, 'html', (node: Html, _index, parent) => {
       // Inline HTML is always one complete tag of a known element: nothing to escape.
       if (!parent || parent.type === 'paragraph' || parent.type === 'heading' || parent.type === 'tableCell') return;
@@ -53,6 +63,35 @@ export const remarkKnownHtml: Plugin<[], Root> = function (this: Processor) {
     });
   };
 };
+
+/**
+ * An `<svg>` or `<math>` typed in a paragraph, from its start tag to its end tag, as one piece of
+ * HTML: Markdown reads the tags inside it (`<text>`, `<mi>`), which are not HTML's, as text.
+ */
+function joinForeign(tree: Root, source: string): void {
+  visit(tree, (node) => {
+    if (!PHRASING_CONTAINERS.has(node.type) || !('children' in node)) return;
+    const children = node.children as PhrasingContent[];
+    for (let i = 0; i < children.length; i++) {
+      const open = children[i];
+      const name = open?.type === 'html' ? /^<(svg|math)(?=[\s>])/i.exec(open.value)?.[1]?.toLowerCase() : undefined;
+      if (!open || !name || /\/>$/.test((open as Html).value)) continue;
+      let depth = 0;
+      const end = children.findIndex((c, j) => {
+        if (j <= i || c.type !== 'html') return false;
+        if (new RegExp(`^<${name}(?=[\\s>])`, 'i').test(c.value) && !/\/>$/.test(c.value)) depth++;
+        else if (new RegExp(`^</${name}\\s*>$`, 'i').test(c.value)) depth--;
+        return depth < 0;
+      });
+      const close = children[end];
+      const start = open.position?.start;
+      const stop = close?.position?.end;
+      if (start?.offset === undefined || stop?.offset === undefined) continue;
+      const joined: Html = { type: 'html', value: source.slice(start.offset, stop.offset), position: { start, end: stop } };
+      children.splice(i, end - i + 1, joined);
+    }
+  });
+}
 
 /** The value with each stray `<` escaped, and where a comment or raw-text element is left open. */
 export function escapeStray(value: string): { value: string; unclosed?: { offset: number; opener: string } } {
@@ -78,11 +117,12 @@ export function escapeStray(value: string): { value: string; unclosed?: { offset
     if (tag && isHtmlElementName(tag[1] as string)) {
       from = i + tag[0].length;
       const name = (tag[1] as string).toLowerCase();
-      if (open && RAW_TEXT.has(name)) {
-        // Its content is not HTML: leave it for the parser (and the sanitiser) as it is.
-        const end = value.toLowerCase().indexOf(`</${name}`, from);
+      const selfClosed = FOREIGN.has(name) && /\/>$/.test(tag[0]);
+      if (open && !selfClosed && (RAW_TEXT.has(name) || TAKES_IN.has(name))) {
+        const end = name === 'plaintext' ? -1 : value.toLowerCase().indexOf(`</${name}`, from);
         if (end === -1) return { value: join(parts, value, at), unclosed: { offset: i, opener: `<${name}>` } };
-        from = end;
+        // Raw text, a drawing or a formula is not HTML: leave it for the parser (and the sanitiser) as it is.
+        if (!TAKES_IN.has(name) || FOREIGN.has(name)) from = end;
       }
       continue;
     }

@@ -8,6 +8,11 @@
  * it code — later chapters included. After parsing, each such node is checked:
  * - no end marker, or (for a comment or `<pre>`/`<style>`…) another opener before it — `<!-- a`
  *   left open, then `<!-- b -->` — an error at its opening (`html/unclosed`, `code/unclosed`);
+ * - in a paragraph (or heading, or table cell), an element the HTML parser reads to its end tag
+ *   in its own way — `<script>`, `<style>`, `<textarea>`, `<title>`, `<iframe>`, `<svg>`,
+ *   `<math>`, `<select>` … — or that the paragraph's end does not close (`<button>`, `<object>`,
+ *   `<h1>`, `<pre>` …), with no end tag after it there: an error at it (`html/unclosed`), as it
+ *   would remove the rest of the text, or take it in and lose its paragraphs;
  * - closed, but across a `#` chapter heading line: an error too (`html/crosses-chapter`,
  *   `code/crosses-chapter`) — a comment closed by a later comment's `-->` hides a chapter. A
  *   code block with a language (```sh), a `<pre>` and a `<textarea>` may hold `# ` lines; they
@@ -16,9 +21,11 @@
  */
 import type { Code, Html, Root } from 'mdast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import type { Node } from 'unist';
+import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { fatal } from './messages.ts';
+import { RAW_TEXT, TAKES_IN } from './remark-known-html.ts';
 
 interface HtmlBlockKind {
   start: RegExp;
@@ -96,8 +103,50 @@ export const remarkUnclosed: Plugin<[], Root> = () => (tree, file) => {
     // Inline HTML (in a paragraph or heading) is one tag; only HTML blocks run on.
     if (node.type === 'html' && parent && !PHRASING_PARENTS.has(parent.type)) checkHtml(node as Html, file);
     else if (node.type === 'code') checkFence(node as Code, source, file);
+    else if (INLINE_CONTAINERS.has(node.type)) {
+      checkInline(node, file);
+      return SKIP;
+    }
+    return undefined;
   });
 };
+
+const INLINE_CONTAINERS = new Set(['paragraph', 'heading', 'tableCell']);
+/**
+ * Elements that must be closed in the paragraph they open in: those read in a way of their own
+ * to their end tag, and those the paragraph's end does not close, so that the paragraphs after
+ * them would go inside them (a heading, a `<pre>`, a button, an object …).
+ */
+const INLINE_MUST_CLOSE = new Set([
+  ...RAW_TEXT,
+  ...TAKES_IN,
+  ...'applet button marquee object template pre h1 h2 h3 h4 h5 h6'.split(' '),
+]);
+
+/** Each element of INLINE_MUST_CLOSE typed in a paragraph has its end tag later in it. */
+function checkInline(container: Node, file: VFile): void {
+  const tags: Html[] = [];
+  visit(container, 'html', (node: Html) => {
+    tags.push(node);
+  });
+  for (const [i, node] of tags.entries()) {
+    const name = /^<([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])/.exec(node.value)?.[1]?.toLowerCase();
+    if (!name || !INLINE_MUST_CLOSE.has(name) || (TAKES_IN.has(name) && /\/>$/.test(node.value))) continue;
+    const closer = new RegExp(`^</${name}\\s*>$`, 'i');
+    if (name !== 'plaintext' && tags.slice(i + 1).some((t) => closer.test(t.value))) continue;
+    const code = name === 'script' || name === 'style';
+    fatal(file, 'html/unclosed', node.position?.start, {
+      reason:
+        name === 'plaintext'
+          ? '`<plaintext>` has no end: everything after it would be shown as raw text'
+          : `\`<${name}>\` is never closed: everything after it would be ${code ? 'removed with it' : 'taken into it, losing its paragraphs and formatting'}`,
+      hint:
+        name === 'plaintext'
+          ? 'Delete it; to show text as typed, put it in a code block between ``` lines.'
+          : `Close it with \`</${name}>\`, or write \`\\<${name}>\` to show the tag as text.`,
+    });
+  }
+}
 
 function checkHtml(node: Html, file: VFile): void {
   const indent = /^[ \t]*/.exec(node.value)?.[0].length ?? 0;
