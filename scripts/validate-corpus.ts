@@ -21,7 +21,7 @@ for (const novel of novels) {
   const { files } = await build({ input, out, formats: ['epub'] });
   const file = files[0]?.path as string;
   const check = epubcheck(file);
-  const ace = aceCheck(file);
+  const ace = await aceCheck(file);
   const ok = check.clean && ace.outcome === 'pass' && ace.violations.length === 0;
   failed ||= !ok;
   console.log(`${novel}: EPUBCheck ${check.summary}; Ace ${ace.outcome}, ${ace.violations.length} violations`);
