@@ -27,7 +27,8 @@ export type ErrorCode =
   | 'OUTPUT_FAILED'
   | 'OUTPUT_NOT_EMPTY'
   | 'IMPORT_TRACKED_CHANGES'
-  | 'IMPORT_COMMENTS';
+  | 'IMPORT_COMMENTS'
+  | 'WORKER_FAILED';
 
 export interface Place {
   line: number;
