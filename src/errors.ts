@@ -23,6 +23,8 @@ export type ErrorCode =
   | 'BROWSER_NOT_FOUND'
   | 'PDF_FAILED'
   | 'BROWSER_CRASHED'
+  | 'PLUGIN_NOT_FOUND'
+  | 'PLUGIN_FAILED'
   | 'EPUB_FAILED'
   | 'OUTPUT_FAILED'
   | 'OUTPUT_NOT_EMPTY'

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { isValidIsbn } from '../book/identifier.ts';
 import { findFontPackage } from './font.ts';
+import { pluginsSchema } from './plugins-schema.ts';
 import { checkSchema, sceneBreaksSchema, typographySchema } from './text-schema.ts';
 import { parseLength, parseTrim } from './trim.ts';
 import { canonicalLanguage, dateProblem, languageProblem } from './values.ts';
@@ -253,6 +254,8 @@ export const bookSchema = z
     'setext-headings': z.boolean({ message: 'must be true or false' }).default(false),
     /** `galley check`: rules turned off or given another severity. */
     check: checkSchema.default(checkSchema.parse({})),
+    /** The author's own remark and rehype plugins (README, *Plugins*). */
+    plugins: pluginsSchema.default(pluginsSchema.parse({})),
   })
   .strict()
   .transform(({ author, ...config }) => ({

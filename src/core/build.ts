@@ -10,7 +10,9 @@ import type { BrowserSession } from '../output/browser.ts';
 import { type EpubTarget, renderEpub } from '../output/epub.ts';
 import type { PdfEdition } from '../output/pdf.ts';
 import { type OutputFile, writeOutputs } from '../output/write.ts';
-import { typeset } from './typeset.ts';
+import { pageSummary } from '../terminal/format.ts';
+import { stageClock } from './stages.ts';
+import { type TypesetOptions, typeset } from './typeset.ts';
 
 export type Format = 'epub' | 'pdf';
 
@@ -34,6 +36,8 @@ export interface BuildOptions {
   /** Working directory paths are relative to (default `process.cwd()`). */
   cwd?: string;
   logger?: Logger;
+  /** remark and rehype plugins of your own, run after those book.yaml names (README, *Plugins*). */
+  plugins?: TypesetOptions['plugins'];
   /** A browser already running, shared with other builds (core/builder.ts): the PDF is printed in it. */
   session?: BrowserSession | undefined;
   /** The output files' base name, given the book's slug (default: the slug). */
@@ -55,18 +59,23 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
   const logger = options.logger ?? silentLogger;
   const formats = options.formats ?? ['epub', 'pdf'];
-  const stage = (name: string, ms: number) => logger.info(`${name.padEnd(8)}${formatMs(ms)}`);
+  const clock = stageClock(logger);
 
   // Find the browser first: a PDF that cannot be printed should fail before any other work.
   // The print code (and Puppeteer) is loaded only when a PDF is asked for.
   const print = formats.includes('pdf') ? await import('../output/pdf.ts') : undefined;
   const browser = print && !options.session ? await print.findBrowser(options.browser) : undefined;
-  const { book, diagnostics } = await typeset({
-    input: options.input ?? 'manuscript',
-    overrides: { title: options.title, author: options.author },
-    cwd,
-    onStage: stage,
-  });
+  clock.start('parse');
+  const { book, diagnostics } = await clock.guard(() =>
+    typeset({
+      input: options.input ?? 'manuscript',
+      overrides: { title: options.title, author: options.author },
+      plugins: options.plugins,
+      cwd,
+      // typeset's two stages follow one another: parse ends as typeset starts.
+      onStage: (name) => (name === 'parse' ? clock.start('typeset') : clock.end()),
+    }),
+  );
   for (const d of diagnostics) logger.warn(formatDiagnostic(d));
 
   const outDir = path.resolve(cwd, options.out ?? 'dist');
@@ -75,27 +84,36 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // The PDF comes first: the EPUB marks where its printed pages begin.
   let printed: Awaited<ReturnType<NonNullable<typeof print>['renderPdf']>> | undefined;
   if (print) {
-    const started = performance.now();
-    printed = await print.renderPdf(book, { browser, session: options.session, edition: options.pdf ?? 'print', logger });
-    stage('pdf', performance.now() - started);
+    const edition = options.pdf ?? 'print';
+    printed = await clock.run('pdf', () =>
+      print.renderPdf(book, { browser, session: options.session, edition, logger, ...clock.pdfSteps }),
+    );
+    logger.info(`${'pdf'.padEnd(8)}${pageSummary(printed.pageLabels)}`);
     logger.info(`browser ${printed.browser}`);
-    for (const url of printed.blocked) logger.warn(`blocked a request from the print page: ${url}`);
+    reportBlocked(printed.blocked, logger);
   }
   if (formats.includes('epub')) {
-    const started = performance.now();
-    const data = await renderEpub(book, { target: options.target, print: printed, warn: (m) => logger.warn(m) });
-    stage('epub', performance.now() - started);
+    const data = await clock.run('epub', () =>
+      renderEpub(book, { target: options.target, print: printed, warn: (m) => logger.warn(m) }),
+    );
     outputs.push({ format: 'epub', path: path.join(outDir, `${name}.epub`), data });
   }
   if (printed) outputs.push({ format: 'pdf', path: path.join(outDir, `${name}.pdf`), data: printed.pdf });
-  await writeOutputs(outputs);
+  await clock.run('write', () => writeOutputs(outputs));
   const files = outputs.map((o) => ({ format: o.format, path: o.path, bytes: o.data.byteLength }));
   for (const f of files) logger.info(`wrote ${path.relative(cwd, f.path)} (${formatBytes(f.bytes)})`);
   return { files, diagnostics };
 }
 
-function formatMs(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+/** One warning for the requests the print page was refused; each one with `--verbose` (or a logger without `debug`). */
+function reportBlocked(blocked: string[], logger: Logger): void {
+  if (blocked.length === 0) return;
+  if (blocked.length === 1 || !logger.debug) {
+    for (const url of blocked) logger.warn(`blocked a request from the print page: ${url}`);
+    return;
+  }
+  logger.warn(`blocked ${blocked.length} requests from the print page (the first: ${blocked[0]}); --verbose lists each`);
+  for (const url of blocked) logger.debug(`blocked a request from the print page: ${url}`);
 }
 
 function formatBytes(bytes: number): string {

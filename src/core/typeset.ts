@@ -6,11 +6,13 @@
  * typeset.
  */
 import path from 'node:path';
+import type { PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import { backMatter } from '../book/back-matter.ts';
 import { frontMatter } from '../book/front-matter.ts';
 import { bookIdentifier } from '../book/identifier.ts';
 import { checkCover, type ImageRequest, loadImages } from '../book/images.ts';
+import { metadataLocator } from '../book/metadata-places.ts';
 import type { Book, Section } from '../book/model.ts';
 import { bookSlug } from '../book/slug.ts';
 import { resolveConfig } from '../config/load.ts';
@@ -23,6 +25,7 @@ import { pipelineOptions } from '../pipeline/options.ts';
 import { loadEachImage, throwFirstError } from '../pipeline/problems.ts';
 import { createProcessor, mayUseGfm, type PipelineOptions, parseFile } from '../pipeline/processor.ts';
 import { divisionToHast, sectionHtml } from '../pipeline/to-html.ts';
+import { loadPlugins, type PluginKind, wrapPlugins } from '../pipeline/user-plugins.ts';
 
 export interface TypesetOptions {
   /** Manuscript: a folder, a .md file or a .txt file. */
@@ -37,6 +40,11 @@ export interface TypesetOptions {
    * stop typesetting: every one is in the diagnostics (images' errors too).
    */
   lint?: (config: BookConfig, base: PipelineOptions) => Partial<PipelineOptions>;
+  /**
+   * remark and rehype plugins of the caller's own, run after those book.yaml names, where
+   * book.yaml's run (README, *Plugins*).
+   */
+  plugins?: { remark?: PluggableList; rehype?: PluggableList } | undefined;
 }
 
 export interface TypesetResult {
@@ -61,7 +69,17 @@ export async function typeset(options: TypesetOptions): Promise<TypesetResult> {
   const gfm = manuscript.files.some((f) => mayUseGfm(f.text));
   const base = pipelineOptions(config);
   const chapterFiles = manuscript.form === 'folder';
-  const processor = createProcessor({ ...base, gfm, chapterFiles, ...options.lint?.(config, base) });
+  const placeOf = (kind: PluginKind, index: number) => {
+    const node = manuscript.metadata?.doc.getIn(['plugins', kind, index], true) as
+      | { range?: [number, number, number] }
+      | undefined;
+    const pos = node?.range ? manuscript.metadata?.lines.linePos(node.range[0]) : undefined;
+    return pos && { line: pos.line + (manuscript.metadata?.source.lineOffset ?? 0), column: pos.col };
+  };
+  const own = await loadPlugins(config.plugins, { root: manuscript.root, metadataFile: manuscript.metadataFile, placeOf });
+  const remarkPlugins = [...own.remark, ...wrapPlugins('remark', options.plugins?.remark)];
+  const rehypePlugins = [...own.rehype, ...wrapPlugins('rehype', options.plugins?.rehype)];
+  const processor = createProcessor({ ...base, gfm, chapterFiles, remarkPlugins, ...options.lint?.(config, base) });
   const stop = options.lint ? () => undefined : throwFirstError;
   const plain = manuscript.form === 'text';
   const parsed = manuscript.files.map((source) => {
@@ -70,7 +88,8 @@ export async function typeset(options: TypesetOptions): Promise<TypesetResult> {
   });
   lap('parse');
 
-  const trees = parsed.map(({ file, tree }) => ({ file, tree: processor.runSync(tree, file) }));
+  const trees: { file: VFile; tree: Awaited<ReturnType<typeof processor.run>> }[] = [];
+  for (const { file, tree } of parsed) trees.push({ file, tree: await processor.run(tree, file) });
   const files = trees.map((t) => t.file);
   const divisions = collectDivisions(trees).filter((d) => !isEmptyDivision(d));
   // An error is thrown once the HTML is made too, so the first in the manuscript is the one reported.
@@ -82,15 +101,16 @@ export async function typeset(options: TypesetOptions): Promise<TypesetResult> {
     });
   }
   const requests: ImageRequest[] = [];
-  const body: Section[] = divisions.map((division) => {
-    const hast = divisionToHast(division);
+  const body: Section[] = [];
+  for (const division of divisions) {
+    const hast = await divisionToHast(division, rehypePlugins);
     // Every chapter file is in the book's folder (for a single file, the folder it really is in).
     const from = manuscript.root;
     for (const ref of division.file.data.images?.splice(0) ?? []) {
       requests.push({ ...ref, file: division.file.path, place: ref.place?.start, from });
     }
     let html: string | undefined;
-    return {
+    body.push({
       id: division.id,
       kind: division.kind,
       title: division.title ?? config.title,
@@ -102,16 +122,17 @@ export async function typeset(options: TypesetOptions): Promise<TypesetResult> {
       },
       hast,
       source: division.file.path,
-    };
-  });
+    });
+  }
   // Front and back matter from the metadata; problems in its Markdown are reported on the metadata file.
   const identifier = bookIdentifier(config.identifier, config.title, config.author);
   const metadataFile = new VFile({ path: manuscript.metadataFile, cwd });
-  const front = frontMatter(config, identifier, metadataFile);
-  const back = backMatter(config, metadataFile);
+  const metadataText = { options: base, report: metadataFile, locate: metadataLocator(manuscript.metadata) };
+  const front = frontMatter(config, identifier, metadataText);
+  const back = backMatter(config, metadataText);
   stop([...files, metadataFile]);
   for (const ref of metadataFile.data.images ?? []) {
-    requests.push({ ...ref, file: manuscript.metadataFile, place: undefined, from: manuscript.root });
+    requests.push({ ...ref, file: manuscript.metadataFile, place: ref.place?.start, from: manuscript.root });
   }
   const coverTarget = config.cover ? `images/cover${path.extname(config.cover).toLowerCase()}` : undefined;
   if (config.cover && coverTarget) {

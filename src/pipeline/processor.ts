@@ -3,7 +3,7 @@
  * GFM footnotes and tables, and raw HTML only for known elements), then Galley's own plugins in a
  * fixed order — the guards that keep every word (constructs left open, extra table cells,
  * definitions nothing refers to), scene breaks (their marker lines are found before parsing, and
- * they need the blank lines between blocks), then the typographic pass, then book structure
+ * they need the blank lines between blocks), the author's own remark plugins, then the typographic pass, then book structure
  * (chapter titles are taken from typeset headings). `galley check` adds its rules before the
  * typographic pass and after book structure.
  */
@@ -31,6 +31,8 @@ export interface PipelineOptions {
   parts: string[];
   typography?: Omit<TypographyOptions, 'language'>;
   sceneBreaks?: SceneBreakOptions;
+  /** The author's remark plugins (`plugins.remark`): after the scene breaks, before the typographic pass. */
+  remarkPlugins?: PluggableList;
   /** Plugins that read the text as written, before the typographic pass (`galley check`'s text rules). */
   beforeTypography?: PluggableList;
   /** Plugins run last, on the book's structure (`galley check`'s structure rules). */
@@ -41,6 +43,12 @@ export interface PipelineOptions {
   chapterFiles?: boolean;
 }
 
+/**
+ * The guards that keep every word, in their order (constructs left open, known HTML only, extra
+ * table cells, definitions nothing refers to): the metadata's Markdown goes through them too.
+ */
+export const textGuards: PluggableList = [remarkUnclosed, remarkKnownHtml, remarkTableCells, remarkDefinitions];
+
 export function createProcessor(options: PipelineOptions) {
   return unified()
     .use(remarkParse)
@@ -48,11 +56,9 @@ export function createProcessor(options: PipelineOptions) {
     .use(remarkFrontmatter, ['yaml'])
     .use(options.gfm === false ? [] : [[remarkGfm, { singleTilde: false }]])
     .use(options.chapterFiles ? [remarkChapterFrontMatter] : [])
-    .use(remarkUnclosed)
-    .use(remarkKnownHtml)
-    .use(remarkTableCells)
-    .use(remarkDefinitions)
+    .use(textGuards)
     .use(remarkSceneBreaks, options.sceneBreaks ?? {})
+    .use(options.remarkPlugins ?? [])
     .use(options.beforeTypography ?? [])
     .use(remarkTypography, { ...options.typography, language: options.language })
     .use(remarkBookStructure, { parts: options.parts })

@@ -1,7 +1,7 @@
 /**
  * Turns a division's Markdown tree into HTML: remark-rehype (footnotes kept inside the division,
  * ids prefixed by the division's id so they stay unique in one print document), raw HTML parsed
- * by rehype-raw, made safe (rehype-safe-html) and put where EPUB lets it stand
+ * by rehype-raw, the author's rehype plugins, made safe (rehype-safe-html) and put where EPUB lets it stand
  * (rehype-content-model), image references collected. The EPUB writer re-serialises it as XHTML.
  */
 import type { Element, Root as HastRoot } from 'hast';
@@ -9,14 +9,15 @@ import { toHtml } from 'hast-util-to-html';
 import type { Root } from 'mdast';
 import rehypeRaw from 'rehype-raw';
 import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
+import { type PluggableList, unified } from 'unified';
 import { EXIT, visit } from 'unist-util-visit';
 import { rehypeContentModel } from '../plugins/rehype-content-model.ts';
 import { rehypeImages } from '../plugins/rehype-images.ts';
 import { rehypeSafeHtml } from '../plugins/rehype-safe-html.ts';
 import type { BookDivision } from './divisions.ts';
 
-export function divisionToHast(division: BookDivision): Element {
+/** `rehypePlugins`: the author's own (`plugins.rehype`), run before the HTML is made safe. */
+export async function divisionToHast(division: BookDivision, rehypePlugins: PluggableList = []): Promise<Element> {
   const raw = hasRawHtml(division.tree);
   const processor = unified()
     .use(remarkRehype, {
@@ -28,10 +29,11 @@ export function divisionToHast(division: BookDivision): Element {
       footnoteBackLabel: (n: number) => `Back to the text of note ${n + 1}`,
     })
     .use(raw ? [rehypeRaw] : [])
+    .use(rehypePlugins)
     .use(rehypeSafeHtml)
     .use(raw ? [rehypeContentModel] : [])
     .use(rehypeImages);
-  const hast = processor.runSync(division.tree, division.file) as HastRoot;
+  const hast = (await processor.run(division.tree, division.file)) as HastRoot;
   return nestFootnotes(hast, division.id);
 }
 
