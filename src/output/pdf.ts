@@ -45,6 +45,14 @@ export interface PdfOptions {
    * `assemble`.
    */
   onStage?: (stage: string, ms: number) => void;
+  /** Called as each of those steps starts. */
+  onStageStart?: ((stage: string) => void) | undefined;
+  /**
+   * Called with the pages as the layout knows them: `total` is an estimate (from the text, or the
+   * blocks' heights on screen) until the book is laid out, then `done` = `total` = the final count.
+   * A long book's body reports after each run of pages (see `runPages`).
+   */
+  onProgress?: ((pages: { done: number; total: number }) => void) | undefined;
   /**
    * A long book's body is printed in runs of about this many pages (default 400), which bounds
    * the browser's memory; the pages come out the same. Lower it on a machine short of memory.
@@ -127,6 +135,8 @@ async function renderOnce(book: Book, options: PdfOptions, start: () => Promise<
     options.onStage?.(stage, now - started);
     started = now;
   };
+  const begin = (stage: string) => options.onStageStart?.(stage);
+  begin('prepare');
   const setup = await printSetup(book);
   // The browser starts while the blocks are made.
   const launching = start();
@@ -151,6 +161,8 @@ async function renderOnce(book: Book, options: PdfOptions, start: () => Promise<
       resolve,
       keepBodyPage: screen,
       lap,
+      begin,
+      progress: options.onProgress,
       runPages: options.runPages,
     });
     const { plan, geometry } = layout;
@@ -166,10 +178,13 @@ async function renderOnce(book: Book, options: PdfOptions, start: () => Promise<
     const furniture = { source: layout.frontDoc, ...layout.furniture };
     let pdf: Uint8Array;
     if (screen) {
+      begin('screen');
       const printed = await screenEdition(book, layout, body);
       lap('screen');
+      begin('assemble');
       pdf = await assembleScreen(printed, furniture, plan, geometry, meta, outline(body, layout));
     } else {
+      begin('assemble');
       pdf = await assemblePrint(layout.bodyDoc, layout.frontDoc, furniture, plan, geometry, meta);
     }
     lap('assemble');

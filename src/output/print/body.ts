@@ -65,6 +65,8 @@ export interface BodyJob {
   lastPrint?: () => void;
   /** Also cut the printed pages out of the page as HTML (for the preview), given the text block. */
   pages?: TextBlockBox | undefined;
+  /** Told after each run is printed: the pages printed so far, and the runs done. */
+  onRun?: ((pages: number, runs: number) => void) | undefined;
 }
 
 export interface PrintedBody {
@@ -124,6 +126,7 @@ export async function printBody(job: BodyJob): Promise<PrintedBody> {
       const base = doc;
       for (const copied of await base.copyPages(printed, printed.getPageIndices())) base.addPage(copied);
     }
+    job.onRun?.(doc.getPageCount(), k + 1);
   }
   if (!doc) throw new GalleyError('PDF_FAILED', 'the book has no pages to print');
   return { doc, marks, page: kept, slices };

@@ -66,6 +66,14 @@ export interface LayoutInput {
   keepBodyPage: boolean;
   /** Told when a step ends: `estimate` (the gutter), `body` (loaded, settled, printed), `front`. */
   lap?: (step: string) => void;
+  /** Told when a step starts (the same names). */
+  begin?: ((step: string) => void) | undefined;
+  /**
+   * Told the pages as they are known: none of about `total` once the count is estimated, the
+   * body's pages after each run printed (with the rest estimated), and the book's when it is
+   * laid out (`done` = `total`).
+   */
+  progress?: ((pages: { done: number; total: number }) => void) | undefined;
   /** Pages per print run of a long body (default RUN_PAGES). */
   runPages?: number | undefined;
   /** Cut the printed pages out as HTML too (the preview's pages). */
@@ -80,10 +88,11 @@ export async function layOut(input: LayoutInput): Promise<Layout> {
   let gutter = fixed ?? kdpGutter(guess);
   // The guess is good to a few per cent: far from a boundary of KDP's table, it settles the gutter.
   const sure = kdpGutter(guess * 0.9) === kdpGutter(guess * 1.1);
-  const runs = input.keepBodyPage
-    ? [body.map((_, i) => i)]
-    : chunks(blockPagesFromText(body, geometryFor(gutter), setup.style.fontSize), input.runPages ?? RUN_PAGES);
+  const guessed = blockPagesFromText(body, geometryFor(gutter), setup.style.fontSize);
+  const runs = input.keepBodyPage ? [body.map((_, i) => i)] : chunks(guessed, input.runPages ?? RUN_PAGES);
+  let estimate = guess;
   for (let attempt = 0; ; attempt++) {
+    input.begin?.('estimate');
     // 1. Load; for `auto` (the first time, when the guess was not sure, a one-run book), the
     // blocks' heights on screen settle the gutter.
     let opened: BookPage | undefined;
@@ -91,7 +100,8 @@ export async function layOut(input: LayoutInput): Promise<Layout> {
       opened = await session.open(documentHtml(input, body, geometryFor(gutter)), resolve);
       for (let k = 0; k < 3; k++) {
         const measured = await inPage(opened, setup, false);
-        const wanted = kdpGutter(estimateFromHeights(measured.heights, body, input.toc, geometryFor(gutter)));
+        estimate = estimateFromHeights(measured.heights, body, input.toc, geometryFor(gutter));
+        const wanted = kdpGutter(estimate);
         if (wanted === gutter) break;
         gutter = wanted;
         const rules = JSON.stringify(pageRules(geometryFor(gutter), 'uniform'));
@@ -100,6 +110,8 @@ export async function layOut(input: LayoutInput): Promise<Layout> {
     }
     const geometry = geometryFor(gutter);
     input.lap?.('estimate');
+    input.begin?.('body');
+    input.progress?.({ done: 0, total: estimate });
 
     // 2. Print the body, and read where each block and break fell. Meanwhile the front matter
     // loads in a page of its own; its contents' numbers come when the body is printed.
@@ -115,12 +127,14 @@ export async function layOut(input: LayoutInput): Promise<Layout> {
       opened,
       keep: input.keepBodyPage,
       pages: input.pages ? textBox(geometry) : undefined,
+      onRun: input.progress && runProgress(runs, guessed, estimate, input.progress),
       lastPrint: () => {
         frontOpening = session.open(documentHtml(input, front, geometry, furnitureCss(geometry)), resolve);
         frontOpening.catch(() => undefined);
       },
     });
     input.lap?.('body');
+    input.begin?.('front');
     const bodyPlaced = placed(body, printed.marks, printed.doc.getPageCount());
     const bodyPlan = planBody(bodyPlaced, {
       runningHeads: setup.print['running-heads'],
@@ -152,6 +166,7 @@ export async function layOut(input: LayoutInput): Promise<Layout> {
     const frontPlaced = placed(front, frontMarks, furnitureStart);
     const plan = joinPlan(frontPlaced, bodyPlan);
     input.lap?.('front');
+    input.progress?.({ done: plan.pages.length, total: plan.pages.length });
 
     // 4. The gutter the final page count calls for (only ever wider, so this ends).
     const needed = kdpGutter(plan.pages.length);
@@ -174,6 +189,25 @@ export async function layOut(input: LayoutInput): Promise<Layout> {
     gutter = needed;
     await printed.page?.close();
   }
+}
+
+/**
+ * The pages after each run of the body: those printed, and about how many in all — the runs
+ * still to print as guessed from their text, and the front matter and blanks as the estimate
+ * left them.
+ */
+function runProgress(
+  runs: number[][],
+  guessed: number[],
+  estimate: number,
+  progress: (pages: { done: number; total: number }) => void,
+): (pages: number, done: number) => void {
+  const perRun = runs.map((run) => run.reduce((sum, i) => sum + (guessed[i] ?? 0), 0));
+  const rest = Math.max(0, estimate - perRun.reduce((a, b) => a + b, 0));
+  return (pages, done) => {
+    const ahead = perRun.slice(done).reduce((a, b) => a + b, 0);
+    progress({ done: pages, total: Math.max(pages + 1, pages + ahead + rest) });
+  };
 }
 
 export interface BlocksLayout {
