@@ -3,6 +3,7 @@
  * happens to an exit code (0 done, 1 failed, 2 usage mistake). No book logic lives here.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Format } from './core/build.ts';
 import { exitCodeFor, GalleyError, locationOf } from './errors.ts';
@@ -139,6 +140,26 @@ function createProgram(logger: Logger, status: { code: number }): Command {
         });
       },
     );
+
+  program
+    .command('init')
+    .description('start a book: a commented book.yaml, two chapters that show the conventions, a .gitignore')
+    .argument('[dir]', 'the folder to start it in (made if missing)', '.')
+    .action(async (dir: string) => {
+      const { init } = await import('./core/init.ts');
+      const { written, kept } = await init(dir);
+      for (const name of written) logger.info(`wrote ${path.join(dir, name)}`);
+      for (const name of kept) logger.info(`kept ${path.join(dir, name)} (it was there already)`);
+      logger.info(`next: galley build ${dir === '.' ? '' : dir}`.trimEnd());
+    });
+
+  program
+    .command('schema')
+    .description("print book.yaml's JSON Schema (for editors: `galley schema > book.schema.json`)")
+    .action(async () => {
+      const { bookJsonSchema } = await import('./config/json-schema.ts');
+      process.stdout.write(`${JSON.stringify(bookJsonSchema(), null, 2)}\n`);
+    });
 
   return program;
 }
