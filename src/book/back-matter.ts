@@ -4,13 +4,12 @@
  * a heading, and listed in the table of contents.
  */
 import { h } from 'hastscript';
-import type { VFile } from 'vfile';
 import type { BookConfig } from '../config/schema.ts';
 import { authorsOf, section } from './front-matter.ts';
-import { typesetBlocks } from './metadata-text.ts';
+import { type MetadataText, typesetBlocks } from './metadata-text.ts';
 import type { Section } from './model.ts';
 
-export function backMatter(config: BookConfig, report?: VFile): Section[] {
+export function backMatter(config: BookConfig, context: MetadataText): Section[] {
   const authors = authorsOf(config.creators).map((c) => c.name);
   const pages: [Section['kind'], string, string | undefined][] = [
     ['acknowledgements', 'Acknowledgements', config.acknowledgements],
@@ -20,11 +19,6 @@ export function backMatter(config: BookConfig, report?: VFile): Section[] {
   return pages
     .filter((page): page is [Section['kind'], string, string] => page[2] !== undefined)
     .map(([kind, title, text]) =>
-      section(
-        kind,
-        title,
-        [h('h1', { id: `${kind}-title` }, title), ...typesetBlocks(text, config.language, kind, report)],
-        true,
-      ),
+      section(kind, title, [h('h1', { id: `${kind}-title` }, title), ...typesetBlocks(text, kind, context)], true),
     );
 }

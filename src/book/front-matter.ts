@@ -1,14 +1,13 @@
 /**
  * Front matter made from the metadata: a title page, a copyright page and, when given, a
- * dedication and an epigraph. Metadata text goes through the same typographic pass as the
- * manuscript (src/book/metadata-text.ts).
+ * dedication and an epigraph. Metadata text is typeset as the manuscript is, through the same
+ * pieces (src/book/metadata-text.ts).
  */
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
-import type { VFile } from 'vfile';
 import type { BookConfig, Creator } from '../config/schema.ts';
 import { sectionHtml } from '../pipeline/to-html.ts';
-import { typesetBlocks, typesetInline } from './metadata-text.ts';
+import { type MetadataText, typesetBlocks, typesetInline } from './metadata-text.ts';
 import type { Section } from './model.ts';
 
 /** How the title page credits a creator who is not an author. */
@@ -24,12 +23,18 @@ const CREDITS: Record<string, string> = {
 };
 
 /**
- * The front matter pages, in reading order. `report` collects problems in the metadata's
- * Markdown and the images it refers to.
+ * The front matter pages, in reading order. The context's report collects problems in the
+ * metadata's Markdown and the images it refers to.
  */
-export function frontMatter(config: BookConfig, identifier: string, report?: VFile): Section[] {
-  const lang = config.language;
-  const inline = (text: string, key: string) => typesetInline(text, lang, key, report);
+export function frontMatter(config: BookConfig, identifier: string, context: MetadataText): Section[] {
+  // The title and subtitle are set twice (title page, copyright page): typeset, and reported, once.
+  const typeset = new Map<string, ElementContent[]>();
+  const inline = (text: string, key: string): ElementContent[] => {
+    const id = `${key}\n${text}`;
+    const nodes = typeset.get(id) ?? typesetInline(text, key, context);
+    typeset.set(id, nodes);
+    return structuredClone(nodes);
+  };
   const sections: Section[] = [];
   const authors = authorsOf(config.creators);
   const others = config.creators.filter((c) => c.role !== 'aut');
@@ -61,14 +66,14 @@ export function frontMatter(config: BookConfig, identifier: string, report?: VFi
     ]),
   );
   if (config.dedication) {
-    sections.push(section('dedication', 'Dedication', [h('p', inline(config.dedication, 'dedication'))]));
+    sections.push(section('dedication', 'Dedication', typesetBlocks(config.dedication, 'dedication', context)));
   }
   if (config.epigraph) {
     const { text, attribution } = config.epigraph as { text: string; attribution?: string };
     sections.push(
       section('epigraph', 'Epigraph', [
-        h('blockquote', typesetBlocks(text, lang, 'epigraph', report)),
-        attribution ? h('p.attribution', ['— ', ...inline(attribution, 'epigraph')]) : undefined,
+        h('blockquote', typesetBlocks(text, 'epigraph', context)),
+        attribution ? h('p.attribution', ['— ', ...inline(attribution, 'epigraph.attribution')]) : undefined,
       ]),
     );
   }

@@ -20,7 +20,7 @@ import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
-import { warn } from './messages.ts';
+import { fatalAt, warn } from './messages.ts';
 import { PHRASING } from './rehype-content-model.ts';
 
 /** Removed with their content (code), or empty: the sanitiser's to remove. */
@@ -151,6 +151,8 @@ function reparse(text: Text): Node[] {
 }
 
 function report(node: Element, kept: Node[], file: VFile): void {
+  // One left open is reported as that (remark-unclosed), not as removed too.
+  if (fatalAt(file, node.position)) return;
   const name = node.tagName;
   const kind = KINDS.find(([, names]) => names.includes(name))?.[0];
   const hasText = kept.some(function holds(n: Node): boolean {

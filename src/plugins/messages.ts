@@ -25,3 +25,9 @@ export function fatal(file: VFile, ruleId: string, place: Place, report: Report)
   message.fatal = true;
   if (report.hint) message.note = report.hint;
 }
+
+/** Whether an error is already reported at this point (a construct left open, found before). */
+export function fatalAt(file: VFile, place: Place): boolean {
+  const point = place && 'start' in place ? place.start : place;
+  return file.messages.some((m) => m.fatal && m.line === point?.line && m.column === point?.column);
+}

@@ -18,6 +18,7 @@ import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 import type { Plugin } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { keepRemovedText } from './html-kept-text.ts';
+import { fatalAt } from './messages.ts';
 
 export interface SafeHtmlOptions {
   /** Link protocols kept in `href` (default `http`, `https`, `mailto`, `tel`). */
@@ -96,6 +97,8 @@ export const rehypeSafeHtml: Plugin<[SafeHtmlOptions?], Root> = (options = {}) =
       if (!node.position) return;
       const match = kept.get(placeKey(node))?.shift();
       const where = { place: node.position, ruleId: 'html/removed', source: 'galley' };
+      // One left open is reported as that (remark-unclosed), not as removed too.
+      if (!match && fatalAt(file, node.position)) return SKIP;
       if (!match) {
         file.message(
           strip.has(node.tagName)
