@@ -8,6 +8,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check/check.ts';
+import { CHECK_RULES } from '../src/check/rule-ids.ts';
 import { build } from '../src/core/build.ts';
 import { typeset } from '../src/core/typeset.ts';
 import { GalleyError } from '../src/errors.ts';
@@ -268,9 +269,22 @@ describe('galley check reports what a build would', () => {
     expect(result.errors).toBe(4);
   });
 
-  it('cannot turn off a rule the build stops on', async () => {
-    const { dir, file } = writeBook('<!-- open\n', `${FRONT.slice(0, -5)}check:\n  rules:\n    html/unclosed: off\n---\n\n`);
-    await expect(check({ input: file, cwd: dir })).rejects.toThrow(/html\/unclosed/);
+  it('cannot turn off, or give another severity to, a rule the build stops on: says so at its line', async () => {
+    const stopping = Object.entries(CHECK_RULES).flatMap(([id, rule]) => ('stops' in rule ? [id] : []));
+    expect(stopping).toContain('html/unclosed');
+    for (const [i, id] of stopping.entries()) {
+      const setting = i % 2 ? 'warning' : 'off';
+      const { dir, file } = writeBook('<!-- open\n', `${FRONT.slice(0, -5)}check:\n  rules:\n    ${id}: ${setting}\n---\n\n`);
+      const error = await check({ input: file, cwd: dir }).then(
+        () => undefined,
+        (e: unknown) => e as GalleyError,
+      );
+      expect(error?.message).toBe(
+        `the rule \`${id}\` cannot be turned off or given another severity: a build always stops on it, as text would be lost`,
+      );
+      expect(error?.location).toBe('book.md:6:5');
+      expect(error?.hint).toMatch(/Take the line out/);
+    }
   });
 });
 

@@ -5,6 +5,7 @@
  * looked up by the caller, who has the YAML.
  */
 import type { z } from 'zod';
+import { CHECK_RULES } from '../check/rule-ids.ts';
 import type { Problem } from '../errors.ts';
 import { suggestKey } from './keys.ts';
 
@@ -65,6 +66,14 @@ function wrongShape(issues: readonly Issue[]): boolean {
 }
 
 function unknownKey(path: Path, key: string, context: ProblemContext): Found {
+  if (keyName(path) === 'check.rules' && isStoppingRule(key)) {
+    return {
+      message: `the rule \`${key}\` cannot be turned off or given another severity: a build always stops on it, as text would be lost`,
+      file: context.file,
+      place: context.placeOf([...path, key], 'key'),
+      hint: 'Take the line out, and fix what the rule reports (`galley check` lists each place, with what to do).',
+    };
+  }
   const name = keyName([...path, key]);
   const suggestion = suggestKey(key, path);
   const place = context.placeOf([...path, key], 'key');
@@ -86,6 +95,12 @@ function unknownKey(path: Path, key: string, context: ProblemContext): Found {
     hint: `Check the spelling: write \`${full.split('.').at(-1)}:\`${moved}; the README lists every book.yaml key.`,
     suggestion: full,
   };
+}
+
+/** A rule a build stops on (rule-ids.ts): not configurable. */
+function isStoppingRule(key: string): boolean {
+  const rule = (CHECK_RULES as Record<string, { stops?: true }>)[key];
+  return rule?.stops === true;
 }
 
 function valueProblem(issue: Issue, context: ProblemContext): Found {
