@@ -57,7 +57,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const write = (text: string) => stream.write(text);
   const steps = level === 'verbose';
   const live = (options.progress ?? (useLiveProgress(stream, env) ? 'live' : 'lines')) === 'live';
-  const view = live ? liveView({ write, steps, columns: () => stream.columns ?? 80 }) : plainView({ write, steps });
+  const view = live ? liveView({ write, steps, columns: () => stream.columns || 80 }) : plainView({ write, steps });
   return {
     info(message) {
       if (level !== 'quiet') view.line(message);
@@ -81,6 +81,19 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 export function reportProgress(logger: Logger, event: ProgressEvent): void {
   if (logger.progress) logger.progress(event);
   else if (event.type === 'end' && !event.step) logger.info(endLine(event));
+}
+
+/** A caller's logger at a level: `quiet` keeps only warnings and errors, `normal` drops `debug`. */
+export function atLevel(logger: Logger, level: LogLevel): Logger {
+  if (level === 'verbose') return logger;
+  const quiet = level === 'quiet';
+  return {
+    info: (message) => !quiet && logger.info(message),
+    warn: (message) => logger.warn(message),
+    error: (message) => logger.error(message),
+    debug() {},
+    ...(logger.progress && !quiet ? { progress: (event: ProgressEvent) => logger.progress?.(event) } : {}),
+  };
 }
 
 /** A logger that drops everything, for library callers and tests that do not care. */

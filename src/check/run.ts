@@ -1,12 +1,15 @@
 /**
  * `galley check` as the command line runs it: the diagnostics on stderr through the logger as
  * `file:line:col  rule-id  message`, then a one-line summary; with `--fixes`, the typographic
- * pass's changes on stdout, one a line, so they can be saved or searched. Returns the exit code:
- * 1 when there is an error, else 0.
+ * pass's changes on stdout, one a line, so they can be saved or searched. With `--format json`,
+ * one JSON document on stdout instead (check/json.ts) and nothing on stderr. Returns the exit
+ * code: 1 when there is an error, or more warnings than `--max-warnings`; else 0.
  */
 import { formatDiagnostic } from '../diagnostics.ts';
+import { GalleyError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import { check, type FileFix } from './check.ts';
+import { type CheckResult, check, type FileFix } from './check.ts';
+import { type CheckReport, checkReport, failureReport, passes } from './json.ts';
 
 export interface CheckCliOptions {
   input: string;
@@ -14,18 +17,25 @@ export interface CheckCliOptions {
   title?: string | undefined;
   author?: string | undefined;
   logger: Logger;
-  /** Where the list of fixes goes (default: stdout). */
+  /** Where the list of fixes, or the JSON, goes (default: stdout). */
   write?: (line: string) => void;
+  /** `text` (default): lines on stderr; `json`: one document on stdout. */
+  format?: 'text' | 'json' | undefined;
+  /** Fail (exit code 1) when there are more warnings than this. */
+  maxWarnings?: number | undefined;
 }
 
 export async function runCheck(options: CheckCliOptions): Promise<number> {
   const { logger } = options;
   const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const result = await check({
-    input: options.input,
-    fixes: options.fixes ?? false,
-    overrides: { title: options.title, author: options.author },
-  });
+  const run = () =>
+    check({ input: options.input, fixes: options.fixes ?? false, overrides: { title: options.title, author: options.author } });
+  if (options.format === 'json') {
+    const report = await jsonCheck(run, options);
+    write(JSON.stringify(report, null, 2));
+    return report.summary.passed ? 0 : 1;
+  }
+  const result = await run();
   if (options.fixes) for (const fix of result.fixes) write(formatFix(fix));
   for (const d of result.diagnostics) {
     const line = d.severity === 'error' && d.hint ? `${formatDiagnostic(d)}\n  ${d.hint}` : formatDiagnostic(d);
@@ -39,7 +49,22 @@ export async function runCheck(options: CheckCliOptions): Promise<number> {
   if (others > 0) counts.push(plural(others, 'note'));
   logger.info(result.diagnostics.length === 0 ? `checked ${files}: no problems` : `checked ${files}: ${counts.join(', ')}`);
   if (options.fixes) logger.info(`${plural(result.fixes.length, 'typographic change')} listed`);
-  return result.errors > 0 ? 1 : 0;
+  const max = options.maxWarnings;
+  if (max !== undefined && result.warnings > max) {
+    logger.error(`${plural(result.warnings, 'warning')}, more than --max-warnings allows (${max})`);
+  }
+  return passes(result.errors, result.warnings, max) ? 0 : 1;
+}
+
+/** The JSON report; a manuscript that cannot be checked at all is a report of its error. */
+async function jsonCheck(run: () => Promise<CheckResult>, options: CheckCliOptions): Promise<CheckReport> {
+  const settings = { fixes: options.fixes ?? false, maxWarnings: options.maxWarnings };
+  try {
+    return checkReport(await run(), settings);
+  } catch (error) {
+    if (error instanceof GalleyError) return failureReport(error, settings);
+    throw error;
+  }
 }
 
 /** `file:line:col  fix/dash  -- → —`, with invisible spaces named. */
