@@ -9,9 +9,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check/check.ts';
+import { build } from '../src/core/build.ts';
 import { typeset } from '../src/core/typeset.ts';
 import { GalleyError } from '../src/errors.ts';
 import { tempDir } from './helpers/tmp.ts';
+import { epubcheck, epubText, missingWords, pdfText } from './helpers/tools.ts';
 
 /** A folder book with this book.yaml after its title and author (lines 1 and 2). */
 function folder(yaml: string): string {
@@ -127,5 +129,32 @@ describe('the metadata keeps its words as a chapter does', () => {
     const dir = folder('');
     const { diagnostics } = await typeset({ input: dir, cwd: dir, overrides: { title: 'A <button>B</button>' } });
     expect(diagnostics.map((d) => `${d.file}:${d.line} ${d.ruleId}`)).toEqual(['book.yaml:undefined html/removed']);
+  });
+
+  it('in a built book: the EPUB passes EPUBCheck, and the EPUB and the PDF hold every word (<details> printed open)', async () => {
+    const dir = folder(
+      [
+        'dedication: |',
+        '  <details><summary>For Ada</summary>who kept the lamps.</details>',
+        'epigraph:',
+        '  text: Time <button>waits</button> for no one.',
+        '  attribution: A <textarea>harbour proverb</textarea>',
+        'acknowledgements: |',
+        '  Thanks to <grin> the keepers.',
+        '',
+        '  <svg viewBox="0 0 9 9"><text x="1">Lantern Hill</text></svg>',
+        '',
+        '  [spare]: https://example.com',
+      ].join('\n'),
+    );
+    const { files } = await build({ input: dir, out: path.join(dir, 'out'), cwd: dir });
+    const epub = files.find((f) => f.format === 'epub')?.path as string;
+    const pdf = files.find((f) => f.format === 'pdf')?.path as string;
+    const result = epubcheck(epub);
+    expect(result.clean, result.output).toBe(true);
+    const expected =
+      'For Ada who kept the lamps. Time waits for no one. A harbour proverb Thanks to <grin> the keepers. Lantern Hill [spare]: https://example.com';
+    expect(missingWords(expected, await epubText(epub))).toEqual([]);
+    expect(missingWords(expected, await pdfText(pdf))).toEqual([]);
   });
 });

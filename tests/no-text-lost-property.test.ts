@@ -1,7 +1,8 @@
 /**
  * Property: whatever a manuscript mixes — Markdown, raw HTML with known, unknown and left-open
- * tags, scene markers, notes, tables, definitions, LF, CRLF or CR line endings — either every
- * word the author wrote is in the book, in order, or the build stops with a GalleyError at the
+ * tags, elements a book cannot hold with words inside, scene markers, notes, tables, definitions,
+ * LF, CRLF or CR line endings, in its chapters and in its metadata's Markdown — either every word
+ * the author wrote is in the book, in order, or the build stops with a GalleyError at the
  * file:line:col where the construct that would swallow text opens (tests/helpers/manuscripts.ts
  * knows which, and where). Most runs build only the EPUB; a few build the PDF too and check its
  * text the same way. A few of the EPUBs go through EPUBCheck.
@@ -59,29 +60,33 @@ describe('no text lost, on generated manuscripts', () => {
   it('EPUB: every word in order, or a located error (80 manuscripts); samples pass EPUBCheck', async () => {
     const built: Manuscript[] = [];
     let failed = 0;
+    let failedInMetadata = 0;
     await fc.assert(
       fc.asyncProperty(manuscripts, async (m) => {
         if (await holds(m, await buildBook(m, ['epub']))) built.push(m);
         else failed++;
+        if (m.failsAt && Number(m.failsAt.split(':')[0]) <= m.metadata.yaml.length + 3) failedInMetadata++;
       }),
       { seed: 20260510, numRuns: 80, endOnFailure: true },
     );
-    // Both outcomes were tried often enough to mean something.
+    // Both outcomes were tried often enough to mean something, in the chapters and the metadata.
     expect(built.length).toBeGreaterThan(20);
     expect(failed).toBeGreaterThan(5);
-    // Six of the books that built, as the chapter files of one book: one EPUBCheck run (the JVM
-    // takes seconds to start) for all six.
+    expect(built.filter((m) => m.metadata.yaml.length > 0).length).toBeGreaterThan(5);
+    expect(failedInMetadata).toBeGreaterThan(1);
+    // Six of the books that built, as the chapter files of one book, with the metadata of one of
+    // them: one EPUBCheck run (the JVM takes seconds to start) for all six.
     const dir = tempDir('galley-property-');
-    writeFileSync(path.join(dir, 'book.yaml'), 'title: Generated\nauthor: Galley Tests\n');
     const samples = built.filter((_, i) => i % Math.ceil(built.length / 6) === 0);
+    const withMetadata = built.find((m) => m.metadata.yaml.length > 0);
+    const metadata = withMetadata?.metadata ?? { yaml: [], front: [], back: [] };
+    writeFileSync(path.join(dir, 'book.yaml'), ['title: Generated', 'author: Galley Tests', ...metadata.yaml, ''].join('\n'));
     for (const [i, m] of samples.entries()) writeFileSync(path.join(dir, `${String(i + 1).padStart(2, '0')}.md`), m.body);
     const { files } = await build({ input: dir, out: path.join(dir, 'out'), formats: ['epub'], cwd: dir });
     const epub = files[0]?.path as string;
+    const bodyWords = (m: Manuscript) => m.words.slice(m.metadata.front.length, m.words.length - m.metadata.back.length);
     expect(
-      firstOutOfOrder(
-        samples.flatMap((m) => m.words),
-        words(await epubText(epub)),
-      ),
+      firstOutOfOrder([...metadata.front, ...samples.flatMap(bodyWords), ...metadata.back], words(await epubText(epub))),
     ).toBeUndefined();
     const result = epubcheck(epub);
     expect(result.clean, result.output).toBe(true);

@@ -1,23 +1,15 @@
 /**
  * Generated manuscripts for the no-text-lost property test: Markdown, raw HTML (known, unknown
- * and left-open tags), scene markers, notes, tables and definitions, joined with LF, CRLF, CR or
- * a mix. Each block knows the words a reader must find in the book, in order, and whether the
- * build must stop at it (and where: its line and column). Words are made unique, so their order
- * can be checked, and capitalised, as prose begins, so a drop cap joins its word again.
+ * and left-open tags, elements a book cannot hold with words inside: manuscript-html.ts), scene
+ * markers, notes, tables and definitions, joined with LF, CRLF, CR or a mix — in the chapters, and
+ * in the Markdown of the front matter's metadata (dedication, epigraph, acknowledgements, about
+ * the author), as block scalars. Each block knows the words a reader must find in the book, in
+ * order, and whether the build must stop at it (and where: its line and column). Words are made
+ * unique, so their order can be checked, and capitalised, as prose begins, so a drop cap joins
+ * its word again.
  */
 import fc from 'fast-check';
-
-export interface Block {
-  lines: string[];
-  /** Words a reader must find where the block stands. */
-  words: string[];
-  /** Words that go to the end of the chapter (a called footnote's text). */
-  notes: string[];
-  /** The build must stop here, at this column of the block's first line. */
-  failsAt?: number;
-  /** A `#` heading: the chapter's notes come before it. */
-  chapter?: boolean;
-}
+import { type Block, HTML, type Html, html, KEPT_FORMS, KEPT_VARIANTS, type KeptForm, kept } from './manuscript-html.ts';
 
 export interface Manuscript {
   text: string;
@@ -28,9 +20,13 @@ export interface Manuscript {
   /** Where the build must stop (the first block that stops it), as `line:column`. */
   failsAt: string | undefined;
   eol: string;
+  /** The metadata's Markdown keys, as YAML lines (after `title` and `author`), and their words before and after the chapters'. */
+  metadata: { yaml: string[]; front: string[]; back: string[] };
 }
 
-const FRONT = ['---', 'title: Generated', 'author: Galley Tests', '---', ''];
+/** Metadata keys whose values are Markdown, in the order the book sets them (front, then back matter). */
+const METADATA_KEYS = ['dedication', 'epigraph', 'acknowledgements', 'about-the-author'] as const;
+const BACK_KEYS = new Set(['acknowledgements', 'about-the-author']);
 
 /** A unique four-letter word for each number (capitalised). */
 export function word(n: number): string {
@@ -62,27 +58,6 @@ const INLINE = [
 ] as const;
 type Inline = (typeof INLINE)[number];
 
-const HTML = [
-  'div',
-  'details',
-  'pre',
-  'pre-p',
-  'comment',
-  'comment-lines',
-  'style',
-  'tag-line',
-  'div-grin',
-  'open-comment',
-  'open-style',
-  'open-pre',
-  'open-inline-style',
-  'open-div',
-  'details-line',
-  'comment-lead',
-  'quote-open-comment',
-] as const;
-type Html = (typeof HTML)[number];
-
 const MARKERS = ['* * *', '***', '~~~', '~~~ ~~~', '~~~ * ~~~', '#', 'xXx', '§', '- - -'];
 const TAGS = ['grin', 'sigh', 'wink', 'beat'];
 
@@ -92,6 +67,7 @@ type Spec =
   | { kind: 'quote' | 'list'; size: number }
   | { kind: 'fence'; char: '`' | '~'; closed: boolean; size: number }
   | { kind: 'html'; html: Html }
+  | { kind: 'kept'; form: KeptForm; variant: number }
   | { kind: 'marker'; marker: string }
   | { kind: 'table'; columns: number; rows: number[] }
   | { kind: 'footnote' | 'uncalled-note' | 'unused-link' | 'used-link' | 'comment-idiom' };
@@ -127,6 +103,14 @@ const spec: fc.Arbitrary<Spec> = fc.oneof(
     }),
   },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('html' as const), html: fc.constantFrom(...HTML) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('kept' as const),
+      form: fc.constantFrom(...KEPT_FORMS, 'inline', 'block'),
+      variant: fc.nat({ max: KEPT_VARIANTS - 1 }),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('marker' as const), marker: fc.constantFrom(...MARKERS) }) },
   {
     weight: 1,
@@ -150,43 +134,78 @@ const spec: fc.Arbitrary<Spec> = fc.oneof(
   },
 );
 
+/** Markdown for each metadata key, or none (mostly none). */
+const metadataSpecs = fc.record(
+  Object.fromEntries(
+    METADATA_KEYS.map((key) => [key, fc.option(fc.array(spec, { minLength: 1, maxLength: 3 }), { freq: 3 })]),
+  ) as Record<(typeof METADATA_KEYS)[number], fc.Arbitrary<Spec[] | null>>,
+);
+
 export const manuscripts: fc.Arbitrary<Manuscript> = fc
   .record({
     blocks: fc.array(spec, { minLength: 1, maxLength: 14 }),
+    metadata: metadataSpecs,
     eol: fc.constantFrom('\n', '\r\n', '\r', 'mixed'),
     mix: fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 8, maxLength: 8 }),
   })
-  .map(({ blocks, eol, mix }) => render([{ kind: 'paragraph', inlines: ['plain'], lines: 1 }, ...blocks], eol, mix));
+  .map(({ blocks, metadata, eol, mix }) =>
+    render([{ kind: 'paragraph', inlines: ['plain'], lines: 1 }, ...blocks], metadata, eol, mix),
+  );
 
-function render(specs: Spec[], eol: string, mix: string[]): Manuscript {
+function render(specs: Spec[], metadata: Record<string, Spec[] | null>, eol: string, mix: string[]): Manuscript {
   let n = 0;
   const next = () => word(n++);
-  const blocks = specs.map((s, i) => block(s, next, i));
-  const lines = [...FRONT];
-  const words: string[] = [];
-  let notes: string[] = [];
+  const lines = ['---', 'title: Generated', 'author: Galley Tests'];
   let failsAt: string | undefined;
-  for (const b of blocks) {
+  const fails = (b: Block, column = 0) => {
+    if (b.failsAt !== undefined && failsAt === undefined) failsAt = `${lines.length + 1}:${b.failsAt + column}`;
+  };
+  // Each metadata value is a block scalar, its lines indented by two spaces; its notes end it.
+  const meta = { yaml: [] as string[], front: [] as string[], back: [] as string[] };
+  for (const [k, key] of METADATA_KEYS.entries()) {
+    const value = metadata[key];
+    if (!value) continue;
+    const start = lines.length;
+    lines.push(`${key}: |`);
+    const words = BACK_KEYS.has(key) ? meta.back : meta.front;
+    const notes: string[] = [];
+    for (const [i, s] of value.entries()) {
+      const b = block(s, next, 100 * (k + 1) + i);
+      fails(b, 2);
+      words.push(...b.words);
+      notes.push(...b.notes);
+      lines.push(...b.lines.map((line) => (line === '' ? '' : `  ${line}`)), '');
+    }
+    words.push(...notes);
+    meta.yaml.push(...lines.slice(start));
+  }
+  lines.push('---', '');
+  const front = lines.length;
+  const words: string[] = [...meta.front];
+  let notes: string[] = [];
+  for (const [i, s] of specs.entries()) {
+    const b = block(s, next, i);
     if (b.chapter) {
       words.push(...notes);
       notes = [];
     }
-    if (b.failsAt !== undefined && failsAt === undefined) failsAt = `${lines.length + 1}:${b.failsAt}`;
+    fails(b);
     words.push(...b.words);
     notes.push(...b.notes);
     lines.push(...b.lines, '');
   }
-  words.push(...notes);
+  words.push(...notes, ...meta.back);
   const ends = eol === 'mixed' ? (i: number) => mix[i % mix.length] as string : () => eol;
   let text = '';
   let body = '';
   lines.forEach((line, i) => {
-    if (i === FRONT.length) body = text;
+    if (i === front) body = text;
     // A CR, then an empty line ended by LF, would read as one CRLF: end that line with CRLF.
     const end = ends(i) === '\n' && line === '' && text.endsWith('\r') ? '\r\n' : ends(i);
     text += line + end;
   });
-  return { text, body: text.slice(body.length), words, failsAt, eol: eol === 'mixed' ? 'mixed' : JSON.stringify(eol) };
+  const shownEol = eol === 'mixed' ? 'mixed' : JSON.stringify(eol);
+  return { text, body: text.slice(body.length), words, failsAt, eol: shownEol, metadata: meta };
 }
 
 function block(s: Spec, next: () => string, index: number): Block {
@@ -215,7 +234,7 @@ function block(s: Spec, next: () => string, index: number): Block {
       const ws = some(s.size);
       // Closed fences carry a language (their marks can close nothing else); an open one has more
       // backticks the earlier it stands (at least 5), so no later fence's line can close it.
-      if (!s.closed) return { lines: ['`'.repeat(20 - index), ...ws], words: [], notes: [], failsAt: 1 };
+      if (!s.closed) return { lines: ['`'.repeat(20 - (index % 100)), ...ws], words: [], notes: [], failsAt: 1 };
       const marks = s.char.repeat(3);
       return { lines: [`${marks}txt`, ...ws, marks], words: ws, notes: [] };
     }
@@ -249,6 +268,8 @@ function block(s: Spec, next: () => string, index: number): Block {
       return { lines: [`[//]: # (${next()})`], words: [], notes: [] };
     case 'html':
       return html(s.html, next, some);
+    case 'kept':
+      return kept(s.form, s.variant, next);
   }
 }
 
@@ -292,74 +313,6 @@ function inline(kind: Inline, next: () => string): { text: string; words: string
     case 'dash': {
       const v = next();
       return { text: `${w} -- ${v}`, words: [w, v] };
-    }
-  }
-}
-
-function html(kind: Html, next: () => string, some: (k: number) => string[]): Block {
-  const none = (lines: string[]): Block => ({ lines, words: [], notes: [] });
-  switch (kind) {
-    case 'div': {
-      const ws = some(2);
-      return { lines: ['<div>', ws.join(' '), '</div>'], words: ws, notes: [] };
-    }
-    case 'details': {
-      const [summary, ...ws] = some(3) as [string, ...string[]];
-      return {
-        lines: ['<details>', `<summary>${summary}</summary>`, '', ws.join(' '), '', '</details>'],
-        words: [summary, ...ws],
-        notes: [],
-      };
-    }
-    case 'pre': {
-      const ws = some(3);
-      return { lines: ['<pre>', `${ws[0]} <${ws[1]} ${ws[2]}`, '</pre>'], words: ws, notes: [] };
-    }
-    case 'pre-p': {
-      const w = next();
-      return { lines: ['<pre>', `<p>${w}</p>`, '</pre>'], words: [w], notes: [] };
-    }
-    case 'comment':
-      return none([`<!-- ${next()} -->`]);
-    case 'comment-lines':
-      return none(['<!--', next(), '', next(), '-->']);
-    case 'style':
-      return none(['<style>', 'p { color: red }', '</style>']);
-    case 'tag-line': {
-      const ws = some(2);
-      return { lines: ['<sigh>', ws.join(' ')], words: ['sigh', ...ws], notes: [] };
-    }
-    case 'div-grin': {
-      const ws = some(2);
-      return {
-        lines: ['<div>', `${ws[0]} <grin> ${ws[1]}`, '</div>'],
-        words: [ws[0] as string, 'grin', ws[1] as string],
-        notes: [],
-      };
-    }
-    case 'open-comment':
-      return { lines: [`<!-- ${next()}`], words: [], notes: [], failsAt: 1 };
-    case 'open-style':
-      return { lines: ['<style>', next()], words: [], notes: [], failsAt: 1 };
-    case 'open-pre':
-      return { lines: ['<pre>', next()], words: [], notes: [], failsAt: 1 };
-    case 'open-div': {
-      const ws = some(2);
-      return { lines: ['<div>', ws.join(' ')], words: ws, notes: [] };
-    }
-    case 'details-line': {
-      const ws = some(2);
-      return { lines: [`<details><summary>${ws[0]}</summary>${ws[1]}</details>`], words: ws, notes: [] };
-    }
-    case 'comment-lead': {
-      const ws = some(2);
-      return { lines: [`<!-- ${next()} --> ${ws.join(' ')}`], words: ws, notes: [] };
-    }
-    case 'quote-open-comment':
-      return { lines: [`> <!-- ${next()}`], words: [], notes: [], failsAt: 3 };
-    case 'open-inline-style': {
-      const w = next();
-      return { lines: [`${w} <style> ${next()}`], words: [], notes: [], failsAt: w.length + 2 };
     }
   }
 }

@@ -124,7 +124,7 @@ function memoKey(section: Section, index: number, chapter: number, firstBreak: n
 }
 
 /** Opens every `<details>`, so its content prints (a closed one shows only its summary). */
-function openDetails(node: Element): void {
+export function openDetails(node: Element): void {
   for (const child of node.children) {
     if (child.type !== 'element') continue;
     if (child.tagName === 'details') child.properties.open = true;

@@ -9,7 +9,7 @@ import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { Book, Section } from '../../book/model.ts';
-import { type BlockKind, isNumberTitle, type PrintBlock } from './blocks.ts';
+import { type BlockKind, isNumberTitle, openDetails, type PrintBlock } from './blocks.ts';
 import { marker } from './markers.ts';
 
 const CONTENTS: Record<string, string> = {
@@ -66,7 +66,11 @@ export function frontBlocks(book: Book, contents: ContentsEntry[] | undefined, l
   });
   const add = (kind: Section['kind'], as: BlockKind, start: PrintBlock['start']) => {
     const section = byKind(kind);
-    if (section) blocks.push({ kind: as, start, title: section.title, tree: structuredClone(section.hast) });
+    if (!section) return;
+    const tree = structuredClone(section.hast);
+    // The metadata's Markdown may hold a `<details>` too: printed open, as in a chapter.
+    openDetails(tree);
+    blocks.push({ kind: as, start, title: section.title, tree });
   };
   add('also-by', 'also-by', 'verso');
   add('titlepage', 'titlepage', 'recto');
