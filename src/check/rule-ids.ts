@@ -24,7 +24,11 @@ export const CHECK_RULES = {
   'image/missing-alt': { severity: 'error', about: 'an image without a description (alt text)' },
   'structure/heading-skip': { severity: 'warning', about: 'a heading that skips a level (# then ###)' },
   'structure/empty-chapter': { severity: 'error', about: 'a chapter with a title and no text' },
-  'html/removed': { severity: 'warning', about: 'HTML a book cannot hold, taken out (a script, an iframe, an event handler)' },
+  'html/removed': {
+    severity: 'warning',
+    about:
+      'HTML a book cannot hold, taken out (a form, an iframe, an event handler): its words kept, but a script’s or style sheet’s',
+  },
   'html/misnested': {
     severity: 'warning',
     about: 'an HTML element where it cannot stand (a <p> in a <pre>), made a <span> or <div>',
@@ -40,7 +44,8 @@ export const CHECK_RULES = {
   'html/unclosed': {
     severity: 'error',
     stops: true,
-    about: 'an HTML comment, <pre>, <style>, <script> or <textarea> never closed',
+    about:
+      'an HTML comment, <pre>, <style>, <script> or <textarea> never closed, or an <svg>, <select>, <button> … left open in a paragraph',
   },
   'html/crosses-chapter': {
     severity: 'error',
