@@ -6,14 +6,23 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Format } from './core/build.ts';
-import { exitCodeFor, GalleyError, locationOf } from './errors.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { exitCodeFor, GalleyError } from './errors.ts';
+import { atLevel, createLogger, type Logger, type LogLevel } from './logger.ts';
 import { EPUB_TARGETS, type EpubTarget } from './output/epub/targets.ts';
 import type { PdfEdition } from './output/pdf.ts';
+import { EXAMPLES, textDefaults } from './terminal/help.ts';
+import { reportError } from './terminal/report.ts';
 
 const FORMATS: Format[] = ['epub', 'pdf'];
 
-export async function main(argv: string[], logger: Logger = createLogger()): Promise<number> {
+/** `--quiet` and `--verbose`, where a command has them. */
+interface Verbosity {
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+/** Runs the command line; `logger` (default: stderr, as `--quiet`/`--verbose` say) gets every line. */
+export async function main(argv: string[], logger?: Logger): Promise<number> {
   const status = { code: 0 };
   const program = createProgram(logger, status);
   try {
@@ -21,17 +30,23 @@ export async function main(argv: string[], logger: Logger = createLogger()): Pro
     return status.code || Number(process.exitCode ?? 0);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    report(error, logger);
+    reportError(error, logger ?? createLogger());
     return exitCodeFor(error);
   }
 }
 
-function createProgram(logger: Logger, status: { code: number }): Command {
+function createProgram(given: Logger | undefined, status: { code: number }): Command {
+  const logger = given ?? createLogger();
+  const loggerFor = (flags: Verbosity): Logger => {
+    const level: LogLevel = flags.quiet ? 'quiet' : flags.verbose ? 'verbose' : 'normal';
+    return given ? atLevel(given, level) : createLogger({ level });
+  };
   const program = new Command('galley')
     .description('Turn a Markdown manuscript into a store-ready EPUB and a print-ready PDF.')
     .version(packageVersion(), '-v, --version')
     .exitOverride()
     .showHelpAfterError('(run `galley --help` for usage)')
+    .addHelpText('after', EXAMPLES)
     .configureOutput({
       writeOut: (text) => process.stdout.write(text),
       writeErr: (text) => process.stderr.write(text),
@@ -40,7 +55,9 @@ function createProgram(logger: Logger, status: { code: number }): Command {
   program
     .command('build')
     .description('build the EPUB and the print PDF')
-    .argument('[input]', 'manuscript: a folder with book.yaml, a .md file or a .txt file', 'manuscript')
+    .argument('[inputs...]', 'manuscripts: each a folder with book.yaml, a .md file or a .txt file, or a folder of books', [
+      'manuscript',
+    ])
     .option('-o, --out <dir>', 'output folder', 'dist')
     .option('-f, --format <list>', 'formats to build, comma-separated: epub,pdf', parseFormats, FORMATS)
     .option('--title <title>', 'book title (overrides the manuscript)')
@@ -53,9 +70,12 @@ function createProgram(logger: Logger, status: { code: number }): Command {
       parsePdf,
       'print',
     )
+    .option('-w, --watch', 'build again after each save of the manuscript, its images or the theme, until Ctrl-C')
+    .addOption(new Option('-q, --quiet', 'print only warnings and errors').conflicts('verbose'))
+    .option('--verbose', "also print the PDF's steps with their times, and each request the print page was refused")
     .action(
       async (
-        input: string,
+        inputs: string[],
         flags: {
           out: string;
           format: Format[];
@@ -64,11 +84,31 @@ function createProgram(logger: Logger, status: { code: number }): Command {
           browser?: string;
           target: EpubTarget;
           pdf: PdfEdition;
-        },
+          watch?: boolean;
+        } & Verbosity,
       ) => {
+        // Several books, or a folder of books: one browser and a worker per core (core/batch-cli.ts).
+        const { namesMany, runMany } = await import('./core/batch-cli.ts');
+        if (flags.watch) {
+          if (await namesMany(inputs)) {
+            throw new GalleyError('USAGE', '--watch builds one book, and several were given', {
+              hint: 'Name the one book to watch; build the others without --watch.',
+            });
+          }
+          const { watchBuild } = await import('./terminal/watch-build.ts');
+          const { out, format: formats, title, author, browser, target, pdf } = flags;
+          const input = inputs[0] as string;
+          status.code = await watchBuild({ input, out, formats, title, author, browser, target, pdf, logger: loggerFor(flags) });
+          return;
+        }
+        if (await namesMany(inputs)) {
+          const { out, format: formats, title, author, browser, target, pdf } = flags;
+          status.code = await runMany({ inputs, out, formats, title, author, browser, target, pdf, logger: loggerFor(flags) });
+          return;
+        }
         const { build } = await import('./core/build.ts');
         await build({
-          input,
+          input: inputs[0] as string,
           out: flags.out,
           formats: flags.format,
           title: flags.title,
@@ -76,7 +116,7 @@ function createProgram(logger: Logger, status: { code: number }): Command {
           browser: flags.browser,
           target: flags.target,
           pdf: flags.pdf,
-          logger,
+          logger: loggerFor(flags),
         });
       },
     );
@@ -110,10 +150,30 @@ function createProgram(logger: Logger, status: { code: number }): Command {
     .option('--fixes', 'also list every change the typographic pass makes, with its place (on stdout)')
     .option('--title <title>', 'book title (overrides the manuscript)')
     .option('--author <name>', 'author (overrides the manuscript)')
-    .action(async (input: string, flags: { fixes?: boolean; title?: string; author?: string }) => {
-      const { runCheck } = await import('./check/run.ts');
-      status.code = await runCheck({ input, fixes: flags.fixes ?? false, title: flags.title, author: flags.author, logger });
-    });
+    .addOption(
+      new Option('--format <format>', 'text (lines on stderr) or json (one document on stdout, for CI and editors)')
+        .argParser(parseCheckFormat)
+        .default('text'),
+    )
+    .option('--max-warnings <n>', 'fail (exit code 1) when there are more warnings than n', parseCount)
+    .option('-q, --quiet', 'print only warnings and errors (no summary)')
+    .action(
+      async (
+        input: string,
+        flags: { fixes?: boolean; title?: string; author?: string; format: 'text' | 'json'; maxWarnings?: number } & Verbosity,
+      ) => {
+        const { runCheck } = await import('./check/run.ts');
+        status.code = await runCheck({
+          input,
+          fixes: flags.fixes ?? false,
+          title: flags.title,
+          author: flags.author,
+          format: flags.format,
+          maxWarnings: flags.maxWarnings,
+          logger: loggerFor(flags),
+        });
+      },
+    );
 
   program
     .command('import')
@@ -161,6 +221,7 @@ function createProgram(logger: Logger, status: { code: number }): Command {
       process.stdout.write(`${JSON.stringify(bookJsonSchema(), null, 2)}\n`);
     });
 
+  textDefaults(program);
   return program;
 }
 
@@ -174,6 +235,19 @@ function parseTarget(value: string): EpubTarget {
   const target = value.trim().toLowerCase() as EpubTarget;
   if (!EPUB_TARGETS.includes(target)) throw new InvalidArgumentError(`expected ${EPUB_TARGETS.join(', ')}; got "${value}".`);
   return target;
+}
+
+function parseCheckFormat(value: string): 'text' | 'json' {
+  const format = value.trim().toLowerCase();
+  if (format !== 'text' && format !== 'json') throw new InvalidArgumentError(`expected text or json; got "${value}".`);
+  return format;
+}
+
+function parseCount(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n))
+    throw new InvalidArgumentError('expected a whole number, 0 or more.');
+  return n;
 }
 
 function parsePort(value: string): number {
@@ -193,20 +267,6 @@ function parseFormats(value: string): Format[] {
     throw new InvalidArgumentError(`expected epub, pdf or epub,pdf; got "${value}".`);
   }
   return [...new Set(formats)] as Format[];
-}
-
-/** An error as the author sees it: for each problem it reports, where, what, and what to do. */
-function report(error: unknown, logger: Logger): void {
-  if (error instanceof GalleyError) {
-    for (const problem of error.problems) {
-      const location = locationOf(problem);
-      logger.error(`${location ? `${location}: ` : ''}${problem.message}`);
-      if (problem.hint) logger.info(`  ${problem.hint}`);
-    }
-    return;
-  }
-  logger.error(`unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  logger.info('  This is a bug in Galley; please report it with the command you ran.');
 }
 
 function packageVersion(): string {

@@ -28,13 +28,37 @@ describe('galley command', () => {
   it('prints help and version', () => {
     const help = galley('--help');
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('build [options] [input]');
+    expect(help.stdout).toContain('build [options] [inputs...]');
     const buildHelp = galley('build', '--help');
     for (const flag of ['--out <dir>', '--format <list>', '--title <title>', '--author <name>', '--browser <path>']) {
       expect(buildHelp.stdout).toContain(flag);
     }
+    for (const flag of ['--watch', '--quiet', '--verbose']) expect(buildHelp.stdout).toContain(flag);
     const version = galley('--version');
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')).version);
+  });
+
+  it('shows examples and the environment it reads after the commands', () => {
+    const help = galley('--help').stdout;
+    const examples = help.slice(help.indexOf('\nExamples:\n'));
+    expect(examples.length).toBeLessThan(help.length);
+    for (const example of ['galley build --watch', 'galley check --format json', 'galley check --max-warnings 0']) {
+      expect(examples).toContain(`  ${example} `);
+    }
+    for (const name of ['NO_COLOR', 'FORCE_COLOR', 'CI', 'PUPPETEER_EXECUTABLE_PATH']) expect(examples).toContain(`  ${name}`);
+    // It fits a terminal 80 columns wide.
+    for (const line of examples.split('\n')) expect(line.length, line).toBeLessThan(80);
+  });
+
+  it('prints every default as text', () => {
+    const build = galley('build', '--help').stdout.replace(/\s+/g, ' ');
+    expect(build).toContain('(default: epub,pdf)');
+    expect(build).toContain('(default: dist)');
+    expect(build).toContain('(default: manuscript)');
+    for (const command of ['build', 'preview', 'check', 'import', 'init', 'schema']) {
+      const text = galley(command, '--help').stdout;
+      expect(text, command).not.toMatch(/default: [["]/);
+    }
   });
 
   it('builds, reporting each stage with its time and each file with its size on stderr', () => {
