@@ -2,7 +2,7 @@
  * What `galley build` prints as it goes, run as a newcomer runs it (bin/galley.js, stderr a pipe):
  * a line as each stage starts and as it ends, the browser, the PDF's page count (matching the
  * PDF), `--verbose` with the PDF's steps, `--quiet` with nothing but warnings and errors,
- * FORCE_COLOR and NO_COLOR; and on a terminal (a pseudo-terminal made by `script`), the live
+ * FORCE_COLOR and NO_COLOR, the print page's refused requests summed up (each with --verbose); and on a terminal (a pseudo-terminal made by `script`), the live
  * line with its page bar.
  */
 import { spawnSync } from 'node:child_process';
@@ -10,6 +10,9 @@ import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../src/core/build.ts';
+import { atLevel, type Logger } from '../src/logger.ts';
+import { type BrowserSession, launchBrowser } from '../src/output/browser.ts';
 import { FIXTURES, REPO, tempDir } from './helpers/tmp.ts';
 
 const bin = path.join(REPO, 'bin', 'galley.js');
@@ -146,6 +149,53 @@ describe('colour', () => {
     expect(check({ FORCE_COLOR: '0' })).not.toContain('\u001b');
     expect(check({ FORCE_COLOR: '1', NO_COLOR: '1' })).toContain(yellow);
   });
+});
+
+describe('requests the print page was refused', () => {
+  it('are one warning with the count and the first, and each one with --verbose', async () => {
+    const real = await launchBrowser();
+    const refused = ['https://fonts.example.invalid/a.css', 'https://fonts.example.invalid/b.woff2'];
+    // The browser as it is, with two outside requests refused on the book's first page.
+    let first = true;
+    const session: BrowserSession = {
+      blocked: real.blocked,
+      description: real.description,
+      open(html, resolve, blocked) {
+        if (first) blocked?.push(...refused);
+        first = false;
+        return real.open(html, resolve, blocked);
+      },
+      close: () => real.close(),
+    };
+    try {
+      const lines: string[] = [];
+      const caller: Logger = {
+        info: () => undefined,
+        warn: (m) => lines.push(`warning ${m}`),
+        error: (m) => lines.push(`error ${m}`),
+        debug: (m) => lines.push(`debug ${m}`),
+      };
+      const input = path.join(FIXTURES, 'books', 'single-file.md');
+      for (const level of ['normal', 'verbose'] as const) {
+        first = true;
+        lines.length = 0;
+        await build({ input, out: tempDir(), formats: ['pdf'], session, logger: atLevel(caller, level) });
+        const blocked = lines.filter((l) => l.includes('blocked'));
+        if (level === 'normal') {
+          expect(blocked).toEqual([
+            `warning blocked 2 requests from the print page (the first: ${refused[0]}); --verbose lists each`,
+          ]);
+        } else {
+          expect(blocked).toEqual([
+            `warning blocked 2 requests from the print page (the first: ${refused[0]}); --verbose lists each`,
+            ...refused.map((url) => `debug blocked a request from the print page: ${url}`),
+          ]);
+        }
+      }
+    } finally {
+      await session.close();
+    }
+  }, 60_000);
 });
 
 const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
