@@ -13,7 +13,14 @@ export { type Diagnostic, formatDiagnostic } from './diagnostics.ts';
 export { type ErrorCode, exitCodeFor, GalleyError } from './errors.ts';
 export { type ImportOptions, type ImportResult, importManuscript } from './import/import.ts';
 export type { ImportProblem } from './import/problems.ts';
-export { createLogger, type Logger, silentLogger } from './logger.ts';
+export {
+  createLogger,
+  type Logger,
+  type LoggerOptions,
+  type LogLevel,
+  type ProgressEvent,
+  silentLogger,
+} from './logger.ts';
 export type { EpubTarget } from './output/epub/targets.ts';
 export { rehypeContentModel } from './plugins/rehype-content-model.ts';
 export { type ImagesOptions, rehypeImages } from './plugins/rehype-images.ts';
