@@ -71,6 +71,13 @@ const KEPT: [string, string, string, string][] = [
   ['a <title> in the text', '<title>The Lamps</title>', 'The Lamps', 'title'],
   ['a <fieldset> and <legend>', '<fieldset><legend>Wind</legend>South-west</fieldset>', 'Wind South-west', 'fieldset'],
   ['blocks no reader knows', '<nav>North</nav><nav>South</nav>', 'North South', 'nav'],
+  [
+    'option groups, with their labels',
+    '<select><optgroup label="Winds"><option>North</option></optgroup></select>',
+    'Winds North',
+    'select',
+  ],
+  ['an image map', '<map name="m"><area alt="The quay" href="#q"></map> here', 'The quay here', 'area'],
 ];
 
 describe('removed elements keep their text', () => {

@@ -10,7 +10,7 @@
  *   by that text read as HTML;
  * - those whose words are only text — `<textarea>`, `<select>` and its options, `<title>`, inline
  *   `<svg>` (its `<text>`, titles and descriptions) and `<math>` (MathML) — by their text;
- * - `<input>` by the value or placeholder it shows.
+ * - `<input>` by the value or placeholder it shows, `<area>` by its `alt` text.
  * Only `<script>` and `<style>`, which hold code, and empty elements (`<source>`, `<meta>` …) are
  * left for the sanitiser to remove. An element that is not a run of text (an option, a block, an
  * SVG `<text>`, a MathML token) is set apart from its neighbours by a space, so words do not run
@@ -93,6 +93,7 @@ function contentOf(node: Element): Node[] {
   const name = node.tagName;
   if (name === 'template') return (node as Element & { content?: Root }).content?.children ?? [];
   if (name === 'input') return textNodes(inputText(node));
+  if (name === 'area') return textNodes(String(node.properties.alt ?? '').trim());
   if (TEXT_ONLY.has(name)) return textNodes(textOnly(node));
   if (REPARSED.has(name)) return node.children.flatMap((child) => (child.type === 'text' ? reparse(child) : [child]));
   return node.children.filter((child) => !(child.type === 'element' && PLAYER_PARTS.has(child.tagName)));
@@ -111,6 +112,8 @@ function textOnly(node: Element): string {
       else if (child.type === 'element' && !skip.has(child.tagName)) {
         const apart = !RUNS.has(child.tagName);
         if (apart) parts.push(' ');
+        // A group of options shows its label.
+        if (child.tagName === 'optgroup' && child.properties.label) parts.push(String(child.properties.label), ' ');
         collect(child, skip);
         if (apart) parts.push(' ');
       }
