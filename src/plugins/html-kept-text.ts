@@ -60,7 +60,7 @@ export function keepRemovedText(tree: Root, file: VFile, allowed: Allowed): void
 type Parent = Root | Element;
 type Node = RootContent | ElementContent;
 
-function walk(parent: Parent, file: VFile, allowed: Allowed): void {
+function walk(parent: Parent, file: VFile, allowed: Allowed, holder = false): void {
   const out: Node[] = [];
   const inserted = new Set<Node>();
   // After a unit of its own, a space goes before whatever touches it.
@@ -78,14 +78,15 @@ function walk(parent: Parent, file: VFile, allowed: Allowed): void {
       continue;
     }
     const holder: Root = { type: 'root', children: contentOf(child) as RootContent[] };
-    walk(holder, file, allowed);
+    walk(holder, file, allowed, true);
     report(child, holder.children, file);
     const unit = !RUNS.has(child.tagName);
     apart ||= unit;
     for (const node of holder.children) push(node, true);
     apart ||= unit;
   }
-  parent.children = (isBlockContainer(parent) ? paragraphs(out, inserted) : out) as typeof parent.children;
+  // What a removed element held is made paragraphs where it lands, not inside it.
+  parent.children = (!holder && isBlockContainer(parent) ? paragraphs(out, inserted) : out) as typeof parent.children;
 }
 
 /** What stands in an element's place. */
