@@ -81,8 +81,11 @@ async function galley(...args: string[]): Promise<Run> {
       lines.push(m);
     },
     warn: () => {},
+    // An error's hint comes on the line after it, in the same message.
     error: (m) => {
-      run.errors.push(m);
+      const [first, ...rest] = m.split('\n');
+      run.errors.push(first as string);
+      run.infos.push(...rest);
       lines.push(m);
     },
   };
@@ -129,7 +132,7 @@ function expectFailure(run: Run, expected: { code?: number; where: string; says:
   else expect(hint).toMatch(expected.hint);
 }
 
-/** The indented line the CLI prints after an error. */
+/** The indented line the CLI prints after an error (its hint). */
 function hintOf(run: Run): string {
   const hint = run.infos.find((m) => /^ {2}\S/.test(m));
   expect(hint, 'a hint after the error').toBeDefined();
