@@ -18,6 +18,7 @@ describe('text settings in book.yaml', () => {
       'quote-style': 'auto',
       dashes: true,
       'dash-style': 'em',
+      'suppressed-dash': false,
       ranges: true,
       ellipses: true,
       'ellipsis-style': 'as-typed',

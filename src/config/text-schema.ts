@@ -19,6 +19,8 @@ export const typographySchema = z
     dashes: onOff.default(true),
     /** `em`: closed em dash (default); `spaced-en`: spaced en dash between words (British). */
     'dash-style': z.enum(['em', 'spaced-en']).default('em'),
+    /** A dash spaced on both sides stands for a suppressed word and keeps its spaces, `his — teeth` (default false). */
+    'suppressed-dash': onOff.default(false),
     /** En dash in number ranges, 1914–1918 (default true). */
     ranges: onOff.default(true),
     /** `...`, `. . .`, `..` become … (default true). */

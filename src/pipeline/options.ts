@@ -15,6 +15,7 @@ export function pipelineOptions(config: BookConfig): PipelineOptions {
       quoteStyle: t['quote-style'],
       dashes: t.dashes,
       dashStyle: t['dash-style'],
+      suppressedDash: t['suppressed-dash'],
       ranges: t.ranges,
       ellipses: t.ellipses,
       ellipsisStyle: t['ellipsis-style'],

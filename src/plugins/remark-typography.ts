@@ -17,10 +17,11 @@ import { applyEdits, type Block, collectBlock, segmentAt } from './typography/bl
 import { isSpace, quoteKind } from './typography/chars.ts';
 import { Edits, type FixRule } from './typography/edits.ts';
 import { SourcePlaces } from './typography/places.ts';
+import { quoteContext } from './typography/quote-context.ts';
 import { type Neighbours, type Outcome, type QuoteProblem, QuoteResolver } from './typography/quotes.ts';
 import { Scanner } from './typography/scan.ts';
 import { resolveSettings, type Settings, type TypographyOptions } from './typography/settings.ts';
-import { QuoteTokens } from './typography/tokens.ts';
+import { Ctx, Hint, QuoteTokens } from './typography/tokens.ts';
 
 export type { TypographyOptions } from './typography/settings.ts';
 
@@ -72,6 +73,7 @@ class TypographyPass {
     if (this.settings.dashes) this.signatures(tree);
     const parents: Parent[] = [];
     gather(tree, parents);
+    this.scanner.doubleHyphenRanges = !parents.some(hasHyphenRange);
     const images: Image[] = [];
     let next = parents.length > 0 ? collectBlock(parents[0] as Parent, images) : undefined;
     let previousLeftOpen = false;
@@ -80,7 +82,10 @@ class TypographyPass {
     for (let b = 0; b < parents.length; b++) {
       const block = next as Block;
       next = b + 1 < parents.length ? collectBlock(parents[b + 1] as Parent, images) : undefined;
-      const outcome = this.block(block, { nextOpening: next ? leadingMarks(next.text) : NONE, previousLeftOpen });
+      const outcome = this.block(block, {
+        nextOpening: next ? leadingMarks(next.text, this.tokens, this.settings.primes) : NONE,
+        previousLeftOpen,
+      });
       if (!outcome) continue;
       if (pending && (outcome.closedEarlier || outcome.hasDouble)) {
         if (!outcome.closedEarlier) this.unclosed(pending.block, pending.pos);
@@ -191,18 +196,40 @@ function gather(parent: Parent, out: Parent[]): void {
   }
 }
 
+/** A number range typed with one hyphen (`1805-6`, `pages 10-20`): the book's convention for ranges. */
+const HYPHEN_RANGE = /(?:^|[^\p{L}\p{N}.\-/])(\d{1,4})-(\d{1,4})(?![\p{N}\-/])/gu;
+
+function hasHyphenRange(parent: Parent): boolean {
+  return (parent.children as RootContent[]).some((child) => {
+    if (child.type !== 'text') return 'children' in child && hasHyphenRange(child as Parent);
+    if (!child.value.includes('-')) return false;
+    // Not a telephone number (555-1234).
+    for (const m of child.value.matchAll(HYPHEN_RANGE)) if (!(m[1]?.length === 3 && m[2]?.length === 4)) return true;
+    return false;
+  });
+}
+
 const NONE: readonly number[] = [];
 
-/** The kinds of the quote marks a block opens with (`"'Tis` → DOUBLE, SINGLE), spaces between them allowed. */
-function leadingMarks(text: string): number[] {
+/**
+ * The kinds of the quote marks a block opens quotations with (`"'Well` → DOUBLE, SINGLE), spaces
+ * between them allowed. A mark that is an apostrophe (`'Twas`, `'95`) opens nothing: a quotation
+ * left open before it does not run on, and the paragraph before keeps its own reading.
+ */
+function leadingMarks(text: string, tokens: QuoteTokens, primes: boolean): number[] {
   const kinds: number[] = [];
+  tokens.clear();
   for (let k = 0; k < text.length && kinds.length < 4; k++) {
     const c = text.charCodeAt(k);
     if (isSpace(c)) continue;
     const kind = quoteKind(c);
     if (kind < 0 || c === 0xbb || c === 0x201d) break;
+    const ctx = quoteContext(text, k, kind, tokens, primes);
+    if (ctx === Ctx.Apostrophe || ctx === Ctx.SoftElision || ctx === Ctx.Prime) break;
+    tokens.push(k, kind, ctx, Hint.None);
     kinds.push(kind);
   }
+  tokens.clear();
   return kinds;
 }
 

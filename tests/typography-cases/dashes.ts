@@ -41,5 +41,30 @@ export const dashes: Case[] = [
   ['British: closed double hyphen spaced', 'Wait--what?', 'Wait{nbsp}– what?', { dashStyle: 'spaced-en' }],
   ['British: spaced hyphen', 'tired - so tired', 'tired{nbsp}– so tired', { dashStyle: 'spaced-en' }],
   ['British: cut-off stays an em dash', '"I w-" he said.', '“I w—” he said.', { dashStyle: 'spaced-en' }],
+  // Two hyphens between digits join a range, as in pandoc and cmark: an en dash, not an em dash.
+  ['double hyphen between digits: a range', 'Read chapters 5--7 tonight.', 'Read chapters 5–7 tonight.'],
+  ['double hyphen between years: a range', 'He ruled 1987--1999.', 'He ruled 1987–1999.'],
+  ['life dates in brackets: a range', 'Hale (1912--2004) wrote it.', 'Hale (1912–2004) wrote it.'],
+  // A year then a hyphen then an elided decade: the hyphen joins a range, the mark is an apostrophe.
+  ['range to an elided decade', "The years 1440-'80s were lean.", 'The years 1440–’80s were lean.'],
+  // An author who types ranges with one hyphen (1805-6) means an em dash by two, even between digits.
+  [
+    'double hyphen between digits in a book that types ranges with one hyphen',
+    'In 1805-6 they marched.\n\n1810--11',
+    'In 1805–6 they marched.\n1810—11',
+  ],
+  ['three hyphens between digits stay a dash', 'It was 5---no, 6.', 'It was 5—no, 6.'],
+  // A dash after a space and right before punctuation stands for a word left out: its space stays.
+  ['suppressed word before an exclamation', 'By --! he swore.', 'By —! he swore.'],
+  ['suppressed day in a date', 'On May --, 1922, we sailed.', 'On May —, 1922, we sailed.'],
+  ['suppressed word ending a quotation', "'Curse you --'", '‘Curse you —’'],
+  ['suppressed word before a question mark', 'Was it Captain --?', 'Was it Captain —?'],
+  // The same shape before a speech tag is speech broken off: it closes up as before.
+  ['spaced dash before a closing quote and a speech tag', '"Well, I --" he began.', '“Well, I—” he began.'],
+  // Mid-sentence, a spaced dash is read as an ordinary dash unless the book says otherwise.
+  ['spaced dash mid-sentence closes up by default', 'Curse his -- teeth.', 'Curse his—teeth.'],
+  ['option: a spaced dash is a suppressed word', 'Curse his -- teeth.', 'Curse his — teeth.', { suppressedDash: true }],
+  ['option: before a speech tag too', '"Well, I --" he began.', '“Well, I —” he began.', { suppressedDash: true }],
+  ['option: closed dashes stay closed', 'Wait--what?', 'Wait—what?', { suppressedDash: true }],
   ['British: ranges unchanged', 'The years 1914-1918.', 'The years 1914–1918.', { dashStyle: 'spaced-en' }],
 ];

@@ -13,6 +13,9 @@ export const ellipses: Case[] = [
   ['a long run of dots', 'Wait..... what?', 'Wait… what?'],
   ['ellipsis opening a sentence', '...and then.', '…and then.'],
   ['ellipsis inside a quotation', '"I... I can\'t."', '“I… I can’t.”'],
+  // More than four spaced dots is a leader (a cast list, a table of contents), not an ellipsis.
+  ['spaced leader dots kept as typed', 'Romeo. . . . . . . . Mr. Garrick', 'Romeo. . . . . . . . Mr.{nbsp}Garrick'],
+  ['five spaced dots are a leader', 'Preface . . . . . vii', 'Preface . . . . . vii'],
   ['a range of numbers with two dots stays', 'Count 1..10 slowly.', 'Count 1..10 slowly.'],
   ['style closed: no space before', 'Wait ... what?', 'Wait… what?', { ellipsisStyle: 'closed' }],
   ['style closed keeps the space after', 'Wait...what?', 'Wait…what?', { ellipsisStyle: 'closed' }],
@@ -32,6 +35,11 @@ export const primes: Case[] = [
     '"I was born in 1805," he said. "It was 1805"',
     '“I was born in 1805,” he said. “It was 1805”',
   ],
+  // After a digit, a mark that a later mark of its kind surely closes for it is a prime.
+  ['feet and inches inside a quotation', '"She was a 120\' 4" whale."', '“She was a 120′ 4″ whale.”'],
+  ['a bearing inside a quotation', '"At 62° 17\' 20", 19° 2\' 40"."', '“At 62° 17′ 20″, 19° 2′ 40″.”'],
+  ['feet inside a single quotation', "'It stood 9' high,' he said.", '‘It stood 9′ high,’ he said.'],
+  ['a number closing a quotation before a new one', '"In 1805" and "1806" they wrote.', '“In 1805” and “1806” they wrote.'],
   ['primes off', 'He was 6\'2" tall.', 'He was 6’2” tall.', { primes: false }],
 ];
 

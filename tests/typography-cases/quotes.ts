@@ -53,6 +53,31 @@ export const quotes: Case[] = [
     '> "Dear Tom,\n>\n> The apples are in.\n>\n> Yours, May."',
     '<blockquote>\n<p>“Dear Tom,</p>\n<p>The apples are in.</p>\n<p>Yours, May.”</p>\n</blockquote>',
   ],
+  // A single quotation inside another single one closes first, even when its mark follows a letter.
+  ['same-level nested single quote at paragraph start', "'Say 'cheese' now'", '‘Say ‘cheese’ now’'],
+  [
+    'same-level nested single quote after a speech tag',
+    "He said, 'Call it 'home' if you like.'",
+    'He said, ‘Call it ‘home’ if you like.’',
+  ],
+  // The next paragraph's first mark reopens a quotation only when it opens one: an elision does not.
+  [
+    'an elision opening the next paragraph does not carry a quote over',
+    "I saw 'Erb's cart.\n\n'Twas late.",
+    'I saw ’Erb’s cart.\n’Twas late.',
+  ],
+  [
+    'a decade opening the next paragraph does not carry a quote over',
+    "I saw 'Erb's cart.\n\n'95 was dry.",
+    'I saw ’Erb’s cart.\n’95 was dry.',
+  ],
+  // A mark after a bare word is a name or an elision, not speech, and speech alone runs on.
+  [
+    'a mark after a bare word does not run on into a reopened quotation',
+    "I saw 'Erb's cart.\n\n'Stop,' he said.",
+    'I saw ’Erb’s cart.\n‘Stop,’ he said.',
+  ],
+  ['single-quoted speech after a speech tag runs on', "He said, 'One.\n\n'Two,' she said.", 'He said, ‘One.\n‘Two,’ she said.'],
   ['heading', '# The Keeper\'s "Light"', '<h1>The Keeper’s “Light”</h1>'],
   [
     'table cell',

@@ -8,7 +8,7 @@
  * with a quotation open when the next one opens again (speech over several paragraphs).
  * Then the spaces next to the marks (see quote-spacing.ts).
  */
-import { DOUBLE, isLetter, isWord, SINGLE } from './chars.ts';
+import { DOUBLE, isLetter, isSpace, isWord, SINGLE } from './chars.ts';
 import type { Edits } from './edits.ts';
 import { spaceQuotes } from './quote-spacing.ts';
 import type { Settings } from './settings.ts';
@@ -106,7 +106,7 @@ export class QuoteResolver {
         this.close(t);
         return;
       case Ctx.PrimeOrClose:
-        if (this.openIndex(kind) >= 0) this.close(t);
+        if (this.openIndex(kind) >= 0 && !this.closedAfterPrime(t)) this.close(t);
         else role[t] = Role.Prime;
         return;
       case Ctx.Pairing:
@@ -182,7 +182,9 @@ export class QuoteResolver {
       }
       return;
     }
-    if (kind === SINGLE && isLetter(this.at(pos - 1)) && this.closedLater(t)) {
+    // A single quotation nested in another single one wants its close first (`'foo 'bar' baz'`).
+    const nested = o > 0 && tokens.kind[stack[o - 1] as number] === SINGLE;
+    if (kind === SINGLE && !nested && isLetter(this.at(pos - 1)) && this.closedLater(t)) {
       role[t] = Role.Apostrophe; // ‘the Joneses’ house,’
       return;
     }
@@ -226,6 +228,25 @@ export class QuoteResolver {
     return false;
   }
 
+  /**
+   * The mark at t, after a digit, could close the open quotation, but a later mark of its kind
+   * surely closes it, with no mark opening a quotation between: t is a prime (`"a 120' 4" whale."`,
+   * `"62° 17' 20", 19° 2' 40"."`). A later single mark after a letter may be a dropped letter
+   * (`goin'`), so it does not count.
+   */
+  private closedAfterPrime(t: number): boolean {
+    const { tokens } = this;
+    const kind = tokens.kind[t] as number;
+    for (let u = t + 1; u < tokens.length; u++) {
+      if (tokens.kind[u] !== kind) continue;
+      const ctx = tokens.ctx[u];
+      if (ctx === Ctx.PrimeOrClose || ctx === Ctx.Prime || ctx === Ctx.Apostrophe || ctx === Ctx.SoftElision) continue;
+      if (ctx !== Ctx.Close && ctx !== Ctx.FixedClose) return false;
+      return kind === DOUBLE || !isLetter(this.at((tokens.pos[u] as number) - 1));
+    }
+    return false;
+  }
+
   /** A single quotation left open inside a closing one, or at the end of the paragraph. */
   private unclosed(u: number, insideClosing: boolean): void {
     const pos = this.tokens.pos[u] as number;
@@ -250,7 +271,7 @@ export class QuoteResolver {
     for (let k = 0; k < stack.length; k++) {
       const u = stack[k] as number;
       const kind = tokens.kind[u] as number;
-      runsOn &&= neighbours.nextOpening[k] === kind;
+      runsOn &&= neighbours.nextOpening[k] === kind && (kind === DOUBLE || this.opensSpeech(u));
       if (kind === DOUBLE) {
         if (!open && !runsOn) outcome.unclosedAt = tokens.pos[u] as number;
         open = true;
@@ -259,6 +280,18 @@ export class QuoteResolver {
       }
     }
     outcome.leftOpen = open || (neighbours.previousLeftOpen && !outcome.hasDouble);
+  }
+
+  /**
+   * The single mark u stands where speech may open: at the start of the block, after another
+   * mark, or after punctuation (`he said, '`). After a bare word (`I saw 'Arry`) it is a name, a
+   * title or an elision, none of which runs on into the next paragraph.
+   */
+  private opensSpeech(u: number): boolean {
+    let k = (this.tokens.pos[u] as number) - 1;
+    while (k >= 0 && isSpace(this.src.charCodeAt(k))) k--;
+    const c = this.at(k);
+    return c === -1 || !isWord(c);
   }
 
   private at(i: number): number {

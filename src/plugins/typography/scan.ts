@@ -53,6 +53,17 @@ function adjustsSpaceBefore(c: number): boolean {
   return c === 45 || c === 46 || c === 0x2014 || c === 0x2013 || c === 0x2e3a || c === 0x2026 || quoteKind(c) >= 0;
 }
 
+/** At j: an apostrophe and a two-digit year (`'80s`, `’07`), the second half of `1440-'80s`. */
+function decadeAfter(src: string, j: number): boolean {
+  const q = src.charCodeAt(j);
+  return (
+    (q === 39 || q === 0x2019) &&
+    isDigit(src.charCodeAt(j + 1)) &&
+    isDigit(src.charCodeAt(j + 2)) &&
+    !isDigit(src.charCodeAt(j + 3))
+  );
+}
+
 const isLineStart = (c: number) => c === -1 || c === 10 || c === 13 || c === BREAK;
 
 export class Scanner {
@@ -69,6 +80,12 @@ export class Scanner {
   private dropRunAt = -1;
   /** Where raw HTML stands: a run of spaces stops there. */
   private barriers: readonly number[] = [];
+
+  /**
+   * Two hyphens between digits make a range (`5--7`); false in a book whose author types ranges
+   * with one hyphen (`1805-6`), where `--` is always the author's em dash.
+   */
+  doubleHyphenRanges = true;
 
   constructor(private readonly settings: Settings) {}
 
@@ -223,6 +240,16 @@ export class Scanner {
     while (j < n && src.charCodeAt(j) === 45) j++;
     const prev = this.at(i - 1);
     const next = this.at(j);
+    if (
+      s.ranges &&
+      isDigit(prev) &&
+      (j - i === 2 ? this.doubleHyphenRanges && isDigit(next) : j - i === 1 && decadeAfter(src, j))
+    ) {
+      // `5--7`, `(1912--2004)`: two hyphens between digits are a range; so is `1440-'80s`.
+      this.flush();
+      this.edits.push(i, j, '–', 'range');
+      return j;
+    }
     if (j - i === 1) {
       if (s.ranges && isDigit(prev) && isDigit(next) && isRange(this.src, i)) {
         this.flush();
@@ -265,6 +292,11 @@ export class Scanner {
       if (!typed) this.edits.push(i, j, glyph, 'dash');
       return;
     }
+    if (!single && spaceBefore && isWord(b) && (spaceAfter ? s.suppressedDash && a !== -1 : this.suppressed(j))) {
+      this.flush(); // a dash standing for a word: `by —!`, `May —, 1922`, `his — teeth` (with the option)
+      if (glyph !== src.slice(i, j)) this.edits.push(i, j, glyph, 'dash');
+      return;
+    }
     if (s.dashStyle === 'spaced-en' && (betweenWords || (!spaceBefore && !spaceAfter && isWord(b) && isWord(a)))) {
       let text = '–';
       if (spaceBefore) {
@@ -290,6 +322,24 @@ export class Scanner {
     if (closeAfter) this.dropRunAt = j;
   }
 
+  /**
+   * What follows a dash typed after a space, with no space after it, at j, shows it stands for a
+   * suppressed word: sentence punctuation (`by --!`, `May --, 1922`), or closing quote marks that
+   * end the sentence (`you --'` at the end of the paragraph or before more punctuation). Closing
+   * marks followed by more words (`"I thought --" she said`) are speech broken off: closed up,
+   * unless the book says its spaced dashes are suppressed words.
+   */
+  private suppressed(j: number): boolean {
+    const a = this.at(j);
+    if (a === 33 || a === 63 || a === 44 || a === 59 || a === 58 || a === 46) return true;
+    if (quoteKind(a) < 0 || !closesAfterQuotes(this.src, j)) return false;
+    if (this.settings.suppressedDash) return true;
+    let q = j;
+    while (q < this.n && quoteKind(this.src.charCodeAt(q)) >= 0) q++;
+    const after = this.at(q);
+    return after === -1 || (!isSpace(after) && after !== BREAK) || !isWord(this.at(q + 1));
+  }
+
   /** A typed em dash, two-em dash or en dash: only its spacing may change. */
   private typedDash(i: number, c: number): void {
     const glyph = c === 0x2013 ? '—' : String.fromCharCode(c);
@@ -312,6 +362,10 @@ export class Scanner {
         end = k + 1;
         if (src.charCodeAt(k + 1) === 32 && src.charCodeAt(k + 2) === 46) k += 2;
         else break;
+      }
+      if (spaced > 4) {
+        this.flush(); // a leader (`Romeo. . . . . . Mr. Garrick`): kept as typed
+        return end;
       }
       if (spaced >= 3) {
         count = spaced;

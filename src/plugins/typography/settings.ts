@@ -21,7 +21,13 @@ export interface TypographyOptions {
   dashes?: boolean;
   /** `em` (closed em dash, default) or `spaced-en` (British spaced en dash between words). */
   dashStyle?: DashStyle;
-  /** Number ranges (`1914-1918`) get an en dash (default true). */
+  /**
+   * A dash typed with a space on both sides stands for a suppressed word (`his -- teeth` → his —
+   * teeth) and keeps its spaces (default false: such a dash closes up). Before punctuation
+   * (`by --!`) a spaced dash keeps its space either way.
+   */
+  suppressedDash?: boolean;
+  /** Number ranges (`1914-1918`, `5--7`) get an en dash (default true). */
   ranges?: boolean;
   /** `...`, `. . .`, `..` and longer runs become an ellipsis (default true). */
   ellipses?: boolean;
@@ -89,6 +95,7 @@ export interface Settings {
   quotes: boolean;
   dashes: boolean;
   dashStyle: DashStyle;
+  suppressedDash: boolean;
   ranges: boolean;
   ellipses: boolean;
   ellipsisStyle: EllipsisStyle;
@@ -110,6 +117,7 @@ export function resolveSettings(options: TypographyOptions): Settings {
     quotes: options.quotes ?? true,
     dashes: options.dashes ?? punctuation,
     dashStyle: options.dashStyle ?? 'em',
+    suppressedDash: options.suppressedDash ?? false,
     ranges: options.ranges ?? punctuation,
     ellipses: options.ellipses ?? punctuation,
     ellipsisStyle: options.ellipsisStyle ?? 'as-typed',
