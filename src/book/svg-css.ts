@@ -7,7 +7,15 @@
  * the parser could not read is dropped when it could hide a reference. CSS with nothing to remove
  * is kept exactly as written.
  */
-import * as csstree from 'css-tree';
+import { createRequire } from 'node:module';
+import type * as CssTree from 'css-tree';
+
+const load = createRequire(import.meta.url);
+
+/** css-tree, loaded the first time an SVG has CSS to clean: a book whose images have none never loads it. */
+function cssTree(): typeof CssTree {
+  return load('css-tree') as typeof CssTree;
+}
 
 export interface CleanCss {
   css: string;
@@ -46,7 +54,8 @@ export function isFragment(reference: string): boolean {
 }
 
 /** True when a value (a declaration's or an attribute's) could load something from outside. */
-function reachesOut(node: csstree.CssNode): boolean {
+function reachesOut(node: CssTree.CssNode): boolean {
+  const csstree = cssTree();
   let found = false;
   csstree.walk(node, (child) => {
     if (child.type === 'Url' && !isFragment(child.value)) found = true;
@@ -80,8 +89,9 @@ export function cleanCss(css: string, context: Context): CleanCss {
 }
 
 function clean(css: string, context: Context): CleanCss {
+  const csstree = cssTree();
   const removed: string[] = [];
-  let ast: csstree.CssNode;
+  let ast: CssTree.CssNode;
   try {
     ast = csstree.parse(css, { context, parseValue: true, parseCustomProperty: false });
   } catch {
@@ -90,9 +100,9 @@ function clean(css: string, context: Context): CleanCss {
   if (context === 'value') {
     return reachesOut(ast) || stillReachesOut(css) ? { css: '', removed: [shorten(css)] } : { css, removed };
   }
-  const doomed: { item: csstree.ListItem<csstree.CssNode>; list: csstree.List<csstree.CssNode> }[] = [];
+  const doomed: { item: CssTree.ListItem<CssTree.CssNode>; list: CssTree.List<CssTree.CssNode> }[] = [];
   csstree.walk(ast, {
-    enter(node: csstree.CssNode, item: csstree.ListItem<csstree.CssNode>, list: csstree.List<csstree.CssNode>) {
+    enter(node: CssTree.CssNode, item: CssTree.ListItem<CssTree.CssNode>, list: CssTree.List<CssTree.CssNode>) {
       if (!list) return;
       const drop =
         (node.type === 'Atrule' && !KEPT_AT_RULES.has(cssName(node.name))) ||

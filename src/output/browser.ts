@@ -13,9 +13,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Browser as BrowserKind, computeExecutablePath, detectBrowserPlatform } from '@puppeteer/browsers';
-import puppeteer, { type Browser, type PDFOptions } from 'puppeteer-core';
-import { PUPPETEER_REVISIONS } from 'puppeteer-core/internal/revisions.js';
+import type { Browser, PDFOptions } from 'puppeteer-core';
 import { GalleyError } from '../errors.ts';
 import { bundledChromium, hasBundledChromium } from './bundled-chromium.ts';
 
@@ -96,7 +94,7 @@ export async function findBrowser(requested?: string): Promise<BrowserChoice> {
       hint: requested ? 'Check the --browser path.' : 'Check PUPPETEER_EXECUTABLE_PATH, or unset it to let Galley search.',
     });
   }
-  const downloaded = downloadedBrowser();
+  const downloaded = await downloadedBrowser();
   if (downloaded && existsSync(downloaded)) return { executablePath: downloaded, source: "Puppeteer's download", shell: false };
   const system = SYSTEM_BROWSERS.find((c) => existsSync(c));
   if (system) return { executablePath: system, source: 'system', shell: false };
@@ -118,7 +116,11 @@ export async function findBrowser(requested?: string): Promise<BrowserChoice> {
 export const canUseBundledChromium = hasBundledChromium;
 
 /** Puppeteer's own Chrome for this puppeteer-core, where the install step could download it. */
-function downloadedBrowser(): string | undefined {
+async function downloadedBrowser(): Promise<string | undefined> {
+  // Loaded when a browser is looked for, as puppeteer-core is when one is launched: a build
+  // without a PDF never loads either (bench/startup.bench.ts).
+  const { Browser: BrowserKind, computeExecutablePath, detectBrowserPlatform } = await import('@puppeteer/browsers');
+  const { PUPPETEER_REVISIONS } = await import('puppeteer-core/internal/revisions.js');
   const platform = detectBrowserPlatform();
   if (!platform) return undefined;
   const cacheDir = process.env.PUPPETEER_CACHE_DIR || path.join(os.homedir(), '.cache', 'puppeteer');
@@ -156,6 +158,7 @@ export interface BookPage {
 export async function launchBrowser(requested?: string | BrowserChoice, ownSignals = false): Promise<BrowserSession> {
   const choice = typeof requested === 'object' ? requested : await findBrowser(requested);
   sweepStaleProfiles();
+  const { default: puppeteer } = await import('puppeteer-core');
   const profile = await mkdtemp(path.join(os.tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
   const launching = puppeteer.launch({
     executablePath: choice.executablePath,

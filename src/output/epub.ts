@@ -9,7 +9,8 @@
  * When the print edition was made in the same run, its page breaks are marked in the text and
  * listed in a page list (src/output/epub/page-breaks.ts).
  */
-import { EPub } from 'epub-gen-memory';
+import type { EPub } from 'epub-gen-memory';
+import type JSZip from 'jszip';
 import type { Element as XastElement } from 'xast';
 import { authorsOf } from '../book/front-matter.ts';
 import type { Book, Section } from '../book/model.ts';
@@ -57,39 +58,70 @@ interface Resource {
   properties?: string | undefined;
 }
 
-/** epub-gen-memory with downloads replaced by Galley's own files. */
-class OfflineEPub extends EPub {
-  constructor(
-    options: ConstructorParameters<typeof EPub>[0],
-    pages: Page[],
-    private readonly resources: Resource[],
-  ) {
-    super(options, pages);
-    if (this.images.length > 0) {
-      throw new GalleyError('EPUB_FAILED', `the EPUB library found images Galley did not load: ${this.images[0]?.url}`);
+type EPubOptions = ConstructorParameters<typeof EPub>[0];
+
+/** The EPUB's files as epub-gen-memory assembled them (its templates, container and file map), not yet archived. */
+export interface AssembledEpub {
+  /** The library's JSZip holding them (bench/zip.bench.ts archives it with JSZip's own writer). */
+  readonly container: JSZip;
+  /** The entries kept uncompressed: the mimetype (as OCF requires), images and fonts (compressed already). */
+  storedNames(): Set<string>;
+  /** The files, in the order the library added them (the mimetype first). */
+  entries(): Promise<ZipEntry[]>;
+}
+
+/**
+ * epub-gen-memory with downloads replaced by Galley's own files. The library is loaded here, when
+ * an EPUB is made: a PDF-only build, `galley check` and the preview never load it.
+ */
+async function assemble(options: EPubOptions, pages: Page[], resources: Resource[]): Promise<AssembledEpub> {
+  const { EPub } = await import('epub-gen-memory');
+  class OfflineEPub extends EPub implements AssembledEpub {
+    constructor() {
+      super(options, pages);
+      if (this.images.length > 0) {
+        throw new GalleyError('EPUB_FAILED', `the EPUB library found images Galley did not load: ${this.images[0]?.url}`);
+      }
+    }
+
+    protected override async downloadAllImages(): Promise<void> {
+      const oebps = this.zip.folder('OEBPS');
+      for (const item of resources) oebps?.file(item.href, item.data);
+    }
+
+    protected override async downloadAllFonts(): Promise<void> {}
+
+    protected override async makeCover(): Promise<void> {}
+
+    get container(): JSZip {
+      return this.zip;
+    }
+
+    storedNames(): Set<string> {
+      return new Set(['mimetype', ...resources.map((r) => `OEBPS/${r.href}`)]);
+    }
+
+    async entries(): Promise<ZipEntry[]> {
+      const stored = this.storedNames();
+      const files = Object.values(this.zip.files).filter((file) => !file.dir);
+      return Promise.all(
+        files.map(async (file) => ({ name: file.name, data: await file.async('nodebuffer'), store: stored.has(file.name) })),
+      );
     }
   }
-
-  protected override async downloadAllImages(): Promise<void> {
-    const oebps = this.zip.folder('OEBPS');
-    for (const item of this.resources) oebps?.file(item.href, item.data);
-  }
-
-  protected override async downloadAllFonts(): Promise<void> {}
-
-  protected override async makeCover(): Promise<void> {}
-
-  /** The files the library assembled, in the order it added them (the mimetype first). */
-  async entries(): Promise<ZipEntry[]> {
-    const stored = new Set(['mimetype', ...this.resources.map((r) => `OEBPS/${r.href}`)]);
-    const files = Object.values(this.zip.files).filter((file) => !file.dir);
-    return Promise.all(
-      files.map(async (file) => ({ name: file.name, data: await file.async('nodebuffer'), store: stored.has(file.name) })),
-    );
-  }
+  const epub = new OfflineEPub();
+  await epub.render();
+  return epub;
 }
 
 export async function renderEpub(book: Book, options: EpubOptions = {}): Promise<Buffer> {
+  const epub = await assembleEpub(book, options);
+  // Every entry carries the book's modified date: the same manuscript gives the same bytes.
+  return zipEntries(await epub.entries(), new Date(book.modified));
+}
+
+/** The EPUB's files, assembled by the library, before they are archived (bench/zip.bench.ts times the archive). */
+export async function assembleEpub(book: Book, options: EpubOptions = {}): Promise<AssembledEpub> {
   const { config } = book;
   const profile = targetProfile(options.target);
   const images = await epubImages(book.images, book.cover);
@@ -156,7 +188,7 @@ export async function renderEpub(book: Book, options: EpubOptions = {}): Promise
     ['content.opf.ejs', 'toc.xhtml.ejs', 'toc.ncx.ejs', 'chapter.xhtml.ejs'].map((name) => readTemplate('epub', name)),
   )) as [string, string, string, string];
   try {
-    const epub = new OfflineEPub(
+    return await assemble(
       {
         title: config.title,
         author: config.author,
@@ -174,9 +206,6 @@ export async function renderEpub(book: Book, options: EpubOptions = {}): Promise
       pages,
       resources,
     );
-    await epub.render();
-    // Every entry carries the book's modified date: the same manuscript gives the same bytes.
-    return zipEntries(await epub.entries(), new Date(book.modified));
   } catch (cause) {
     if (cause instanceof GalleyError) throw cause;
     throw new GalleyError('EPUB_FAILED', `could not make the EPUB: ${(cause as Error).message}`, { cause });
