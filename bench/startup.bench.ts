@@ -66,11 +66,15 @@ function summary(runs: Run[]): string {
   return `${seconds(median(runs.map((r) => r.ms)))}${cpuText}`;
 }
 
-/** The newest source file is newer than the compiled output: lib/ is stale. */
+/** Some source file is newer than its compiled JavaScript (or has none): lib/ is stale. */
 function libIsStale(): boolean {
-  const compiled = statSync(path.join(ROOT, 'lib', 'cli.js')).mtimeMs;
-  const sources = readdirSync(path.join(ROOT, 'src'), { recursive: true, withFileTypes: true });
-  return sources.some((entry) => entry.isFile() && statSync(path.join(entry.parentPath, entry.name)).mtimeMs > compiled);
+  const src = path.join(ROOT, 'src');
+  return readdirSync(src, { recursive: true, withFileTypes: true }).some((entry) => {
+    if (!entry.isFile() || !entry.name.endsWith('.ts')) return false;
+    const source = path.join(entry.parentPath, entry.name);
+    const compiled = path.join(ROOT, 'lib', path.relative(src, source)).replace(/\.ts$/, '.js');
+    return !existsSync(compiled) || statSync(source).mtimeMs > statSync(compiled).mtimeMs;
+  });
 }
 
 const bench: Bench = async ({ log }) => {
