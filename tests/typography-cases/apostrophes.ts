@@ -30,6 +30,21 @@ export const apostrophes: Case[] = [
   ['possessive after a blank for a name', "General ---'s regiment.", 'General —’s regiment.'],
   ['soft elision opening a quotation', "'Round and round,' she sang.", '‘Round and round,’ she sang.'],
   ['unknown elision left open inside a quotation', `"They took 'Poleon twice," he said.`, '“They took ’Poleon twice,” he said.'],
+  // 'a' for "have" after a modal or its contraction: two apostrophes, not a quoted letter.
+  ['’a’ for have after a contraction', "I'd 'a' thought it.", 'I’d ’a’ thought it.'],
+  ['’a’ for have after a modal', '"We could \'a\' won," he said.', '“We could ’a’ won,” he said.'],
+  // In mid-clause, a mark before a lowercase fragment is an elision unless the same clause closes it.
+  ['dialect elisions in mid-clause', "I 'uz on 't, 'kase he 'ud tell 'm.", 'I ’uz on ’t, ’kase he ’ud tell ’m.'],
+  [
+    'a mid-clause elision is not paired with a dropped letter later on',
+    "He 'uz a-hoverin' roun' de place, en my fren' 'long wid him.",
+    'He ’uz a-hoverin’ roun’ de place, en my fren’ ’long wid him.',
+  ],
+  ['a dropped g before a lowercase word closes nothing', "Dey 'spec he's comin' back.", 'Dey ’spec he’s comin’ back.'],
+  ['a quoted word in mid-clause still pairs', "She called it 'home' to us.", 'She called it ‘home’ to us.'],
+  ['a quoted phrase in mid-clause still pairs', "It was a 'very good' plan.", 'It was a ‘very good’ plan.'],
+  ['a possessive inside a quoted name is not a one-letter elision', "He is not 'Uncle's' man.", 'He is not ‘Uncle’s’ man.'],
+  ['’Tain’t at the start', "'Tain't so, 'at's all.", '’Tain’t so, ’at’s all.'],
   ['apostrophe next to emphasis', "*Jack*'s hat.", '<em>Jack</em>’s hat.'],
   ['apostrophe in a heading', "## It's Late", '<h2>It’s Late</h2>'],
 ];

@@ -61,6 +61,10 @@ export function quoteContext(src: string, i: number, kind: number, tokens: Quote
     return kind === SINGLE ? Ctx.Apostrophe : Ctx.Ambiguous; // the 1920's
   }
   if (kind === SINGLE && p === P.Word && nx === N.Word && q === i + 1) return Ctx.Apostrophe;
+  // The close of a one-letter elision an apostrophe opened: rock ’n’ roll, I’d ’a’ thought.
+  if (kind === SINGLE && p === P.Word && isLetter(at(i - 1)) && apostropheAt(tokens, i - 2) && !isWord(at(i - 3))) {
+    return Ctx.Apostrophe;
+  }
   if (opens || p === P.Dash) {
     if (nx === N.Word) return kind === SINGLE && q === i + 1 ? elision(src, i + 1) : Ctx.Open;
     if (nx === N.Open || (nx === N.Lead && p !== P.Dash)) return Ctx.Open;
@@ -111,6 +115,7 @@ function nextClass(nc: number): number {
 
 /** After an opening single mark, at q: ’tis, ’90s, ’s after a dash, or a word that may be either. */
 function elision(src: string, q: number): number {
+  const midClause = isSpace(src.charCodeAt(q - 2)) && isLetter(src.charCodeAt(q - 3));
   const c1 = src.charCodeAt(q);
   if (isDigit(c1)) {
     return isDigit(src.charCodeAt(q + 1)) && !isDigit(src.charCodeAt(q + 2)) ? Ctx.Apostrophe : Ctx.Open;
@@ -120,8 +125,32 @@ function elision(src: string, q: number): number {
   if (e - q > 10) return Ctx.Open;
   const word = src.slice(q, e).toLowerCase();
   if (word === 's' || ELISIONS.has(word)) return Ctx.Apostrophe;
+  if (word === 'a' && src.charCodeAt(e) === 39 && haveBefore(src, q - 2)) return Ctx.Apostrophe;
+  // Mid-clause (`he 'uz`, `on 't`) a mark before a lowercase fragment is taken for an elision
+  // unless a closing mark in the same clause needs it (see the resolver's soft elisions).
+  if (midClause && e > q && src.slice(q, e) === word) return Ctx.SoftElision;
   return SOFT_ELISIONS.has(word) ? Ctx.SoftElision : Ctx.Open;
 }
+
+/** The token at pos is an apostrophe. */
+function apostropheAt(tokens: QuoteTokens, pos: number): boolean {
+  const t = tokens.length - 1;
+  return t >= 0 && tokens.pos[t] === pos && tokens.ctx[t] === Ctx.Apostrophe;
+}
+
+/**
+ * The word ending at the space at k calls for "have": a modal (would, could, might …) or a
+ * contraction of one (I'd, wouldn't), as in `I'd 'a' thought` — 'a' for "have". The modals are
+ * the one small list English grammar gives.
+ */
+function haveBefore(src: string, k: number): boolean {
+  let b = k;
+  while (b > 0 && (isLetter(src.charCodeAt(b - 1)) || quoteKind(src.charCodeAt(b - 1)) === SINGLE)) b--;
+  const word = src.slice(b, k).toLowerCase().replace(/[’']/g, "'");
+  return MODALS.has(word) || word.endsWith("'d") || word.endsWith("n't");
+}
+
+const MODALS = new Set(['would', 'could', 'should', 'might', 'must', 'may', 'will', 'shall', 'ought', 'to']);
 
 /** `6'2"`: digits, a foot mark, digits, before the double mark at i. */
 function feetBefore(src: string, i: number): boolean {

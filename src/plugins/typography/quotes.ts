@@ -8,7 +8,10 @@
  * with a quotation open when the next one opens again (speech over several paragraphs).
  * Then the spaces next to the marks (see quote-spacing.ts).
  */
-import { DOUBLE, isLetter, isSpace, isWord, SINGLE } from './chars.ts';
+import { DOUBLE, isLetter, isSpace, isUpper, isWord, SINGLE } from './chars.ts';
+
+const isLower = (c: number) => isLetter(c) && !isUpper(c);
+
 import type { Edits } from './edits.ts';
 import { spaceQuotes } from './quote-spacing.ts';
 import type { Settings } from './settings.ts';
@@ -158,14 +161,17 @@ export class QuoteResolver {
     const kind = tokens.kind[t] as number;
     const pos = tokens.pos[t] as number;
     const o = this.openIndex(kind);
+    // A word-final mark closes a mid-clause soft elision before the quotation around it (`'Say 'cheese' now'`).
+    const inner = o >= 0 && kind === SINGLE && isLetter(this.at(pos - 1)) ? this.softInLevel(t, true) : -1;
+    if (inner >= 0) {
+      this.pairSoft(inner, t);
+      return;
+    }
     if (o < 0) {
       if (kind === SINGLE) {
-        const soft = this.softInLevel();
+        const soft = this.softInLevel(t, false);
         if (soft >= 0) {
-          role[soft] = Role.Open;
-          rank[soft] = 1;
-          role[t] = Role.Close;
-          rank[t] = 1;
+          this.pairSoft(soft, t);
           return;
         }
         if (isLetter(this.at(pos - 1))) {
@@ -200,17 +206,53 @@ export class QuoteResolver {
   }
 
   /** The earliest unused soft elision inside the innermost open double quotation (or anywhere, if none is open). */
-  private softInLevel(): number {
+  private softInLevel(t: number, midClauseOnly: boolean): number {
     const { softs, stack, tokens } = this;
     const top = stack.length > 0 ? (tokens.pos[stack[stack.length - 1] as number] as number) : -1;
     for (let k = 0; k < softs.length; k++) {
       const s = softs[k] as number;
-      if ((tokens.pos[s] as number) > top) {
+      if ((tokens.pos[s] as number) > top && (!midClauseOnly || this.midClause(s)) && this.softPairs(s, t)) {
         softs.splice(k, 1);
         return s;
       }
     }
     return -1;
+  }
+
+  /**
+   * May the soft elision s open the quotation the mark t closes? At the start of a clause, yes
+   * (`'Round and round,' she sang`). In mid-clause (`he 'uz hoverin' roun' de place`) only with
+   * no word-final mark between, and not when t ends a dropped g before a lowercase word
+   * (`hoverin' roun'`): dialect drops letters at both ends of words, and such a pair is two
+   * apostrophes, not a quotation.
+   */
+  private softPairs(s: number, t: number): boolean {
+    const from = this.tokens.pos[s] as number;
+    const to = this.tokens.pos[t] as number;
+    if (!this.midClause(s)) return true;
+    for (let k = from + 1; k < to - 1; k++) {
+      const c = this.src.charCodeAt(k);
+      // A word-final apostrophe between them (`hoverin' roun'`): the stretch is dialect, not a quotation.
+      if (c === 39 && isLetter(this.at(k - 1)) && isSpace(this.at(k + 1))) return false;
+    }
+    const a = this.at(to + 1);
+    const english = this.settings.style.name === 'en' || this.settings.style.name === 'en-single';
+    const droppedG = english && this.at(to - 1) === 110 && this.at(to - 2) === 105 && isSpace(a) && isLower(this.at(to + 2));
+    return !droppedG;
+  }
+
+  /** The mark at t stands after a word and a space: in mid-clause. */
+  private midClause(t: number): boolean {
+    const from = this.tokens.pos[t] as number;
+    return isSpace(this.at(from - 1)) && isLetter(this.at(from - 2));
+  }
+
+  /** The soft elision s opens the quotation t closes, at the level an opening mark there would take. */
+  private pairSoft(s: number, t: number): void {
+    this.open(s);
+    this.stack.pop();
+    this.role[t] = Role.Close;
+    this.rank[t] = this.rank[s] as number;
   }
 
   /** A later single mark closes the quotation this one would close: this one is an apostrophe. */
