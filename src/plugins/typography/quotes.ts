@@ -16,6 +16,7 @@ import type { Edits } from './edits.ts';
 import { spaceQuotes } from './quote-spacing.ts';
 import type { Settings } from './settings.ts';
 import { Ctx, Hint, type QuoteTokens, Role } from './tokens.ts';
+import { SOFT_ELISIONS } from './words.ts';
 
 export interface QuoteProblem {
   /** Offset in the block's text. */
@@ -241,6 +242,14 @@ export class QuoteResolver {
     return !droppedG;
   }
 
+  /** The lowercase word right after the mark at t. */
+  private wordAfter(t: number): string {
+    const from = (this.tokens.pos[t] as number) + 1;
+    let e = from;
+    while (e < this.src.length && isLetter(this.src.charCodeAt(e))) e++;
+    return this.src.slice(from, e).toLowerCase();
+  }
+
   /** The mark at t stands after a word and a space: in mid-clause. */
   private midClause(t: number): boolean {
     const from = this.tokens.pos[t] as number;
@@ -322,6 +331,12 @@ export class QuoteResolver {
       }
     }
     outcome.leftOpen = open || (neighbours.previousLeftOpen && !outcome.hasDouble);
+    // A mid-clause mark before a fragment no list knows, left unpaired: taken as an elision, flagged.
+    for (const u of this.softs) {
+      if (this.midClause(u) && this.tokens.hint[u] === Hint.None && !SOFT_ELISIONS.has(this.wordAfter(u))) {
+        this.report(u, 'typo/undecided-mark', 'No closing quote pairs with this mark; took it as an apostrophe (’)');
+      }
+    }
   }
 
   /**
