@@ -1,12 +1,21 @@
 /**
- * Galley as a library: the same build the CLI runs, the typesetting step on its own, the unified
- * plugins for use in other pipelines, and the types.
+ * Galley as a library: the same build the CLI runs (one book, or many with one warm browser), the
+ * typesetting step on its own, the unified plugins for use in other pipelines, and the types.
  */
 
 export type { Book, Section } from './book/model.ts';
 export { type CheckOptions, type CheckResult, check } from './check/check.ts';
 export { type BookConfig, type BookInput, bookSchema } from './config/schema.ts';
 export { type BuildOptions, type BuildResult, type BuiltFile, build, type Format } from './core/build.ts';
+export {
+  type BookOutcome,
+  type Builder,
+  type BuilderOptions,
+  buildMany,
+  createBuilder,
+  type ManyOptions,
+  type ManyResult,
+} from './core/builder.ts';
 export { type PreviewHandle, type PreviewOptions, preview } from './core/preview.ts';
 export { type TypesetOptions, type TypesetResult, typeset } from './core/typeset.ts';
 export { type Diagnostic, formatDiagnostic } from './diagnostics.ts';

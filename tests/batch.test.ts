@@ -8,11 +8,15 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { PDFDocument, PDFName, PDFNumber, PDFStream } from 'pdf-lib';
+import sharp from 'sharp';
+import type { Node } from 'unist';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.ts';
 import { expandInputs, shelfBooks } from '../src/core/batch-inputs.ts';
+import { workerArgv } from '../src/core/batch-pool.ts';
 import { build } from '../src/core/build.ts';
-import { createBuilder } from '../src/core/builder.ts';
+import { buildMany, createBuilder } from '../src/core/builder.ts';
 import { GalleyError } from '../src/errors.ts';
 import type { Logger } from '../src/logger.ts';
 import { tempDir } from './helpers/tmp.ts';
@@ -115,6 +119,32 @@ describe('a folder of books', () => {
   });
 });
 
+describe('worker threads', () => {
+  it("start with this process's Node flags, less those that gave it its code", () => {
+    expect(workerArgv(['--input-type=module', '-e', 'code', '--enable-source-maps'])).toEqual(['--enable-source-maps']);
+    expect(workerArgv(['--input-type', 'module', '--eval', 'code'])).toEqual([]);
+    expect(workerArgv(['-pe', 'code', '--conditions=dev', '--import', 'tsx'])).toEqual(['--conditions=dev', '--import', 'tsx']);
+  });
+
+  it("take no plugins given as functions (they cannot cross a thread), but the caller's own thread does", async () => {
+    const shelf = tempDir();
+    const harbour = book(path.join(shelf, 'harbour'), 'A Quiet Harbour', HARBOUR);
+    const shout = () => (tree: Node) => {
+      const walk = (node: Node & { value?: string; children?: Node[] }) => {
+        if (typeof node.value === 'string') node.value = node.value.replace('gulls', 'GULLS');
+        for (const child of node.children ?? []) walk(child);
+      };
+      walk(tree);
+    };
+    const out = tempDir();
+    const plugins = { remark: [shout] };
+    await expect(buildMany([harbour], { out, formats: ['epub'], plugins, workers: 1 })).rejects.toMatchObject({ code: 'USAGE' });
+    const result = await buildMany([harbour], { out, formats: ['epub'], plugins, workers: 0 });
+    expect(result.failed).toEqual([]);
+    expect(await epubText(path.join(out, 'a-quiet-harbour.epub'))).toContain('not even the GULLS');
+  });
+});
+
 describe.runIf(linux)('galley build with many books', () => {
   it('builds the good books completely, reports the broken one at its place with nothing written, exits 1, with one browser', async () => {
     const shelf = tempDir();
@@ -184,6 +214,51 @@ describe.runIf(linux)('galley build with many books', () => {
   });
 });
 
+/** Width × height of every image a PDF holds. */
+async function pdfImageSizes(file: string): Promise<string[]> {
+  const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+  const sizes: string[] = [];
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFStream) || object.dict.get(PDFName.of('Subtype')) !== PDFName.of('Image')) continue;
+    sizes.push(
+      `${object.dict.lookup(PDFName.of('Width'), PDFNumber).asNumber()}x${object.dict.lookup(PDFName.of('Height'), PDFNumber).asNumber()}`,
+    );
+  }
+  return sizes;
+}
+
+describe.runIf(linux)('one browser for many books', () => {
+  it("never shows one book's image in another's PDF, when both have the same path", async () => {
+    const shelf = tempDir();
+    const sizes = [
+      [120, 40],
+      [40, 120],
+      [80, 80],
+    ];
+    const books = await Promise.all(
+      sizes.map(async ([width, height], i) => {
+        const folder = book(
+          path.join(shelf, `b${i}`),
+          `Figure Book ${i}`,
+          `# One\n\nA figure.\n\n![A grey block](images/figure.png)\n`,
+        );
+        mkdirSync(path.join(folder, 'images'));
+        const png = await sharp({ create: { width: width as number, height: height as number, channels: 3, background: '#888' } })
+          .png()
+          .toBuffer();
+        writeFileSync(path.join(folder, 'images', 'figure.png'), png);
+        return folder;
+      }),
+    );
+    const out = tempDir();
+    const result = await buildMany(books, { out, formats: ['pdf'], workers: 0 });
+    expect(result.failed.map((b) => b.error?.message)).toEqual([]);
+    for (const [i, [width, height]] of sizes.entries()) {
+      expect(await pdfImageSizes(path.join(out, `figure-book-${i}.pdf`)), `book ${i}`).toEqual([`${width}x${height}`]);
+    }
+  }, 60_000);
+});
+
 describe.runIf(linux)('the library API', () => {
   it('keeps one browser warm across calls, and close() ends it', async () => {
     const shelf = tempDir();
@@ -231,7 +306,7 @@ describe.runIf(linux)('the library API', () => {
           for (const pid of browserPids()) process.kill(pid, 'SIGKILL');
         },
       });
-      expect(result.failed.map((b) => `${b.input}: ${b.error?.message}`)).toEqual([]);
+      expect(result.failed.map((b) => `${b.input}: ${b.error?.message}`).join('\n')).toBe('');
       expect(readdirSync(out)).toHaveLength(books.length * 2);
       expect(builder.launches).toBe(2);
     } finally {

@@ -38,6 +38,8 @@ export async function runBook(
   job: BookJob,
   session: BrowserSession | undefined,
   name: ((slug: string) => Promise<string>) | undefined,
+  /** The caller's own plugins (functions: only in the caller's thread). */
+  plugins?: BuildOptions['plugins'],
 ): Promise<BookReport> {
   const started = performance.now();
   const warnings: string[] = [];
@@ -45,7 +47,7 @@ export async function runBook(
   try {
     // `build()` takes an option left out, not one set to undefined.
     const given = Object.fromEntries(Object.entries(job).filter(([, v]) => v !== undefined)) as BuildOptions;
-    const result = await build({ ...given, cwd: job.cwd ?? process.cwd(), session, name, logger });
+    const result = await build({ ...given, cwd: job.cwd ?? process.cwd(), session, name, logger, plugins });
     return { files: result.files, diagnostics: result.diagnostics, warnings, ms: performance.now() - started };
   } catch (error) {
     return { files: [], diagnostics: [], warnings, error: toWire(error), ms: performance.now() - started };

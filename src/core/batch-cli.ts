@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { GalleyError, locationOf } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import { shelfBooks } from './batch-inputs.ts';
+import { expandInputs, shelfBooks } from './batch-inputs.ts';
 import type { BuildOptions } from './build.ts';
 import { type BookOutcome, buildMany } from './builder.ts';
 
@@ -33,7 +33,10 @@ export async function runMany(command: ManyCommand): Promise<number> {
   }
   const cwd = options.cwd ?? process.cwd();
   const shown = (file: string) => path.relative(cwd, file) || '.';
-  const result = await buildMany(inputs, {
+  // What is not built is said first, before the books' lines.
+  const { books, skipped } = await expandInputs(inputs, cwd);
+  for (const s of skipped) logger.warn(`skipped ${s.path}: ${s.reason}`);
+  const result = await buildMany(books, {
     ...options,
     workers,
     perWorker,
@@ -44,7 +47,6 @@ export async function runMany(command: ManyCommand): Promise<number> {
       for (const line of book.warnings) logger.warn(line);
     },
   });
-  for (const s of result.skipped) logger.warn(`skipped ${s.path}: ${s.reason}`);
   const total = result.books.length;
   const perMinute = total / (result.ms / 60_000);
   const built = `built ${total - result.failed.length} of ${total} book${total === 1 ? '' : 's'} in ${seconds(result.ms)}`;

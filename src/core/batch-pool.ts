@@ -13,6 +13,7 @@ import type { BrowserSession } from '../output/browser.ts';
 import { type BookJob, type BookReport, runBook } from './batch-book.ts';
 import { type Call, connect, type Handlers, toWire } from './batch-rpc.ts';
 import { serveBrowser } from './batch-session.ts';
+import type { BuildOptions } from './build.ts';
 
 export interface PoolOptions {
   /** Worker threads; 0 builds in this thread. */
@@ -29,6 +30,8 @@ export interface PoolJob {
   print: boolean;
   /** The output name for the book's slug (default: the slug). */
   name?: ((slug: string) => Promise<string>) | undefined;
+  /** The caller's own plugins: functions, so only with no worker threads. */
+  plugins?: BuildOptions['plugins'];
 }
 
 export interface Pool {
@@ -73,7 +76,7 @@ export function createPool(options: PoolOptions): Pool {
       const error = new GalleyError('WORKER_FAILED', `the worker building this book stopped (${why})`, {
         hint: 'It may have run out of memory: build this book on its own (`galley build <book>`) to see more.',
       });
-      for (const job of running.values()) job.resolve({ files: [], diagnostics: [], warnings: [], error: toWire(error), ms: 0 });
+      for (const job of running.values()) job.resolve(failed(error));
       running.clear();
       pump();
     };
@@ -87,11 +90,11 @@ export function createPool(options: PoolOptions): Pool {
     const id = ids++;
     const name = item.job.name ?? (async (slug: string) => slug);
     thread.running.set(id, { resolve: item.resolve, name });
-    const browser = item.job.print ? (await options.browser().catch(() => undefined))?.description : undefined;
-    // A browser that cannot start fails the book in the worker's PDF step, as in `galley build`.
-    const report = await thread
-      .call<BookReport>('build', { id, job: item.job.job, browser: browser ?? undefined })
-      .catch((error: unknown): BookReport => ({ files: [], diagnostics: [], warnings: [], error: toWire(error), ms: 0 }));
+    // A book to print needs the browser; one that cannot be started fails the book (no worker
+    // starts a browser of its own).
+    const report = await (item.job.print ? options.browser() : Promise.resolve(undefined))
+      .then((session) => thread.call<BookReport>('build', { id, job: item.job.job, browser: session?.description }))
+      .catch(failed);
     if (!thread.running.delete(id)) return; // the worker stopped, and the book was answered
     item.resolve(report);
     pump();
@@ -99,8 +102,10 @@ export function createPool(options: PoolOptions): Pool {
 
   const local = async (item: (typeof queue)[number]) => {
     inThread++;
-    const session = item.job.print ? await options.browser().catch(() => undefined) : undefined;
-    item.resolve(await runBook(item.job.job, session, item.job.name));
+    const report = await (item.job.print ? options.browser() : Promise.resolve(undefined))
+      .then((session) => runBook(item.job.job, session, item.job.name, item.job.plugins))
+      .catch(failed);
+    item.resolve(report);
     inThread--;
     pump();
   };
@@ -132,8 +137,8 @@ export function createPool(options: PoolOptions): Pool {
     },
     async close() {
       closed = true;
-      const error = toWire(new GalleyError('WORKER_FAILED', 'the builder was closed before this book was built'));
-      for (const item of queue.splice(0)) item.resolve({ files: [], diagnostics: [], warnings: [], error, ms: 0 });
+      const error = new GalleyError('WORKER_FAILED', 'the builder was closed before this book was built');
+      for (const item of queue.splice(0)) item.resolve(failed(error));
       const stopping = threads.splice(0);
       await Promise.all(
         stopping.map(async (t) => {
@@ -145,11 +150,16 @@ export function createPool(options: PoolOptions): Pool {
   };
 }
 
+/** A book that failed before its build could start. */
+function failed(error: unknown): BookReport {
+  return { files: [], diagnostics: [], warnings: [], error: toWire(error), ms: 0 };
+}
+
 /** A worker thread running batch-worker: the compiled .js, or the .ts source through tsx (tests, `npm run bench`). */
 function spawnWorker(): Worker {
   const source = import.meta.url.endsWith('.ts');
   const entry = new URL(`./batch-worker.${source ? 'ts' : 'js'}`, import.meta.url);
-  if (!source) return new Worker(entry);
+  if (!source) return new Worker(entry, { execArgv: workerArgv(process.execArgv) });
   // The ES module build of tsx's API (require.resolve finds its CommonJS twin beside it).
   const tsx = pathToFileURL(
     createRequire(import.meta.url)
@@ -157,5 +167,19 @@ function spawnWorker(): Worker {
       .replace(/\.cjs$/, '.mjs'),
   ).href;
   const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(boot, { eval: true });
+  return new Worker(boot, { eval: true, execArgv: workerArgv(process.execArgv) });
+}
+
+/**
+ * Node's flags for a worker: this process's, less those about how its own code was given
+ * (`-e`, `--input-type`, …), which would make the worker's start fail.
+ */
+export function workerArgv(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (/^(-e|--eval|-p|--print|-pe|--input-type)$/.test(arg)) i++;
+    else if (!/^(--eval|--print|--input-type)=/.test(arg)) out.push(arg);
+  }
+  return out;
 }

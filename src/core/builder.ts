@@ -8,6 +8,7 @@
  */
 import os from 'node:os';
 import type { Diagnostic } from '../diagnostics.ts';
+import { GalleyError } from '../errors.ts';
 import type { BookJob } from './batch-book.ts';
 import { warmBrowser } from './batch-browser.ts';
 import { expandInputs, type Skipped } from './batch-inputs.ts';
@@ -74,6 +75,11 @@ export function createBuilder(options: BuilderOptions = {}): Builder {
 
   /** One book through the pool; a print cut short by a browser crash is tried once more. */
   const run = async (job: PoolJob): Promise<BookOutcome> => {
+    if (job.plugins && workers > 0) {
+      throw new GalleyError('USAGE', 'plugins given as functions cannot be sent to worker threads', {
+        hint: 'Name them in each book.yaml (`plugins:`), or create the builder with `workers: 0`.',
+      });
+    }
     await ready;
     let report = await pool.run(job);
     if (report.error?.galley && report.error.code === 'BROWSER_CRASHED') report = await pool.run(job);
@@ -97,7 +103,7 @@ export function createBuilder(options: BuilderOptions = {}): Builder {
       return browser.launches;
     },
     async build(o = {}) {
-      const outcome = await run({ job: jobOf(o.input ?? 'manuscript', o), print: prints(o) });
+      const outcome = await run({ job: jobOf(o.input ?? 'manuscript', o), print: prints(o), plugins: o.plugins });
       for (const line of outcome.warnings) o.logger?.warn(line);
       if (outcome.error) throw outcome.error;
       return { files: outcome.files, diagnostics: outcome.diagnostics };
@@ -114,6 +120,7 @@ export function createBuilder(options: BuilderOptions = {}): Builder {
           const outcome = await run({
             job: jobOf(input, { ...o, cwd }),
             print: prints(o),
+            plugins: o.plugins,
             name: (slug) => names.claim(index, slug),
           });
           // A book that failed before its name was settled gives it up, so later books need not wait.
