@@ -68,7 +68,9 @@ const bench: Bench = async ({ shared, log }) => {
     log(`${count} short stories (${from}), EPUB and PDF, ${cores} cores`);
     log('run                                              time      books/min   load');
     const line = (name: string, ms: number, books: number, note = '') =>
-      log(`${name.padEnd(49)}${seconds(ms).padStart(9)}${perMinute(books, ms).toFixed(1).padStart(12)}${load().padStart(7)}${note}`);
+      log(
+        `${name.padEnd(49)}${seconds(ms).padStart(9)}${perMinute(books, ms).toFixed(1).padStart(12)}${load().padStart(7)}${note}`,
+      );
 
     // Separate runs: every (count / separate)-th story, each its own `galley build`.
     const step = count / separate;
@@ -79,7 +81,12 @@ const bench: Bench = async ({ shared, log }) => {
     }
     const total = times.reduce((a, b) => a + b, 0);
     const all = (total / separate) * count;
-    line(`${count} separate \`galley build\` (${separate} run, × ${count / separate})`, all, count, `  (median ${seconds(median(times))} a book)`);
+    line(
+      `${count} separate \`galley build\` (${separate} run, × ${count / separate})`,
+      all,
+      count,
+      `  (median ${seconds(median(times))} a book)`,
+    );
 
     const out = path.join(folder, 'batch');
     const batch = timed([GALLEY, 'build', shelf, '--out', out]);
@@ -90,7 +97,11 @@ const bench: Bench = async ({ shared, log }) => {
     if (process.env.BATCH_VARIANTS !== '0') {
       for (const workers of [...new Set([0, 1, cores])]) {
         const ms = libraryRun(shelf, path.join(folder, `library-${workers}`), workers);
-        line(`buildMany(), ${workers === 0 ? 'no worker threads' : `${workers} worker thread${workers > 1 ? 's' : ''}`}`, ms, count);
+        line(
+          `buildMany(), ${workers === 0 ? 'no worker threads' : `${workers} worker thread${workers > 1 ? 's' : ''}`}`,
+          ms,
+          count,
+        );
       }
     }
   } finally {
