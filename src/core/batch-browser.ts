@@ -26,6 +26,8 @@ interface Live {
 export function warmBrowser(requested?: string): WarmBrowser {
   const alive = new Set<Live>();
   let current: Promise<Live> | undefined;
+  /** What `current` resolved to. */
+  let running: Live | undefined;
   let launches = 0;
 
   const finish = (live: Live) => {
@@ -35,7 +37,11 @@ export function warmBrowser(requested?: string): WarmBrowser {
   const retire = (live: Live) => {
     if (live.retired) return;
     live.retired = true;
-    current = undefined;
+    // Only the running browser is replaced: a late report about an older one changes nothing.
+    if (running === live) {
+      current = undefined;
+      running = undefined;
+    }
     finish(live);
   };
   const launch = async (): Promise<Live> => {
@@ -43,6 +49,7 @@ export function warmBrowser(requested?: string): WarmBrowser {
     const session = await launchBrowser(await findBrowser(requested));
     const live: Live = { session, pages: 0, retired: false };
     alive.add(live);
+    running = live;
     return live;
   };
 
@@ -65,6 +72,7 @@ export function warmBrowser(requested?: string): WarmBrowser {
     },
     async close() {
       current = undefined;
+      running = undefined;
       const open = [...alive];
       alive.clear();
       await Promise.all(open.map((live) => live.session.close().catch(() => undefined)));
