@@ -19,6 +19,7 @@ import { build } from '../src/core/build.ts';
 import { buildMany, createBuilder } from '../src/core/builder.ts';
 import { GalleyError } from '../src/errors.ts';
 import type { Logger } from '../src/logger.ts';
+import { writeOutputs } from '../src/output/write.ts';
 import { tempDir } from './helpers/tmp.ts';
 import { epubText, pdfText } from './helpers/tools.ts';
 
@@ -142,6 +143,21 @@ describe('worker threads', () => {
     const result = await buildMany([harbour], { out, formats: ['epub'], plugins, workers: 0 });
     expect(result.failed).toEqual([]);
     expect(await epubText(path.join(out, 'a-quiet-harbour.epub'))).toContain('not even the GULLS');
+  });
+});
+
+describe('two builds writing the same files at once (the same story asked for twice)', () => {
+  it("both succeed, and each file is one build's whole file", async () => {
+    const out = tempDir();
+    const files = (text: string) =>
+      ['story.epub', 'story.pdf'].map((name) => ({ path: path.join(out, name), data: Buffer.from(text.repeat(50_000)) }));
+    for (let round = 0; round < 3; round++) {
+      await Promise.all([writeOutputs(files('a')), writeOutputs(files('b')), writeOutputs(files('c'))]);
+      expect(readdirSync(out).sort()).toEqual(['story.epub', 'story.pdf']);
+      for (const name of ['story.epub', 'story.pdf']) {
+        expect(readFileSync(path.join(out, name), 'utf8')).toMatch(/^(a{50000}|b{50000}|c{50000})$/);
+      }
+    }
   });
 });
 

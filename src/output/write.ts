@@ -4,6 +4,7 @@
  * under a temporary name. If any move fails, the ones already made are undone and the previous
  * outputs put back, so a failed build leaves the folder as it was.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { lstat } from 'node:fs/promises';
@@ -50,8 +51,9 @@ export async function writeOutputs(files: OutputFile[], io: WriteFs = fs): Promi
     for (const entry of staged) {
       if (existsSync(entry.target)) {
         const previous = sideName(entry.target, 'old');
-        await io.rename(entry.target, previous);
-        entry.previous = previous;
+        // Gone since (another build of the same book set it aside first): nothing to set aside.
+        const gone = (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? false : Promise.reject(error));
+        if (await io.rename(entry.target, previous).then(() => true, gone)) entry.previous = previous;
       }
       await io.rename(entry.temp, entry.target);
       entry.placed = true;
@@ -86,6 +88,11 @@ async function rollBack(staged: Staged[], io: WriteFs): Promise<boolean> {
   return complete;
 }
 
+/**
+ * A temporary name beside `target`, of this write's own: two builds of the same book at once (the
+ * same story asked for twice, in threads of one process) never share one.
+ */
 function sideName(target: string, kind: 'tmp' | 'old'): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.galley-${kind}`);
+  const own = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  return path.join(path.dirname(target), `.${path.basename(target)}.${own}.galley-${kind}`);
 }
