@@ -7,12 +7,12 @@ import path from 'node:path';
 import { type Diagnostic, formatDiagnostic } from '../diagnostics.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import type { BrowserSession } from '../output/browser.ts';
-import { type EpubTarget, renderEpub } from '../output/epub.ts';
+import type { EpubTarget } from '../output/epub.ts';
 import type { PdfEdition } from '../output/pdf.ts';
 import { type OutputFile, writeOutputs } from '../output/write.ts';
 import { pageSummary } from '../terminal/format.ts';
 import { stageClock } from './stages.ts';
-import { type TypesetOptions, typeset } from './typeset.ts';
+import type { TypesetOptions } from './typeset.ts';
 
 export type Format = 'epub' | 'pdf';
 
@@ -66,8 +66,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const print = formats.includes('pdf') ? await import('../output/pdf.ts') : undefined;
   const browser = print && !options.session ? await print.findBrowser(options.browser) : undefined;
   clock.start('parse');
-  const { book, diagnostics } = await clock.guard(() =>
-    typeset({
+  // The pipeline and the EPUB writer are loaded inside their stages, so their loading is timed there.
+  const { book, diagnostics } = await clock.guard(async () =>
+    (await import('./typeset.ts')).typeset({
       input: options.input ?? 'manuscript',
       overrides: { title: options.title, author: options.author },
       plugins: options.plugins,
@@ -93,8 +94,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     reportBlocked(printed.blocked, logger);
   }
   if (formats.includes('epub')) {
-    const data = await clock.run('epub', () =>
-      renderEpub(book, { target: options.target, print: printed, warn: (m) => logger.warn(m) }),
+    const data = await clock.run('epub', async () =>
+      (await import('../output/epub.ts')).renderEpub(book, {
+        target: options.target,
+        print: printed,
+        warn: (m) => logger.warn(m),
+      }),
     );
     outputs.push({ format: 'epub', path: path.join(outDir, `${name}.epub`), data });
   }
