@@ -47,6 +47,7 @@ export async function runMany(command: ManyCommand): Promise<number> {
       for (const line of book.warnings) logger.warn(line);
     },
   });
+  if (result.browser) logger.info(`browser ${result.browser}`);
   const total = result.books.length;
   const perMinute = total / (result.ms / 60_000);
   const built = `built ${total - result.failed.length} of ${total} book${total === 1 ? '' : 's'} in ${seconds(result.ms)}`;

@@ -52,6 +52,8 @@ export interface ManyResult {
   /** Folders and files inside a folder of books that are not books, and books named twice. */
   skipped: Skipped[];
   ms: number;
+  /** The browser that printed the books: its version and where it was found (none for EPUB only). */
+  browser?: string | undefined;
 }
 
 export interface Builder {
@@ -113,7 +115,7 @@ export function createBuilder(options: BuilderOptions = {}): Builder {
       const cwd = o.cwd ?? process.cwd();
       const { books, skipped } = await expandInputs(inputs, cwd);
       // A browser that cannot start fails the run at once, not each book in turn.
-      if (prints(o) && books.length > 0) await browser.session();
+      const printer = prints(o) && books.length > 0 ? (await browser.session()).description : undefined;
       const names = outputNames(books);
       const outcomes = await Promise.all(
         books.map(async (input, index) => {
@@ -131,7 +133,8 @@ export function createBuilder(options: BuilderOptions = {}): Builder {
           return outcome;
         }),
       );
-      return { books: outcomes, failed: outcomes.filter((b) => b.error), skipped, ms: performance.now() - started };
+      const failed = outcomes.filter((b) => b.error);
+      return { books: outcomes, failed, skipped, ms: performance.now() - started, browser: printer };
     },
     async close() {
       await pool.close();
