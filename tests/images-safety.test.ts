@@ -96,7 +96,8 @@ describe('an image that cannot be read', () => {
     expect(error).toContain(`images/${name}`);
     const all = run.lines.join('\n');
     expect(all).not.toMatch(/bug in Galley|\n\s+at /);
-    expect(run.lines[run.lines.indexOf(error) + 1]).toMatch(/^\s*\S/);
+    // The hint is the error's second line, indented.
+    expect(error.split('\n')[1]).toMatch(/^ {2}\S/);
   });
 
   it('any cut of a PNG or a JPEG is refused or read whole, never a crash', async () => {
