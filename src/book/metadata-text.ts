@@ -20,6 +20,7 @@ import { textGuards } from '../pipeline/processor.ts';
 import { rehypeContentModel } from '../plugins/rehype-content-model.ts';
 import { rehypeImages } from '../plugins/rehype-images.ts';
 import { rehypeSafeHtml } from '../plugins/rehype-safe-html.ts';
+import { remarkLookBackLimit } from '../plugins/remark-look-back-limit.ts';
 import { remarkNestingLimit } from '../plugins/remark-nesting-limit.ts';
 import { remarkSceneBreaks } from '../plugins/remark-scene-breaks.ts';
 import { remarkTypography } from '../plugins/remark-typography.ts';
@@ -43,6 +44,7 @@ export function typesetBlocks(text: string, key: string, context: MetadataText):
     .use(remarkParse)
     .use(remarkNestingLimit, { key })
     .use(remarkGfm, { singleTilde: false })
+    .use(remarkLookBackLimit, { key })
     .use(textGuards)
     .use(remarkSceneBreaks, options.sceneBreaks ?? {})
     .use(remarkTypography, { ...options.typography, language: options.language })

@@ -54,7 +54,7 @@ export function treeDepth(tree: Nodes, max = MAX_NESTING): TooDeep | undefined {
 }
 
 /** Updates `open` with the tags in `html`; the first element that makes more than `room` open is returned. */
-function openElements(html: string, open: string[], room: number, start: Place): TooDeep | undefined {
+export function openElements(html: string, open: string[], room: number, start: Place): TooDeep | undefined {
   // Comments hold no tags; blank them out at the same length so offsets stay right.
   const text = html.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => c.replace(/[^\n]/g, ' '));
   for (const tag of text.matchAll(/<(\/?)([A-Za-z][A-Za-z0-9-]*)(?:[\s/][^<>]*)?>/g)) {

@@ -18,6 +18,7 @@ import { remarkBookStructure } from '../plugins/remark-book-structure.ts';
 import { remarkChapterFrontMatter } from '../plugins/remark-chapter-front-matter.ts';
 import { remarkDefinitions } from '../plugins/remark-definitions.ts';
 import { remarkKnownHtml } from '../plugins/remark-known-html.ts';
+import { remarkLookBackLimit } from '../plugins/remark-look-back-limit.ts';
 import { remarkNestingLimit } from '../plugins/remark-nesting-limit.ts';
 import { remarkSceneBreaks, type SceneBreakOptions } from '../plugins/remark-scene-breaks.ts';
 import { remarkTableCells } from '../plugins/remark-table-cells.ts';
@@ -55,6 +56,7 @@ export function createProcessor(options: PipelineOptions) {
     .use(remarkNestingLimit)
     .use(remarkFrontmatter, ['yaml'])
     .use(options.gfm === false ? [] : [[remarkGfm, { singleTilde: false }]])
+    .use(remarkLookBackLimit)
     .use(options.chapterFiles ? [remarkChapterFrontMatter] : [])
     .use(textGuards)
     .use(remarkSceneBreaks, options.sceneBreaks ?? {})

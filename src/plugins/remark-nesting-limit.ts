@@ -56,7 +56,7 @@ export const remarkNestingLimit: Plugin<[NestingLimitOptions?], Root> = function
   };
 };
 
-function tooDeep(deep: TooDeep, max: number, file: VFile, key: string | undefined): GalleyError {
+export function tooDeep(deep: TooDeep, max: number, file: VFile, key: string | undefined): GalleyError {
   const where = key ? ` in \`${key}\`` : '';
   return new GalleyError(
     'MANUSCRIPT_TOO_DEEP',
