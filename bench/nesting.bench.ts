@@ -1,9 +1,8 @@
 /**
- * How parsing time grows with the size of hostile input: nestings (refused past 100 levels, so
- * their time should stay flat as the input doubles) and the emphasis and bracket patterns that
- * micromark resolves by looking back over the paragraph (not nesting; their growth is shown as
- * it is). Each row is one pattern at doubling sizes, medians of 3 parses through Galley's
- * processor (an error counts as the end of the parse), and the ratio of the last to the first.
+ * How parsing time grows with the depth of hostile nesting (refused past 100 levels, so the time
+ * should stay flat as the input doubles). Each row is one pattern at doubling sizes, medians of
+ * 3 parses through Galley's processor (an error counts as the end of the parse), and the ratio
+ * of the last to the first. The look-back patterns that are not nesting: look-back.bench.ts.
  */
 import { VFile } from 'vfile';
 import { GalleyError } from '../src/errors.ts';
@@ -22,13 +21,6 @@ const NESTINGS: Record<string, (n: number) => string> = {
   emphasis: (n) => `${rep('*a **a ', n)}b${rep(' a** a*', n)}`,
   'a run of asterisks': (n) => `${rep('*', n)}deep${rep('*', n)}`,
   '<span>': (n) => `${rep('<span>', n)}deep${rep('</span>', n)}`,
-};
-
-const LOOK_BACK: Record<string, (n: number) => string> = {
-  'mismatched * and _': (n) => rep('*a_ ', n),
-  'closers without openers': (n) => rep('a_ ', n),
-  'link openers, emphasis closers': (n) => rep('[ a_', n),
-  'unclosed links': (n) => rep('[a](<b', n),
 };
 
 const bench: Bench = async ({ log }) => {
@@ -55,8 +47,6 @@ const bench: Bench = async ({ log }) => {
   };
   log('nestings (levels; refused past 100): time to parse or refuse');
   for (const [name, make] of Object.entries(NESTINGS)) await row(name, make, [250, 500, 1000, 2000]);
-  log('look-back patterns (repetitions; built): micromark resolves these in time that grows faster than the input');
-  for (const [name, make] of Object.entries(LOOK_BACK)) await row(name, make, [2500, 5000, 10_000]);
 };
 
 export default bench;
