@@ -185,10 +185,10 @@ describe('what is not nesting', () => {
 });
 
 describe('100 levels in the print PDF', () => {
-  // Few of them indent: each block quote and list level narrows the printed column.
+  // Half of them block quotes and lists: past three levels those indent no further (print-nesting.test.ts).
   it('a mix of kinds 100 levels deep prints, with its innermost word', async () => {
-    const inline = `${rep('_a ', 31)}${rep('**a ', 31)}${rep('<span>', 32)}Innermost${rep('</span>', 32)}${rep(' a**', 31)}${rep(' a_', 31)}`;
-    const body = `${rep('> ', 3)}${rep('- ', 3)}${inline}`;
+    const inline = `${rep('_a ', 16)}${rep('**a ', 17)}${rep('<span>', 17)}Innermost${rep('</span>', 17)}${rep(' a**', 17)}${rep(' a_', 16)}`;
+    const body = `${rep('> ', 25)}${rep('- ', 25)}${inline}`;
     const dir = bookWith(body);
     const { files } = await build({ input: dir, out: path.join(dir, 'dist'), formats: ['pdf'], logger: silentLogger });
     expect(await pdfText(files[0]?.path as string)).toContain('Innermost');
