@@ -20,7 +20,9 @@ const error = (yaml: string) => errorFrom(BASE + yaml);
 describe('print settings in book.yaml', () => {
   it('names the margin that leaves no room for the text, at its line', () => {
     const wide = error('print:\n  trim: 5x8\n  outer: 3.5in\n');
-    expect(wide.message).toBe('`print.outer` leaves a text block 0.63in wide on a 5in page; it needs at least 1.5in');
+    expect(wide.message).toBe(
+      '`print.outer` leaves a text block 0.63in wide on a 5in page; it needs at least 1.5in; got "3.5in"',
+    );
     expect(wide.location).toBe('book.yaml:5:10');
     const inner = error('print:\n  inner: 3in\n  outer: 1.5in\n');
     expect(inner.message).toMatch(/^`print.inner` leaves a text block/);
@@ -46,12 +48,14 @@ describe('print settings in book.yaml', () => {
   });
 
   it('checks the settings that take words', () => {
-    expect(error('print:\n  running-heads: sideways\n').message).toBe('`print.running-heads` must be chapter, book or none');
-    expect(error('print:\n  folios: middle\n').message).toBe('`print.folios` must be foot or head');
-    expect(error('print:\n  chapter-start: left\n').message).toBe('`print.chapter-start` must be recto or any');
-    expect(error('print:\n  lead-in: fancy\n').message).toBe('`print.lead-in` must be drop-cap, small-caps or none');
+    expect(error('print:\n  running-heads: sideways\n').message).toBe(
+      '`print.running-heads` must be chapter, book or none; got "sideways"',
+    );
+    expect(error('print:\n  folios: middle\n').message).toBe('`print.folios` must be foot or head; got "middle"');
+    expect(error('print:\n  chapter-start: left\n').message).toBe('`print.chapter-start` must be recto or any; got "left"');
+    expect(error('print:\n  lead-in: fancy\n').message).toBe('`print.lead-in` must be drop-cap, small-caps or none; got "fancy"');
     expect(error('print:\n  inner: wide\n').message).toMatch(/^`print.inner` must be auto or a length/);
-    expect(error('print:\n  bleed: yes\n').message).toBe('`print.bleed` must be true or false');
+    expect(error('print:\n  bleed: yes\n').message).toBe('`print.bleed` must be true or false; got "yes"');
   });
 
   it('takes an epigraph as text or as text with an attribution', () => {
