@@ -307,11 +307,37 @@ She read the the last letter twice.
     const good = readFileSync(yaml, 'utf8');
     writeFileSync(yaml, `${good}\nlanguage: [not, a, tag\n`);
     await page.waitForSelector('#overlay:not([hidden])', { timeout: 15_000 });
-    expect(await page.$eval('#overlay-location', (el) => el.textContent)).toMatch(/book\.yaml:\d+:\d+/);
+    expect(await page.$eval('#overlay-problems .location', (el) => el.textContent)).toMatch(/book\.yaml:\d+:\d+/);
     expect(await viewText(page, 'print-view')).toContain('The mail boat left Callow harbour at seven');
     await page.click('#view-epub');
     expect(await viewText(page, 'epub-view')).toContain('The mail boat left Callow harbour at seven');
     await page.click('#view-print');
+    writeFileSync(yaml, good);
+    await page.waitForSelector('#overlay[hidden]', { timeout: 15_000 });
+  });
+
+  it('shows every problem of a book.yaml with several, each with its place and hint', async () => {
+    const yaml = path.join(book, 'book.yaml');
+    const good = readFileSync(yaml, 'utf8');
+    const lines = good.trimEnd().split('\n').length;
+    writeFileSync(yaml, `${good.trimEnd()}\ntittle: Low Water\nautor: Wren Ashby\n`);
+    await page.waitForFunction(() => document.querySelectorAll('#overlay-problems li').length === 2, { timeout: 15_000 });
+    const shown = await page.$$eval('#overlay-problems li', (items) =>
+      items.map((li) => ({
+        location: li.querySelector('.location')?.textContent,
+        message: li.querySelector('.message')?.textContent,
+        hint: li.querySelector('.hint')?.textContent,
+      })),
+    );
+    expect(shown[0]?.location).toMatch(new RegExp(`book\\.yaml:${lines + 1}:1$`));
+    expect(shown[1]?.location).toMatch(new RegExp(`book\\.yaml:${lines + 2}:1$`));
+    expect(shown[0]?.message).toMatch(/unknown key `tittle` \(did you mean `title`\?\)/);
+    expect(shown[1]?.message).toMatch(/unknown key `autor` \(did you mean `author`\?\)/);
+    expect(shown.every((p) => (p.hint ?? '').length > 0)).toBe(true);
+    expect(await page.$eval('#overlay-title', (el) => el.textContent)).toMatch(/has 2 errors/);
+    // What the page got is what the server sends: both problems, in order.
+    const state = JSON.parse(await (await fetch(new URL('/state', handle.url))).text());
+    expect(state.error.problems.map((p: { message: string }) => p.message)).toEqual(shown.map((p) => p.message));
     writeFileSync(yaml, good);
     await page.waitForSelector('#overlay[hidden]', { timeout: 15_000 });
   });

@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Book } from '../book/model.ts';
 import { check } from '../check/check.ts';
 import { type Diagnostic, formatDiagnostic } from '../diagnostics.ts';
-import { GalleyError } from '../errors.ts';
+import { GalleyError, locationOf } from '../errors.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { fontFile, loadThemeFonts } from '../output/fonts.ts';
 import { TEMPLATES_DIR, themeCss } from '../output/theme.ts';
@@ -46,10 +46,16 @@ export interface PreviewSection {
   html: string;
 }
 
-export interface PreviewError {
+/** One problem of an error: where (`file:line:col`), what, and what to do. */
+export interface PreviewProblem {
   location: string | undefined;
   message: string;
   hint: string | undefined;
+}
+
+/** The error, as its first problem, and every problem it names (all of book.yaml's at once), in order. */
+export interface PreviewError extends PreviewProblem {
+  problems: PreviewProblem[];
 }
 
 /** Everything the browser shows. */
@@ -119,7 +125,7 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
       return {
         ...previous,
         version: previous.version + 1,
-        error: { location: error.location, message: error.message, hint: error.hint },
+        error: previewError(error),
       };
     }
   }
@@ -190,8 +196,10 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
     state = await render(state);
     server.broadcast('state', state);
     options.onUpdate?.('typeset', state);
-    if (state.error) logger.error(`${state.error.location ? `${state.error.location}: ` : ''}${state.error.message}`);
-    else {
+    if (state.error) {
+      for (const problem of state.error.problems)
+        logger.error(`${problem.location ? `${problem.location}: ` : ''}${problem.message}`);
+    } else {
       logger.info(`typeset in ${Math.round(performance.now() - started)} ms`);
       if (book) printLater(book);
     }
@@ -220,6 +228,15 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
       await printer.close();
     },
   };
+}
+
+function previewError(error: GalleyError): PreviewError {
+  const problems = error.problems.map((problem) => ({
+    location: locationOf(problem),
+    message: problem.message,
+    hint: problem.hint,
+  }));
+  return { ...(problems[0] as PreviewProblem), problems };
 }
 
 /**

@@ -160,9 +160,20 @@ function renderSidebar() {
   const overlay = $('overlay');
   overlay.hidden = !state.error;
   if (state.error) {
-    $('overlay-location').textContent = state.error.location ?? '';
-    $('overlay-message').textContent = state.error.message;
-    $('overlay-hint').textContent = state.error.hint ?? '';
+    // Every problem the error names (all of book.yaml's at once), each with its place and what to do.
+    const problems = state.error.problems ?? [state.error];
+    $('overlay-title').textContent =
+      problems.length > 1
+        ? `The manuscript has ${problems.length} errors — showing the last good version.`
+        : 'The manuscript has an error — showing the last good version.';
+    $('overlay-problems').innerHTML = problems
+      .map(
+        (p) =>
+          `<li>${p.location ? `<code class="location">${escapeHtml(p.location)}</code> ` : ''}` +
+          `<span class="message">${escapeHtml(p.message)}</span>` +
+          `${p.hint ? `<p class="hint">${escapeHtml(p.hint)}</p>` : ''}</li>`,
+      )
+      .join('');
   }
   $('status').textContent = state.error ? 'error' : `v${state.version}`;
 }
