@@ -2,6 +2,8 @@
  * Galley as a library: the same build the CLI runs (one book, or many with one warm browser), the
  * typesetting step on its own, the unified plugins for use in other pipelines, and the types.
  */
+import type { PreviewHandle, PreviewOptions } from './core/preview.ts';
+import type { ImportOptions, ImportResult } from './import/import.ts';
 
 export type { Book, Section } from './book/model.ts';
 export { type CheckOptions, type CheckResult, check } from './check/check.ts';
@@ -16,11 +18,11 @@ export {
   type ManyOptions,
   type ManyResult,
 } from './core/builder.ts';
-export { type PreviewHandle, type PreviewOptions, preview } from './core/preview.ts';
+export type { PreviewHandle, PreviewOptions } from './core/preview.ts';
 export { type TypesetOptions, type TypesetResult, typeset } from './core/typeset.ts';
 export { type Diagnostic, formatDiagnostic } from './diagnostics.ts';
 export { type ErrorCode, exitCodeFor, GalleyError } from './errors.ts';
-export { type ImportOptions, type ImportResult, importManuscript } from './import/import.ts';
+export type { ImportOptions, ImportResult } from './import/import.ts';
 export type { ImportProblem } from './import/problems.ts';
 export {
   createLogger,
@@ -41,3 +43,16 @@ export { remarkSceneBreaks, type SceneBreakOptions } from './plugins/remark-scen
 export { remarkTableCells } from './plugins/remark-table-cells.ts';
 export { remarkTypography, type TypographyOptions } from './plugins/remark-typography.ts';
 export { remarkUnclosed } from './plugins/remark-unclosed.ts';
+
+// The preview (a server, the print layout) and the importers (mammoth, linkedom, Readability)
+// are large, and most callers use neither: each is loaded when it is first called.
+
+/** The live preview server (`galley preview`). */
+export async function preview(options?: PreviewOptions): Promise<PreviewHandle> {
+  return (await import('./core/preview.ts')).preview(options);
+}
+
+/** A book folder made from a Word document or a saved web page (`galley import`). */
+export async function importManuscript(options: ImportOptions): Promise<ImportResult> {
+  return (await import('./import/import.ts')).importManuscript(options);
+}
