@@ -105,12 +105,13 @@ describe('hostile inline text', () => {
     }
   });
 
-  it('a `[` left open before a long paragraph is named, with its place', () => {
+  it('a `[` left open before a long paragraph is named, with its place; 10 KB in brackets build', () => {
+    expect(parse(`Calm. [${repeat('said the fox ', 10_000)}] and on.`).ok).toBe(true);
     const outcome = parse(`Calm. [ ${repeat('said the fox ', 200_000)}`);
     expect(outcome.ok).toBe(false);
     const { error } = outcome as { error: GalleyError };
-    expect(error.message).toMatch(/^a `\[` \(3:7\) that nothing closes/);
-    expect(error.hint).toMatch(/Close it with `]`, write it `\\\[`/);
+    expect(error.message).toMatch(/^a `\[` \(3:7\) is followed by too much of its paragraph before a `]` closes it/);
+    expect(error.hint).toMatch(/Close it sooner with `]`, write it `\\\[`/);
   });
 
   it(`${MAX_MARKS} marks in a paragraph build; one more stops at that mark`, () => {

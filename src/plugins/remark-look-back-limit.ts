@@ -63,8 +63,8 @@ function tooMany(found: MarksFound, max: number, file: VFile, key: string | unde
     message = `${paragraph} has more than ${max} marks that split its text (emphasis marks, brackets, line ends, tags, entities, escapes); Galley reads at most ${max} in one paragraph`;
     hint = `No prose has so many in one paragraph: ${split} where a new one begins.`;
   } else if (found.mark === 'word') {
-    message = `a \`[\`${at(found.from)} that nothing closes is followed by too much of its paragraph: the Markdown parser would look back to it from every word after it`;
-    hint = `Close it with \`]\`, write it \`\\[\` if it is a bracket meant as text, or ${split}.`;
+    message = `a \`[\`${at(found.from)} is followed by too much of its paragraph before a \`]\` closes it, if one does: the Markdown parser looks back to it from every word until then`;
+    hint = `Close it sooner with \`]\`, write it \`\\[\` if it is a bracket meant as text, or ${split}.`;
   } else if (found.mark === ']' || found.mark === '[^') {
     message = `${paragraph} has too many \`]\` that the Markdown parser must look back for, from their \`[\` or the start of the paragraph`;
     hint = `Write \`\\]\` (and \`\\[\`) for brackets meant as text, or ${split}.`;
