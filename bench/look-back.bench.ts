@@ -71,6 +71,11 @@ const bench: Bench = async ({ log, shared }) => {
   log(`hostile, one paragraph (refused past ${MAX_MARKS} marks or ${MAX_REACH} characters walked per character)`);
   for (const [name, unit] of Object.entries(HOSTILE))
     await row(name, (bytes) => (name.startsWith('a [') ? `[ ${fill(unit, bytes)}` : fill(unit, bytes)));
+  await row('backtick runs of every length', (bytes) => {
+    let text = '';
+    for (let length = 1; text.length < bytes; length++) text += `${'`'.repeat(length)} a `;
+    return text;
+  });
   log('within the budgets (built)');
   for (const [name, make] of Object.entries(WITHIN)) await row(name, make);
 

@@ -114,6 +114,16 @@ describe('hostile inline text', () => {
     expect(error.hint).toMatch(/Close it sooner with `]`, write it `\\\[`/);
   });
 
+  it('backtick runs of every length, none closed (each reads to the end of the paragraph): refused, in time', () => {
+    let body = '';
+    for (let length = 1; body.length < 500_000; length++) body += `${'`'.repeat(length)} a `;
+    const started = performance.now();
+    const outcome = parse(body);
+    expectBuiltOrRefused(body, started, outcome);
+    expect(outcome.ok).toBe(false);
+    expect((outcome as { error: GalleyError }).error.message).toMatch(/runs of backticks that no run of the same length closes/);
+  });
+
   it(`${MAX_MARKS} marks in a paragraph build; one more stops at that mark`, () => {
     expect(parse(repeat('*a* ', (MAX_MARKS / 2) * 4)).ok).toBe(true);
     const outcome = parse(`${repeat('*a* ', (MAX_MARKS / 2) * 4)}**b**`);

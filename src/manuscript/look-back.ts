@@ -64,10 +64,12 @@ const PUNCTUATION = 2;
  * that, such text parses at about 2 ms a KB; prose at 0.5 to 1).
  */
 const WORD_WALK = 1 / 8;
+/** Reading ahead for a code span's closing run costs more: a state of the parser per character. */
+const CODE_READ = 4;
 const BACKTICK = 96;
 const RUNS = new Set([ASTERISK, UNDERSCORE, TILDE, BACKTICK]);
-/** Codes whose tokens split the text: line endings, `&`, `<`, `\`, `` ` ``. */
-const SPLITTERS: Record<number, string> = { [-5]: 'line end', [-4]: 'line end', [-3]: 'line end', 38: '&', 60: '<', 96: '`' };
+/** Codes whose tokens split the text: line endings, `&`, `<` (and `\`, `` ` ``, counted apart). */
+const SPLITTERS: Record<number, string> = { [-5]: 'line end', [-4]: 'line end', [-3]: 'line end', 38: '&', 60: '<' };
 
 interface Span {
   cost: SpanCost;
@@ -143,14 +145,13 @@ export function lookBackLimit(options: LookBackOptions = {}): Extension {
       return new MarkScan(counter, this, effects, nok).state;
     },
   };
-  // A code span may start only where the parser's own construct says (not after a `` ` ``): ask it, so as not to differ.
-  const ticks: Construct = { ...marks, name: 'galleyCountTicks', previous: codeText.previous };
   const text: Record<number, Construct[]> = {};
   const add = (code: number, construct: Construct) => {
     text[code] = [...(text[code] ?? []), construct];
   };
   for (const code of [ASTERISK, UNDERSCORE, TILDE, LEFT_BRACKET, RIGHT_BRACKET, EXCLAMATION, BACKSLASH]) add(code, marks);
-  for (const code of Object.keys(SPLITTERS)) add(Number(code), Number(code) === BACKTICK ? ticks : marks);
+  for (const code of Object.keys(SPLITTERS)) add(Number(code), marks);
+  add(BACKTICK, countedCode(counter));
   // Definitions start with `[`: the first line that does indexes the parser's lists, before any look-up.
   const indexer: Construct = {
     name: 'galleyIndexDefinitions',
@@ -161,7 +162,8 @@ export function lookBackLimit(options: LookBackOptions = {}): Extension {
     },
   };
   const document = { [LEFT_BRACKET]: [indexer] };
-  if (!gfm) return { text, document };
+  const disable = { null: [codeText.name as string] };
+  if (!gfm) return { text, document, disable };
   const literals = new Map<Construct, Construct>();
   for (const [code, value] of Object.entries(gfmAutolinkLiteral().text ?? {})) {
     for (const construct of Array.isArray(value) ? value : value ? [value] : []) {
@@ -169,7 +171,30 @@ export function lookBackLimit(options: LookBackOptions = {}): Extension {
       add(Number(code), literals.get(construct) as Construct);
     }
   }
-  return { text, document, disable: { null: [...literals.keys()].map((construct) => construct.name as string) } };
+  for (const construct of literals.keys()) disable.null.push(construct.name as string);
+  return { text, document, disable };
+}
+
+/**
+ * The parser's code span, the same but counted: it is a token; and a run of backticks that no
+ * run of the same length closes reads to the end of the paragraph for one, so that reading is a
+ * walk (runs of many lengths would each read the whole paragraph).
+ */
+function countedCode(counter: Counter): Construct {
+  return {
+    ...codeText,
+    name: 'galley-codeText',
+    tokenize(effects, ok, nok) {
+      const { cost } = counter.span(this);
+      const start = at(this.now());
+      counter.check(cost, cost.mark('`', start));
+      return codeText.tokenize.call(this, effects, ok, (code) => {
+        const end = at(this.now());
+        counter.check(cost, cost.walk('`', end, (end.offset - start.offset) * CODE_READ, start));
+        return nok(code);
+      });
+    },
+  };
 }
 
 /**

@@ -65,6 +65,9 @@ function tooMany(found: MarksFound, max: number, file: VFile, key: string | unde
   } else if (found.mark === 'word') {
     message = `a \`[\`${at(found.from)} is followed by too much of its paragraph before a \`]\` closes it, if one does: the Markdown parser looks back to it from every word until then`;
     hint = `Close it sooner with \`]\`, write it \`\\[\` if it is a bracket meant as text, or ${split}.`;
+  } else if (found.mark === '`') {
+    message = `${paragraph} has too many runs of backticks that no run of the same length closes: the Markdown parser reads to the end of the paragraph for each`;
+    hint = `Put a backslash before backticks meant as text (\`\\\`\`), or ${split}.`;
   } else if (found.mark === ']' || found.mark === '[^') {
     message = `${paragraph} has too many \`]\` that the Markdown parser must look back for, from their \`[\` or the start of the paragraph`;
     hint = `Write \`\\]\` (and \`\\[\`) for brackets meant as text, or ${split}.`;
