@@ -9,55 +9,33 @@
  * one paragraph took seconds, and a stray `[` before 400 KB of words took minutes.
  *
  * This micromark extension counts each span's marks as the parser meets them, before it pairs
- * any (look-back-cost.ts keeps the accounts), and stops the parse at the first mark past a
- * budget: within the budgets, the parser's time is linear in the input. It never matches
- * anything, so it changes nothing the parser makes.
+ * any (look-back-marks.ts reads them, look-back-cost.ts keeps the accounts, look-back-count.ts
+ * holds them per span), and stops the parse at the first mark past a budget: within the budgets,
+ * the parser's time is linear in the input. Its own construct never matches; where it stands in
+ * for the parser's (code spans, GFM's autolink literals) it runs them unchanged. So it changes
+ * nothing the parser makes (tested on generated Markdown and on the corpus).
  */
 import { codeText } from 'micromark-core-commonmark';
 import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
-import { classifyCharacter } from 'micromark-util-classify-character';
-import type { Code, Construct, Effects, Extension, State, TokenizeContext } from 'micromark-util-types';
-import type { Place } from '../errors.ts';
+import type { Construct, Extension } from 'micromark-util-types';
 import { indexDefinitions } from './definition-index.ts';
-import { type At, type Limits, MAX_MARKS, MAX_REACH, type Overrun, type Run, SpanCost } from './look-back-cost.ts';
+import { type Limits, MAX_MARKS, MAX_REACH, type SpanCost } from './look-back-cost.ts';
+import { at, Counter, openLabel } from './look-back-count.ts';
+import {
+  ASTERISK,
+  BACKSLASH,
+  BACKTICK,
+  EXCLAMATION,
+  LEFT_BRACKET,
+  MarkScan,
+  RIGHT_BRACKET,
+  SPLITTERS,
+  TILDE,
+  UNDERSCORE,
+} from './look-back-marks.ts';
 
-declare module 'micromark-util-types' {
-  interface TokenTypeMap {
-    galleyMarks: 'galleyMarks';
-  }
-}
+export { type MarksFound, TooManyMarks } from './look-back-count.ts';
 
-/** What stopped the parse, with its places. */
-export interface MarksFound {
-  kind: Overrun['kind'];
-  /** Where the paragraph (heading, table cell) starts. */
-  paragraph: Place;
-  /** The mark past the budget. */
-  place: Place;
-  /** For `reach`: what the parser walks back to (a `[` left open, an opening `*`), or the paragraph's start. */
-  from: Place;
-  /** The mark as typed (`*`, `__`, `~~`, `]`, `<`…), or `line end`, `word`, `autolink`. */
-  mark: string;
-  /** Offsets in the document of the paragraph's start and of the mark. */
-  offsets: { paragraph: number; place: number };
-}
-
-/** Thrown out of the parser at the first mark past a budget; the plugin makes it an error. */
-export class TooManyMarks extends Error {
-  constructor(readonly found: MarksFound) {
-    super('too many marks in one paragraph');
-  }
-}
-
-const ASTERISK = 42;
-const UNDERSCORE = 95;
-const TILDE = 126;
-const LEFT_BRACKET = 91;
-const RIGHT_BRACKET = 93;
-const EXCLAMATION = 33;
-const BACKSLASH = 92;
-const CARET = 94;
-const PUNCTUATION = 2;
 /**
  * A word's walk back to a `[` left open costs less than other walks (a type check per token):
  * counted as an eighth, so that a bracket may hold some 14 KB of a paragraph (measured: within
@@ -66,68 +44,12 @@ const PUNCTUATION = 2;
 const WORD_WALK = 1 / 8;
 /** Reading ahead for a code span's closing run costs more: a state of the parser per character. */
 const CODE_READ = 4;
-const BACKTICK = 96;
-const RUNS = new Set([ASTERISK, UNDERSCORE, TILDE, BACKTICK]);
-/** Codes whose tokens split the text: line endings, `&`, `<` (and `\`, `` ` ``, counted apart). */
-const SPLITTERS: Record<number, string> = { [-5]: 'line end', [-4]: 'line end', [-3]: 'line end', 38: '&', 60: '<' };
-
-interface Span {
-  cost: SpanCost;
-  /** The offset last counted, so a place tried twice counts once. */
-  last: number;
-}
 
 export interface LookBackOptions extends Partial<Limits> {
   /** The parser makes GFM's autolink literals (`www.`, `http://`, e-mail addresses): count them too. */
   gfm?: boolean;
   /** For measuring: sees a span's accounts after each of its marks. */
   observe?: (cost: SpanCost) => void;
-}
-
-/** The accounts of one parse's spans (each span's tokenizer is the key). */
-class Counter {
-  private readonly spans = new WeakMap<TokenizeContext, Span>();
-
-  constructor(
-    private readonly limits: Limits,
-    private readonly observe: ((cost: SpanCost) => void) | undefined,
-    private readonly gfm: boolean,
-  ) {}
-
-  /** The span's accounts. */
-  span(context: TokenizeContext): Span {
-    let span = this.spans.get(context);
-    if (!span) {
-      // Before any look-up of a label in this span (where no line started with `[`).
-      indexDefinitions(context.parser, this.gfm);
-      const first = context.events[0]?.[1].start ?? context.now();
-      span = { cost: new SpanCost(at(first), this.limits), last: -1 };
-      this.spans.set(context, span);
-    }
-    return span;
-  }
-
-  /** The span's accounts, or undefined when this place was counted already. */
-  fresh(context: TokenizeContext, offset: number): SpanCost | undefined {
-    const span = this.span(context);
-    if (offset <= span.last) return undefined;
-    span.last = offset;
-    return span.cost;
-  }
-
-  check(cost: SpanCost, over: Overrun | undefined): void {
-    this.observe?.(cost);
-    if (!over) return;
-    const { kind, mark } = over;
-    throw new TooManyMarks({
-      kind,
-      mark,
-      paragraph: place(cost.start),
-      place: place(over.at),
-      from: place(over.from),
-      offsets: { paragraph: cost.start.offset, place: over.at.offset },
-    });
-  }
 }
 
 /**
@@ -225,105 +147,4 @@ function countedLiteral(construct: Construct, counter: Counter): Construct {
       );
     },
   };
-}
-
-/** A mark, read up to the character after it (the states are methods: tokenizing is hot code). */
-class MarkScan {
-  readonly state: State;
-  private readonly previous: Code;
-  private cost: SpanCost | undefined;
-  private marker: Code = null;
-  private size = 0;
-  private phase: 'start' | 'peek' | 'run' = 'start';
-
-  constructor(
-    private readonly counter: Counter,
-    private readonly context: TokenizeContext,
-    private readonly effects: Effects,
-    private readonly nok: State,
-  ) {
-    this.previous = context.previous;
-    this.state = this.step.bind(this);
-  }
-
-  private step(code: Code): State | undefined {
-    if (this.phase === 'start') return this.start(code);
-    if (code === this.marker && (this.phase === 'run' || this.size === 0)) {
-      this.effects.consume(code);
-      this.size++;
-      return this.state;
-    }
-    this.effects.exit('galleyMarks');
-    const cost = this.cost as SpanCost;
-    const here = this.here as At;
-    if (this.phase === 'run') {
-      // With `singleTilde: false`, as Galley parses, one `~` is text, and so are three or more.
-      if (this.marker !== TILDE || this.size === 2)
-        this.counter.check(cost, cost.run(flanking(this.marker as number, this.size, here, this.previous, code)));
-    } else if (this.marker === BACKSLASH) {
-      // A backslash escapes, or breaks the line (whose line ending counts already).
-      if (!(code !== null && code < 0 && code > -6)) this.counter.check(cost, cost.mark('\\', here));
-    } else {
-      if (this.marker === LEFT_BRACKET || code === LEFT_BRACKET) cost.bracket(here);
-      // `[^` is a footnote call, looked up among the footnotes.
-      if (this.marker === LEFT_BRACKET && code === CARET) this.counter.check(cost, cost.mark('[^', here));
-    }
-    return this.nok(code);
-  }
-
-  private here: At | undefined;
-
-  private start(code: Code): State | undefined {
-    // The parser takes whole runs of `*`, `_`, `~` and `` ` ``, so only a run's first mark counts.
-    if (code === null || (this.previous === code && RUNS.has(code))) return this.nok(code);
-    const cost = this.counter.fresh(this.context, this.context.now().offset);
-    if (!cost) return this.nok(code);
-    const here = at(this.context.now());
-    const splitter = SPLITTERS[code];
-    if (splitter) this.counter.check(cost, cost.mark(splitter, here));
-    else if (code === RIGHT_BRACKET) this.counter.check(cost, cost.labelEnd(here, openLabel(this.context)));
-    else {
-      this.cost = cost;
-      this.here = here;
-      this.marker = code;
-      this.phase = code === LEFT_BRACKET || code === EXCLAMATION || code === BACKSLASH ? 'peek' : 'run';
-      this.effects.enter('galleyMarks');
-      return this.step(code);
-    }
-    return this.nok(code);
-  }
-}
-
-/** The run as the parser classes it: whether it may open or close, by CommonMark's flanking rules. */
-function flanking(marker: number, size: number, here: At, previous: Code, next: Code): Run {
-  const before = classifyCharacter(previous);
-  const after = classifyCharacter(next);
-  let canOpen = !after || (after === PUNCTUATION && before !== undefined);
-  let canClose = !before || (before === PUNCTUATION && after !== undefined);
-  if (marker !== TILDE) {
-    // GFM's `~` loosens the rules for `*` and `_` beside it.
-    canOpen ||= next === TILDE;
-    canClose ||= previous === TILDE;
-    if (marker === UNDERSCORE)
-      [canOpen, canClose] = [canOpen && (before !== undefined || !canClose), canClose && (after !== undefined || !canOpen)];
-  }
-  return { marker: String.fromCharCode(marker), at: here, size, canOpen, canClose };
-}
-
-/** Where the nearest `[` or `![` that nothing has closed yet starts. */
-function openLabel(context: TokenizeContext): At | undefined {
-  const starts = context._labelStarts ?? [];
-  for (let index = starts.length - 1; index >= 0; index--) {
-    const token = starts[index];
-    if (token && !token._balanced) return at(token.start);
-  }
-  return undefined;
-}
-
-function at(point: At): At {
-  return { offset: point.offset, line: point.line, column: point.column };
-}
-
-function place(point: At): Place {
-  return { line: point.line, column: point.column };
 }
