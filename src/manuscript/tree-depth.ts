@@ -53,13 +53,23 @@ export function treeDepth(tree: Nodes, max = MAX_NESTING): TooDeep | undefined {
   return undefined;
 }
 
-/** Updates `open` with the tags in `html`; the first element that makes more than `room` open is returned. */
-export function openElements(html: string, open: string[], room: number, start: Place): TooDeep | undefined {
+/**
+ * Updates `open` with the tags in `html`; the first element that makes more than `room` open is
+ * returned. `element` says which names are elements (default: all; in raw text, which is not yet
+ * parsed, Galley's known HTML elements, as the others are text).
+ */
+export function openElements(
+  html: string,
+  open: string[],
+  room: number,
+  start: Place,
+  element: (name: string) => boolean = () => true,
+): TooDeep | undefined {
   // Comments hold no tags; blank them out at the same length so offsets stay right.
   const text = html.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => c.replace(/[^\n]/g, ' '));
   for (const tag of text.matchAll(/<(\/?)([A-Za-z][A-Za-z0-9-]*)(?:[\s/][^<>]*)?>/g)) {
     const name = (tag[2] as string).toLowerCase();
-    if (FLAT_ELEMENTS.has(name)) continue;
+    if (FLAT_ELEMENTS.has(name) || !element(name)) continue;
     if (tag[1]) {
       const index = open.lastIndexOf(name);
       if (index !== -1) open.length = index;

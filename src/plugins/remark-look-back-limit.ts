@@ -8,6 +8,7 @@
  * and after remark-gfm: its count must see `~~` before GFM's strikethrough takes it, and it
  * counts GFM's autolink literals when remark-gfm is there.
  */
+import { htmlTagNames } from 'html-tag-names';
 import type { Root } from 'mdast';
 import type { Extension } from 'micromark-util-types';
 import type { Plugin, Processor } from 'unified';
@@ -39,7 +40,9 @@ export const remarkLookBackLimit: Plugin<[LookBackLimitOptions?], Root> = functi
       if (!(error instanceof TooManyMarks)) throw error;
       // Thousands of tags in a paragraph are most often elements nested inside one another: say so, where it happens.
       const { paragraph, place } = error.found.offsets;
-      const deep = openElements(document.slice(paragraph, place), [], MAX_NESTING, error.found.paragraph);
+      const deep = openElements(document.slice(paragraph, place), [], MAX_NESTING, error.found.paragraph, (name) =>
+        KNOWN.has(name),
+      );
       if (deep) throw tooDeep(deep, MAX_NESTING, file, key);
       throw tooMany(error.found, limits.marks ?? MAX_MARKS, file, key);
     }
@@ -52,6 +55,9 @@ function makesAutolinkLiterals(extension: Extension | Extension[]): boolean {
   const list = extension.text?.[119];
   return (Array.isArray(list) ? list : list ? [list] : []).some((construct) => construct.name === 'wwwAutolink');
 }
+
+/** The names Galley reads as HTML elements (others are text: see micromark-known-html.ts). */
+const KNOWN = new Set(htmlTagNames);
 
 function tooMany(found: MarksFound, max: number, file: VFile, key: string | undefined): GalleyError {
   const at = (place: Place) => (key ? '' : ` (${place.line}:${place.column})`);
