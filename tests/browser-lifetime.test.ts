@@ -5,34 +5,14 @@
  * BROWSER_CRASHED with a hint — never as a bug.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { typeset } from '../src/core/typeset.ts';
 import { GalleyError } from '../src/errors.ts';
 import { launchBrowser } from '../src/output/browser.ts';
 import { renderPdf } from '../src/output/pdf.ts';
+import { browserProcesses, profiles } from './helpers/browser-processes.ts';
 import { REPO, tempDir } from './helpers/tmp.ts';
-
-/** Pids of processes whose command line names a profile of Galley process `owner`. */
-function browserProcesses(owner: number): number[] {
-  const marker = `galley-profile-${owner}-`;
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(marker)) pids.push(Number(entry));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return pids;
-}
-
-function profiles(owner: number): string[] {
-  return readdirSync(os.tmpdir()).filter((name) => name.startsWith(`galley-profile-${owner}-`));
-}
 
 async function until(condition: () => boolean, ms: number): Promise<boolean> {
   const end = Date.now() + ms;

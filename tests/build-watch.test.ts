@@ -6,31 +6,14 @@
  * Ctrl-C comes in the middle of printing.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { appendFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { browserProcesses, profiles } from './helpers/browser-processes.ts';
 import { FIXTURES, REPO, tempDir } from './helpers/tmp.ts';
 import { epubText } from './helpers/tools.ts';
 
 const bin = path.join(REPO, 'bin', 'galley.js');
-
-/** Pids of processes whose command line names a profile of Galley process `owner`. */
-function browserProcesses(owner: number): number[] {
-  const marker = `galley-profile-${owner}-`;
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(marker)) pids.push(Number(entry));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return pids;
-}
-
-const profiles = (owner: number) => readdirSync(os.tmpdir()).filter((n) => n.startsWith(`galley-profile-${owner}-`));
 
 interface Watcher {
   child: ChildProcess;

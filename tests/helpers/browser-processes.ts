@@ -1,0 +1,26 @@
+/**
+ * The browsers a Galley process started, seen from outside: each runs with a profile folder
+ * named `galley-profile-<pid>-…` (src/output/browser.ts), which its command line names.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+
+/** Pids of processes whose command line names a profile of Galley process `owner`. */
+export function browserProcesses(owner: number): number[] {
+  const marker = `galley-profile-${owner}-`;
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(marker)) pids.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return pids;
+}
+
+/** The profile folders of Galley process `owner` left in the temp folder. */
+export function profiles(owner: number): string[] {
+  return readdirSync(os.tmpdir()).filter((name) => name.startsWith(`galley-profile-${owner}-`));
+}
