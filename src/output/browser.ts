@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, PDFOptions } from 'puppeteer-core';
 import { GalleyError } from '../errors.ts';
-import { bundledChromium, hasBundledChromium } from './bundled-chromium.ts';
+import { bundledChromium } from './bundled-chromium.ts';
 
 /** The private origin print pages are served from. */
 export const PAGE_ORIGIN = 'https://book.galley.invalid/';
@@ -111,9 +111,6 @@ export async function findBrowser(requested?: string): Promise<BrowserChoice> {
       'or pass --browser <path>, or set PUPPETEER_EXECUTABLE_PATH. To skip the PDF: --format epub.',
   });
 }
-
-/** Whether a browser search can succeed without anything installed by hand (for tests and docs). */
-export const canUseBundledChromium = hasBundledChromium;
 
 /** Puppeteer's own Chrome for this puppeteer-core, where the install step could download it. */
 async function downloadedBrowser(): Promise<string | undefined> {

@@ -43,12 +43,6 @@ function cacheRoot(): string {
   return path.join(base, 'galley');
 }
 
-/** Whether this machine can use the registry's Chromium at all. */
-export function hasBundledChromium(): boolean {
-  const dir = packageDir();
-  return dir !== undefined && existsSync(path.join(dir, 'bin', 'chromium.br'));
-}
-
 /**
  * The unpacked binary's path, unpacking it first when this version is not in the cache yet.
  * Undefined when the package or a build for this platform is missing.
