@@ -62,6 +62,10 @@ function createProgram(given: Logger | undefined, status: { code: number }): Com
     .option('-f, --format <list>', 'formats to build, comma-separated: epub,pdf', parseFormats, FORMATS)
     .option('--title <title>', 'book title (overrides the manuscript)')
     .option('--author <name>', 'author (overrides the manuscript)')
+    .option(
+      '--theme <theme>',
+      "the design: a built-in theme (`galley themes`), a theme folder (./path) or a package; overrides book.yaml's",
+    )
     .option('--browser <path>', 'Chrome or Chromium to print the PDF with')
     .option('-t, --target <store>', `store the EPUB is made for: ${EPUB_TARGETS.join(', ')}`, parseTarget, 'generic')
     .option(
@@ -81,6 +85,7 @@ function createProgram(given: Logger | undefined, status: { code: number }): Com
           format: Format[];
           title?: string;
           author?: string;
+          theme?: string;
           browser?: string;
           target: EpubTarget;
           pdf: PdfEdition;
@@ -96,14 +101,16 @@ function createProgram(given: Logger | undefined, status: { code: number }): Com
             });
           }
           const { watchBuild } = await import('./terminal/watch-build.ts');
-          const { out, format: formats, title, author, browser, target, pdf } = flags;
+          const { out, format: formats, title, author, theme, browser, target, pdf } = flags;
           const input = inputs[0] as string;
-          status.code = await watchBuild({ input, out, formats, title, author, browser, target, pdf, logger: loggerFor(flags) });
+          const logger = loggerFor(flags);
+          status.code = await watchBuild({ input, out, formats, title, author, theme, browser, target, pdf, logger });
           return;
         }
         if (await namesMany(inputs)) {
-          const { out, format: formats, title, author, browser, target, pdf } = flags;
-          status.code = await runMany({ inputs, out, formats, title, author, browser, target, pdf, logger: loggerFor(flags) });
+          const { out, format: formats, title, author, theme, browser, target, pdf } = flags;
+          const logger = loggerFor(flags);
+          status.code = await runMany({ inputs, out, formats, title, author, theme, browser, target, pdf, logger });
           return;
         }
         const { build } = await import('./core/build.ts');
@@ -113,6 +120,7 @@ function createProgram(given: Logger | undefined, status: { code: number }): Com
           formats: flags.format,
           title: flags.title,
           author: flags.author,
+          theme: flags.theme,
           browser: flags.browser,
           target: flags.target,
           pdf: flags.pdf,
@@ -129,18 +137,36 @@ function createProgram(given: Logger | undefined, status: { code: number }): Com
     .option('--open', 'open the preview in the system browser')
     .option('--title <title>', 'book title (overrides the manuscript)')
     .option('--author <name>', 'author (overrides the manuscript)')
+    .option(
+      '--theme <theme>',
+      "the design: a built-in theme (`galley themes`), a theme folder (./path) or a package; overrides book.yaml's",
+    )
     .option('--browser <path>', 'Chrome or Chromium to lay the pages out with (default: found automatically)')
-    .action(async (input: string, flags: { port: number; open?: boolean; title?: string; author?: string; browser?: string }) => {
-      const { runPreview } = await import('./preview/run.ts');
-      await runPreview({
-        input,
-        port: flags.port,
-        open: flags.open ?? false,
-        title: flags.title,
-        author: flags.author,
-        browser: flags.browser,
-        logger,
-      });
+    .action(
+      async (
+        input: string,
+        flags: { port: number; open?: boolean; title?: string; author?: string; theme?: string; browser?: string },
+      ) => {
+        const { runPreview } = await import('./preview/run.ts');
+        await runPreview({
+          input,
+          port: flags.port,
+          open: flags.open ?? false,
+          title: flags.title,
+          author: flags.author,
+          theme: flags.theme,
+          browser: flags.browser,
+          logger,
+        });
+      },
+    );
+
+  program
+    .command('themes')
+    .description('list the built-in themes, one a line: the name, then what it looks like')
+    .action(async () => {
+      const { themeList } = await import('./output/theme-list.ts');
+      process.stdout.write(await themeList());
     });
 
   program

@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'TEXT_WOULD_BE_LOST'
   | 'CONFIG_YAML'
   | 'CONFIG_INVALID'
+  | 'THEME_NOT_FOUND'
+  | 'THEME_INVALID'
   | 'IMAGE_MISSING'
   | 'IMAGE_OUTSIDE_BOOK'
   | 'IMAGE_REMOTE'

@@ -4,6 +4,7 @@
  */
 import type { Element } from 'hast';
 import type { BookConfig } from '../config/schema.ts';
+import type { Theme } from '../output/theme.ts';
 import type { DivisionKind } from '../plugins/remark-book-structure.ts';
 import type { BookImage } from './images.ts';
 
@@ -44,4 +45,6 @@ export interface Book {
   /** Images the text refers to, by their path inside the built book. */
   images: Map<string, BookImage>;
   cover: BookImage | undefined;
+  /** The theme (book.yaml `theme:` or `--theme`, default `default`) with the book's own stylesheets. */
+  theme: Theme;
 }

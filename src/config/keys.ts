@@ -47,9 +47,9 @@ const LOOKALIKES: Readonly<Record<string, string>> = {
   'print.hyphenation': 'hyphenate',
 };
 
-/** The keys the metadata takes at `path` (`[]` for the top level, `['print']`, `['author', 0]`…). */
-export function knownKeys(path: readonly PropertyKey[]): string[] {
-  let schemas: z.core.$ZodType[] = [bookSchema];
+/** The keys the metadata (or `root`'s file) takes at `path` (`[]` for the top level, `['print']`, `['author', 0]`…). */
+export function knownKeys(path: readonly PropertyKey[], root: z.core.$ZodType = bookSchema): string[] {
+  let schemas: z.core.$ZodType[] = [root];
   for (const step of path) schemas = schemas.flatMap((s) => childSchemas(unwrap(s), step));
   return [...new Set(schemas.flatMap((s) => keysOf(unwrap(s))))];
 }
@@ -59,10 +59,14 @@ export function knownKeys(path: readonly PropertyKey[]): string[] {
  * letters in another case, or the nearest by edits (a letter added, dropped, changed, or two
  * swapped) when it is near enough not to be a guess. Top-level lookalikes may name nested keys.
  */
-export function suggestKey(unknown: string, path: readonly PropertyKey[]): string | undefined {
-  const known = knownKeys(path);
+export function suggestKey(
+  unknown: string,
+  path: readonly PropertyKey[],
+  root: z.core.$ZodType = bookSchema,
+): string | undefined {
+  const known = knownKeys(path, root);
   const lower = unknown.toLowerCase().replace(/_/g, '-');
-  const lookalike = LOOKALIKES[[...path.map(String), lower].join('.')];
+  const lookalike = root === bookSchema ? LOOKALIKES[[...path.map(String), lower].join('.')] : undefined;
   if (lookalike) return lookalike;
   const same = known.find((k) => k.toLowerCase() === lower);
   if (same) return same;

@@ -180,7 +180,12 @@ function definedOnly(values: Record<string, unknown>): Record<string, unknown> {
  * Where a key (`at: 'key'`) or its value stands in the YAML: the nearest enclosing node that is
  * there when the key is absent, the file's first line when none is.
  */
-function placeOfPath(yaml: ParsedYaml, path: readonly PropertyKey[], at: 'key' | 'value', writtenAs: Map<string, string>): Place {
+export function placeOfPath(
+  yaml: ParsedYaml,
+  path: readonly PropertyKey[],
+  at: 'key' | 'value',
+  writtenAs: Map<string, string>,
+): Place {
   const offset = yaml.source.lineOffset ?? 0;
   const steps = path.map((p, i) => (i === 0 && typeof p === 'string' ? (writtenAs.get(p) ?? p) : p));
   let node: unknown;

@@ -20,6 +20,12 @@ export interface ProblemContext {
   raw: Record<string, unknown>;
   file: string;
   placeOf: PlaceOf;
+  /** The known key a misspelt one stands for (default: book.yaml's, keys.ts). */
+  suggest?: (key: string, path: Path) => string | undefined;
+  /** What the file is, in hints (default `book.yaml`: "the README lists every book.yaml key"). */
+  keysOf?: string;
+  /** What was validated, in hints (default `the metadata`). */
+  where?: string;
 }
 
 /** A problem, with what is needed to leave out the ones another already explains. */
@@ -75,14 +81,15 @@ function unknownKey(path: Path, key: string, context: ProblemContext): Found {
     };
   }
   const name = keyName([...path, key]);
-  const suggestion = suggestKey(key, path);
+  const suggestion = (context.suggest ?? suggestKey)(key, path);
   const place = context.placeOf([...path, key], 'key');
+  const listed = `the README lists every ${context.keysOf ?? 'book.yaml'} key`;
   if (!suggestion) {
     return {
       message: `unknown key \`${name}\``,
       file: context.file,
       place,
-      hint: 'Check the spelling, or take the line out; the README lists every book.yaml key.',
+      hint: `Check the spelling, or take the line out; ${listed}.`,
     };
   }
   const full = suggestion.includes('.') ? suggestion : keyName([...path, suggestion]);
@@ -92,7 +99,7 @@ function unknownKey(path: Path, key: string, context: ProblemContext): Found {
     message: `unknown key \`${name}\` (did you mean \`${full}\`?)`,
     file: context.file,
     place,
-    hint: `Check the spelling: write \`${full.split('.').at(-1)}:\`${moved}; the README lists every book.yaml key.`,
+    hint: `Check the spelling: write \`${full.split('.').at(-1)}:\`${moved}; ${listed}.`,
     suggestion: full,
   };
 }
@@ -109,12 +116,13 @@ function valueProblem(issue: Issue, context: ProblemContext): Found {
   const present = hasPath(context.raw, issue.path);
   const file = context.file;
   if (!present) {
-    const required = name === 'title' || name === 'author';
+    const required = !context.where && (name === 'title' || name === 'author');
+    const where = context.where ?? 'the metadata';
     return {
       message: `\`${name}\` is required`,
       file,
       place: context.placeOf(issue.path.slice(0, -1), 'value'),
-      hint: required ? `Add \`${name}: …\` to the metadata, or pass --${name}.` : `Add \`${name}: …\` to the metadata.`,
+      hint: required ? `Add \`${name}: …\` to ${where}, or pass --${name}.` : `Add \`${name}: …\` to ${where}.`,
       missing: true,
       key: name,
     };

@@ -244,6 +244,15 @@ export const bookSchema = z
       .optional(),
     /** Titles of `#` headings that are part titles rather than chapter titles. */
     parts: z.array(nonEmpty).default([]),
+    /** The design: a built-in theme (`galley themes`), a theme folder (`./themes/mine`) or an npm package (default `default`). */
+    theme: nonEmpty.optional(),
+    /** The book's own CSS, applied after the theme's in print, the preview and the EPUB: a file in the book's folder, or a list. */
+    stylesheet: z
+      .union([nonEmpty, z.array(nonEmpty).min(1, 'must list at least one file')], {
+        message: 'must be a CSS file in the book’s folder, or a list of them',
+      })
+      .transform((files) => (Array.isArray(files) ? files : [files]))
+      .default([]),
     print: printSchema.default(printSchema.parse({})),
     epub: epubSchema.default(epubSchema.parse({})),
     /** The typographic pass: each rule on or off, and its styles. */

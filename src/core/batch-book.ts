@@ -21,6 +21,7 @@ export interface BookJob {
   pdf?: PdfEdition | undefined;
   title?: string | undefined;
   author?: string | undefined;
+  theme?: string | undefined;
   cwd?: string | undefined;
 }
 

@@ -27,6 +27,8 @@ export interface BuildOptions {
   title?: string | undefined;
   /** Override the manuscript's author. */
   author?: string | undefined;
+  /** The theme, over book.yaml's `theme:`: a built-in theme's name, a folder (`./themes/mine`) or a package. */
+  theme?: string | undefined;
   /** Browser executable for the PDF (default: found automatically). */
   browser?: string | undefined;
   /** PDF edition: `print` (default; for KDP and IngramSpark) or `screen` (bookmarks, links, tagged). */
@@ -70,7 +72,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const { book, diagnostics } = await clock.guard(async () =>
     (await import('./typeset.ts')).typeset({
       input: options.input ?? 'manuscript',
-      overrides: { title: options.title, author: options.author },
+      overrides: { title: options.title, author: options.author, theme: options.theme },
       plugins: options.plugins,
       cwd,
       // typeset's two stages follow one another: parse ends as typeset starts.

@@ -96,6 +96,7 @@ export function createBuilder(options: BuilderOptions = {}): Builder {
     pdf: o.pdf,
     title: o.title,
     author: o.author,
+    theme: o.theme,
     cwd: o.cwd ?? process.cwd(),
   });
   const prints = (o: { formats?: BuildOptions['formats'] }) => (o.formats ?? ['epub', 'pdf']).includes('pdf');

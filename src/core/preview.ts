@@ -9,13 +9,14 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isInside } from '../book/book-files.ts';
 import type { Book } from '../book/model.ts';
 import { check } from '../check/check.ts';
 import { type Diagnostic, formatDiagnostic } from '../diagnostics.ts';
 import { GalleyError, locationOf } from '../errors.ts';
 import { type Logger, silentLogger } from '../logger.ts';
-import { fontFile, loadThemeFonts } from '../output/fonts.ts';
-import { TEMPLATES_DIR, themeCss } from '../output/theme.ts';
+import { type FontSet, fontFile, loadThemeFonts } from '../output/fonts.ts';
+import { TEMPLATES_DIR, themeCss, themeFolders } from '../output/theme.ts';
 import { type PrintView, printPreview } from '../preview/print-view.ts';
 import { bookUrls, fontUrls, type PreviewServer, startPreviewServer } from '../preview/server.ts';
 import { watchFiles } from '../preview/watch.ts';
@@ -28,6 +29,8 @@ export interface PreviewOptions {
   port?: number;
   title?: string | undefined;
   author?: string | undefined;
+  /** The theme, over book.yaml's `theme:` (`--theme`). */
+  theme?: string | undefined;
   cwd?: string;
   logger?: Logger;
   /** Browser for the print view (else found as for the PDF). */
@@ -93,8 +96,9 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
   const cwd = options.cwd ?? process.cwd();
   const logger = options.logger ?? silentLogger;
   const input = path.resolve(cwd, options.input ?? 'manuscript');
-  const overrides = { title: options.title, author: options.author };
-  const fonts = await loadThemeFonts();
+  const overrides = { title: options.title, author: options.author, theme: options.theme };
+  // The EPUB view's fonts: the current book's theme's.
+  let fonts: FontSet | undefined;
   const printer = printPreview({ browser: options.browser });
   let book: Book | undefined;
   // The typesetter's findings for the current book, and the last `galley check`'s.
@@ -108,11 +112,12 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
       const result = await typeset({ input, overrides, cwd });
       book = result.book;
       own = result.diagnostics;
+      fonts = await loadThemeFonts(book.theme);
       return {
         version: (previous?.version ?? 0) + 1,
         title: book.config.title,
         language: book.config.language,
-        css: { epub: await themeCss('epub'), fonts: fontUrls(fonts.css, 'fonts') },
+        css: { epub: await themeCss(book.theme, 'epub'), fonts: fontUrls(fonts.css, 'fonts') },
         sections: [...book.front, ...book.body].map(({ id, kind, title, html }) => ({ id, kind, title, html: bookUrls(html) })),
         diagnostics: diagnostics(previous?.print),
         error: undefined,
@@ -207,7 +212,7 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
 
   const root = (await isFolder(input)) ? input : path.dirname(input);
   const stopWatching = watchFiles({
-    folders: [root, TEMPLATES_DIR],
+    folders: watchedFolders([root, TEMPLATES_DIR, ...(book ? themeFolders(book.theme) : [])]),
     onChange: () => {
       refresh().catch((error: Error) => logger.error(`preview update failed: ${error.message}`));
     },
@@ -228,6 +233,12 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
       await printer.close();
     },
   };
+}
+
+/** The folders, less those inside another of them. */
+function watchedFolders(folders: string[]): string[] {
+  const all = [...new Set(folders.map((f) => path.resolve(f)))];
+  return all.filter((f) => !all.some((other) => other !== f && isInside(other, f)));
 }
 
 function previewError(error: GalleyError): PreviewError {

@@ -20,6 +20,7 @@ import type { BookConfig } from '../config/schema.ts';
 import { collectDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { GalleyError } from '../errors.ts';
 import { readManuscript } from '../manuscript/read.ts';
+import { bookTheme } from '../output/theme-book.ts';
 import { collectDivisions, isEmptyDivision } from '../pipeline/divisions.ts';
 import { pipelineOptions } from '../pipeline/options.ts';
 import { loadEachImage, throwFirstError } from '../pipeline/problems.ts';
@@ -31,7 +32,7 @@ export interface TypesetOptions {
   /** Manuscript: a folder, a .md file or a .txt file. */
   input: string;
   /** Metadata that overrides the manuscript's (from the command line). */
-  overrides?: { title?: string | undefined; author?: string | undefined };
+  overrides?: { title?: string | undefined; author?: string | undefined; theme?: string | undefined };
   cwd?: string;
   /** Called when a stage ends, with its name and duration in ms. */
   onStage?: (stage: 'parse' | 'typeset', ms: number) => void;
@@ -65,6 +66,13 @@ export async function typeset(options: TypesetOptions): Promise<TypesetResult> {
 
   const manuscript = await readManuscript(options.input, cwd);
   const config = resolveConfig(manuscript.metadata, { ...options.overrides }, manuscript.metadataFile);
+  const theme = await bookTheme({
+    config,
+    root: manuscript.root,
+    metadataFile: manuscript.metadataFile,
+    metadata: manuscript.metadata,
+    flag: options.overrides?.theme,
+  });
   // GFM is skipped only for a text that cannot hold any of it (the tree is the same, twice as fast).
   const gfm = manuscript.files.some((f) => mayUseGfm(f.text));
   const base = pipelineOptions(config);
@@ -161,6 +169,7 @@ export async function typeset(options: TypesetOptions): Promise<TypesetResult> {
     back,
     images,
     cover,
+    theme,
   };
   lap('typeset');
   return {

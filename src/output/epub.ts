@@ -148,10 +148,10 @@ export async function assembleEpub(book: Book, options: EpubOptions = {}): Promi
   }
 
   const embed = config.epub['embed-fonts'] ?? profile.embedFontsByDefault;
-  let css = `${await themeCss('epub')}\n${targetCss(profile)}`;
+  let css = `${await themeCss(book.theme, 'epub')}\n${targetCss(profile)}`;
   let fonts: EmbeddedFont[] = [];
   if (embed) {
-    const embedding = await embedFonts(css, codePointsOf(documents.map((d) => textOf(d.root))));
+    const embedding = await embedFonts(book.theme, css, codePointsOf(documents.map((d) => textOf(d.root))));
     css = `${embedding.css}\n\n${css}`;
     fonts = embedding.files;
   }

@@ -9,40 +9,14 @@
  * default theme takes its small caps from Cormorant SC, a Garamond whose lower case is drawn as
  * small capitals.
  */
+import { realpath } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileScope, readBookFile } from '../book/book-files.ts';
+import { fileURLToPath } from 'node:url';
+import { fileScope, isInside, readBookFile } from '../book/book-files.ts';
 import { findFontPackage, TEXT_FACES } from '../config/font.ts';
 import { GalleyError } from '../errors.ts';
-import { readTemplate } from './theme.ts';
-
-interface ThemeFont {
-  package: string;
-  stylesheets: string[];
-  /** CSS family name the stylesheets declare. */
-  family?: string;
-  /** What the theme uses it for. */
-  role?: 'text' | 'small-caps';
-  /** Weight of the small-caps face to use. */
-  weight?: number;
-}
-
-/** The print settings a theme gives (book.yaml may override some). */
-export interface ThemePrint {
-  /** Body text size, e.g. `11.25pt`. */
-  'font-size': string;
-  /** Line height, the baseline grid every vertical space is a multiple of, e.g. `14.5pt`. */
-  'line-height': string;
-  'lead-in': 'drop-cap' | 'small-caps' | 'none';
-  /** What marks a scene break that falls at the top or foot of a page. */
-  ornament: string;
-}
-
-export interface ThemeManifest {
-  name: string;
-  fonts: ThemeFont[];
-  print: ThemePrint;
-}
+import type { Theme, ThemeFontSource } from './theme.ts';
 
 export interface FontSet {
   /** @font-face rules for the print page. */
@@ -51,41 +25,51 @@ export interface FontSet {
   folders: string[];
 }
 
-export interface PrintFonts extends FontSet {
+/** The families the theme gives each role. */
+export interface FontRoles {
   /** The text family. */
   text: string;
+  /** The headings' family (the text family when the theme names none). */
+  display: string;
   /** The true small-caps family and weight, if there is one (else capitals are letterspaced). */
   smallCaps: { family: string; weight: number } | undefined;
+}
+
+export interface ThemeFonts extends FontSet, FontRoles {}
+
+export interface PrintFonts extends ThemeFonts {
   /** Where the text font came from, for error messages: `print.font` or the theme. */
   source: 'print.font' | 'theme';
+  /** The theme.json that names the theme's fonts (as shown), for error messages. */
+  themeFile: string;
 }
 
-const require = createRequire(import.meta.url);
+const GALLEY = fileURLToPath(import.meta.url);
 
-export async function readTheme(theme = 'default'): Promise<ThemeManifest> {
-  return JSON.parse(await readTemplate(theme, 'theme.json')) as ThemeManifest;
-}
-
-/** Every font the theme lists (the preview and the print page use these). */
-export async function loadThemeFonts(theme = 'default'): Promise<FontSet> {
-  const manifest = await readTheme(theme);
-  return loadSheets(manifest.fonts.map((font) => ({ root: packageRoot(font.package, theme), stylesheets: font.stylesheets })));
+/** Every font the theme lists (the preview and the print page use these), and their roles. */
+export async function loadThemeFonts(theme: Theme): Promise<ThemeFonts> {
+  const sources = await Promise.all(theme.fonts.map(async (font) => ({ root: await fontRoot(font, theme), font })));
+  const set = await loadSheets(sources.map(({ root, font }) => ({ root, stylesheets: font.stylesheets })));
+  const family = (font: ThemeFontSource | undefined, i: number) =>
+    font ? (font.family ?? familyIn(set.sheets[i] ?? '') ?? 'serif') : undefined;
+  const index = (role: string) => theme.fonts.findIndex((f) => f.role === role);
+  const textAt = Math.max(0, index('text'));
+  const text = family(theme.fonts[textAt], textAt) ?? 'serif';
+  const sc = theme.fonts[index('small-caps')];
+  const scFamily = family(sc, index('small-caps'));
+  return {
+    css: set.css,
+    folders: set.folders,
+    text,
+    display: family(theme.fonts[index('display')], index('display')) ?? text,
+    smallCaps: sc && scFamily ? { family: scFamily, weight: sc.weight ?? 400 } : undefined,
+  };
 }
 
 /** The print edition's fonts: the theme's, or the text font book.yaml names in `print.font`. */
-export async function loadPrintFonts(font: string | undefined, theme = 'default'): Promise<PrintFonts> {
-  const manifest = await readTheme(theme);
-  if (font === undefined) {
-    const text = manifest.fonts.find((f) => f.role === 'text') ?? manifest.fonts[0];
-    const sc = manifest.fonts.find((f) => f.role === 'small-caps');
-    const set = await loadThemeFonts(theme);
-    return {
-      ...set,
-      text: text?.family ?? 'serif',
-      smallCaps: sc?.family ? { family: sc.family, weight: sc.weight ?? 400 } : undefined,
-      source: 'theme',
-    };
-  }
+export async function loadPrintFonts(font: string | undefined, theme: Theme): Promise<PrintFonts> {
+  const themeFile = (theme.fonts.find((f) => f.role === 'text') ?? theme.fonts[0])?.file ?? (theme.layers.at(-1)?.file as string);
+  if (font === undefined) return { ...(await loadThemeFonts(theme)), source: 'theme', themeFile };
   const found = findFontPackage(font);
   if (typeof found === 'string') {
     throw new GalleyError('PDF_FAILED', `\`print.font\` ${found}`, {
@@ -98,37 +82,80 @@ export async function loadPrintFonts(font: string | undefined, theme = 'default'
   const smallCaps = typeof sc === 'string' ? undefined : { family: sc.family, weight: 400 };
   if (typeof sc !== 'string') sources.push({ root: sc.root, stylesheets: ['400.css'] });
   const set = await loadSheets(sources);
-  return { ...set, text: found.family, smallCaps, source: 'print.font' };
+  return {
+    css: set.css,
+    folders: set.folders,
+    text: found.family,
+    display: found.family,
+    smallCaps,
+    source: 'print.font',
+    themeFile,
+  };
 }
 
-function packageRoot(name: string, theme: string): string {
-  try {
-    return path.dirname(require.resolve(`${name}/package.json`));
-  } catch (cause) {
-    throw new GalleyError('PDF_FAILED', `the theme's font package ${name} is not installed`, {
-      file: `templates/${theme}/theme.json`,
-      hint: `Run \`npm install ${name}\`, or fix the package name in theme.json.`,
-      cause,
-    });
+/**
+ * The folder of a theme's font: its package, found from the theme's folder, the book's, then
+ * Galley's own; or its `path`, which must really be inside the theme's folder.
+ */
+async function fontRoot(font: ThemeFontSource, theme: Theme): Promise<string> {
+  const where = { file: font.file, place: font.place };
+  if (font.path !== undefined) {
+    const root = path.join(font.dir, font.path);
+    const [real, realDir] = await Promise.all([realpath(root).catch(() => undefined), realpath(font.dir).catch(() => font.dir)]);
+    if (!real) {
+      throw new GalleyError('THEME_INVALID', `the theme's font folder ${font.path} does not exist`, {
+        ...where,
+        hint: 'Put the font’s stylesheets (and their files/ folder) there, or fix `path`.',
+      });
+    }
+    if (!isInside(realDir, real)) {
+      throw new GalleyError(
+        'INPUT_OUTSIDE_BOOK',
+        `the theme's font folder ${font.path} leads outside the theme's folder, to ${real}`,
+        {
+          ...where,
+          hint: 'Copy the font into the theme’s folder instead of linking to it.',
+        },
+      );
+    }
+    return real;
   }
+  const name = font.package as string;
+  for (const base of [path.join(font.dir, 'theme.json'), path.join(theme.from, 'book.yaml'), GALLEY]) {
+    try {
+      return path.dirname(createRequire(base).resolve(`${name}/package.json`));
+    } catch {}
+  }
+  throw new GalleyError('THEME_INVALID', `the theme's font package ${name} is not installed`, {
+    ...where,
+    hint: `Run \`npm install ${name}\`, or fix the package name in theme.json.`,
+  });
 }
 
-async function loadSheets(sources: { root: string; stylesheets: string[] }[]): Promise<FontSet> {
-  const sheets: string[] = [];
+/** The family a font stylesheet declares. */
+function familyIn(css: string): string | undefined {
+  return /font-family:\s*['"]([^'"]+)['"]/.exec(css)?.[1];
+}
+
+/** Each source's stylesheets, rewritten to load from `fonts/`; `sheets` holds each source's first, as written. */
+async function loadSheets(sources: { root: string; stylesheets: string[] }[]): Promise<FontSet & { sheets: string[] }> {
+  const rules: string[] = [];
+  const firsts: string[] = [];
   const folders: string[] = [];
   for (const { root, stylesheets } of sources) {
     folders.push(path.join(root, 'files'));
     const scope = await fileScope(root, 'the font package');
-    for (const sheet of stylesheets) {
+    for (const [i, sheet] of stylesheets.entries()) {
       const read = await readBookFile(scope, sheet, {
         file: path.relative(process.cwd(), root),
         what: `the font sheet ${sheet}`,
       });
       const css = read.data.toString('utf8');
-      sheets.push(css.replace(/url\(\.\/files\//g, 'url(fonts/').replace(/font-display:\s*swap/g, 'font-display: block'));
+      if (i === 0) firsts.push(css);
+      rules.push(css.replace(/url\(\.\/files\//g, 'url(fonts/').replace(/font-display:\s*swap/g, 'font-display: block'));
     }
   }
-  return { css: sheets.join('\n'), folders };
+  return { css: rules.join('\n'), folders, sheets: firsts };
 }
 
 /**

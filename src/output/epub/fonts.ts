@@ -6,6 +6,7 @@
  * `unicode-range` still picks it.
  */
 import { fontFile, loadThemeFonts } from '../fonts.ts';
+import type { Theme } from '../theme.ts';
 
 export interface EmbeddedFont {
   /** Path inside the EPUB, `fonts/<file>.woff2`. */
@@ -28,8 +29,8 @@ interface Face {
 }
 
 /** The @font-face rules and font files for the families `css` uses and the characters `text` has. */
-export async function embedFonts(css: string, codePoints: Set<number>): Promise<FontEmbedding> {
-  const fonts = await loadThemeFonts();
+export async function embedFonts(theme: Theme, css: string, codePoints: Set<number>): Promise<FontEmbedding> {
+  const fonts = await loadThemeFonts(theme);
   const faces = parseFaces(fonts.css).filter(
     (face) => usesFamily(css, face.family) && (!face.ranges || face.ranges.some(([from, to]) => hasAny(codePoints, from, to))),
   );

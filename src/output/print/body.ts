@@ -39,7 +39,7 @@ export async function inPage(page: BookPage, setup: PrintSetup, settle: boolean)
   if (result.failed.length) {
     const fromBook = setup.fonts.source === 'print.font';
     throw new GalleyError('PDF_FAILED', `a font could not be loaded: ${result.failed.join(', ')}`, {
-      file: fromBook ? undefined : 'templates/default/theme.json',
+      file: fromBook ? undefined : setup.fonts.themeFile,
       hint: fromBook
         ? 'Check the package named by `print.font` in book.yaml (reinstall it), or remove `print.font`.'
         : 'Reinstall the theme’s font packages (npm ci).',

@@ -8,8 +8,8 @@ import type { Book } from '../../book/model.ts';
 import type { PrintConfig } from '../../config/schema.ts';
 import { parseLength } from '../../config/trim.ts';
 import { GalleyError } from '../../errors.ts';
-import { loadPrintFonts, type PrintFonts, readTheme } from '../fonts.ts';
-import { themeCss } from '../theme.ts';
+import { loadPrintFonts, type PrintFonts } from '../fonts.ts';
+import { type Theme, themeCss } from '../theme.ts';
 import type { LeadIn } from './blocks.ts';
 import type { DocumentStyle } from './document.ts';
 import type { Furniture } from './geometry.ts';
@@ -29,17 +29,15 @@ export interface PrintSetup {
   author: string;
 }
 
-export async function printSetup(book: Book, theme = 'default'): Promise<PrintSetup> {
+/** The print setup of `book` in its theme (or in `theme`). */
+export async function printSetup(book: Book, theme: Theme = book.theme): Promise<PrintSetup> {
   const print = book.config.print;
-  const [manifest, css, fonts] = await Promise.all([
-    readTheme(theme),
-    themeCss('print', theme),
-    loadPrintFonts(print.font, theme),
-  ]);
+  const [css, fonts] = await Promise.all([themeCss(theme, 'print'), loadPrintFonts(print.font, theme)]);
+  const manifest = { print: theme.print };
   const line = parseLength(manifest.print['line-height']);
   if (!line || !parseLength(manifest.print['font-size'])) {
     throw new GalleyError('PDF_FAILED', 'the theme’s print font size or line height is not a length', {
-      file: `templates/${theme}/theme.json`,
+      file: theme.layers.at(-1)?.file,
       hint: 'Give `print.font-size` and `print.line-height` as lengths such as 11pt and 14pt.',
     });
   }

@@ -1,0 +1,85 @@
+/**
+ * The one schema for a theme's `theme.json`: its description, the built-in theme it extends, its
+ * fonts, and the print settings the engine needs as numbers. A theme that extends another gives
+ * only what it changes; the merged manifest (src/output/theme.ts) must then have every print
+ * setting, which the root of every chain (a built-in theme) gives.
+ */
+import { z } from 'zod';
+import { parseLength } from './trim.ts';
+
+const nonEmpty = z.string({ message: 'must be text' }).trim().min(1, 'must not be empty');
+
+const length = nonEmpty.refine((value) => parseLength(value) !== undefined, {
+  message: 'must be a length such as 11pt, 0.16in or 4mm',
+});
+
+/** A file inside the theme's folder: a relative path that does not climb out of it. */
+const innerPath = nonEmpty.refine((value) => !/^([/\\]|[a-z]:)/i.test(value) && !value.split(/[/\\]/).includes('..'), {
+  message: 'must be a path inside the theme’s folder (no leading / and no ..)',
+});
+
+export const FONT_ROLES = ['text', 'display', 'small-caps'] as const;
+
+/** A font: an npm package in the fontsource layout, or a folder of the theme in the same layout. */
+export const themeFontSchema = z
+  .object({
+    /** An npm font package (`@fontsource/alegreya`), found from the theme's folder, the book's, then Galley's. */
+    package: nonEmpty.optional(),
+    /** Or a folder inside the theme holding the stylesheets and their `files/`. */
+    path: innerPath.optional(),
+    /** The stylesheets to load, one per face (`400.css`, `400-italic.css` …). */
+    stylesheets: z.array(innerPath, { message: 'must be a list of stylesheet names' }).min(1, 'must name at least one'),
+    /** The CSS family name the stylesheets declare. */
+    family: nonEmpty.optional(),
+    /** What the theme uses it for: the text, headings (display), or true small caps. */
+    role: z.enum(FONT_ROLES, { message: 'must be text, display or small-caps' }).optional(),
+    /** The weight of the small-caps face to use (default 400). */
+    weight: z
+      .number({ message: 'must be a weight from 100 to 900' })
+      .int('must be a weight from 100 to 900')
+      .min(100, 'must be a weight from 100 to 900')
+      .max(900, 'must be a weight from 100 to 900')
+      .optional(),
+  })
+  .strict()
+  .superRefine((font, ctx) => {
+    if ((font.package === undefined) === (font.path === undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'must give either `package` or `path` (one of the two)', path: [] });
+    }
+  });
+
+export const themePrintSchema = z
+  .object({
+    /** Body text size, e.g. `11.25pt`. */
+    'font-size': length.optional(),
+    /** Line height: the baseline grid every vertical space is a multiple of, e.g. `14.5pt`. */
+    'line-height': length.optional(),
+    /** How a chapter's first paragraph opens (book.yaml's `print.lead-in` overrides it). */
+    'lead-in': z.enum(['drop-cap', 'small-caps', 'none'], { message: 'must be drop-cap, small-caps or none' }).optional(),
+    /** The scene-break ornament, as text (`* * *`, `❦`): in print and, as `--galley-ornament`, in the EPUB. */
+    ornament: nonEmpty.optional(),
+  })
+  .strict();
+
+export const themeSchema = z
+  .object({
+    /** For editors: the JSON Schema the file follows. */
+    $schema: z.string().optional(),
+    /** The theme's name (informative; a built-in theme is named by its folder). */
+    name: nonEmpty.optional(),
+    /** One line saying what the theme looks like (`galley themes` shows it). */
+    description: nonEmpty.optional(),
+    /** A built-in theme this one inherits everything from, overriding only what it gives. */
+    extends: nonEmpty.optional(),
+    /** Fonts. A font with a role replaces the parent's font of that role; others are added. */
+    fonts: z.array(themeFontSchema, { message: 'must be a list of fonts' }).optional(),
+    /** The print settings the engine measures with; each overrides the parent's. */
+    print: themePrintSchema.optional(),
+  })
+  .strict();
+
+export type ThemeManifest = z.output<typeof themeSchema>;
+export type ThemeFont = z.output<typeof themeFontSchema>;
+type Given<T> = { [K in keyof T]-?: NonNullable<T[K]> };
+/** The print settings, every one given (merged along the chain). */
+export type ThemePrint = Given<z.output<typeof themePrintSchema>>;
