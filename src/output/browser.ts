@@ -13,7 +13,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, PDFOptions } from 'puppeteer-core';
+import type { Browser, Page, PDFOptions } from 'puppeteer-core';
 import { GalleyError } from '../errors.ts';
 import { bundledChromium } from './bundled-chromium.ts';
 
@@ -136,6 +136,34 @@ export interface BrowserSession {
    * among books keeps each book's apart).
    */
   open(html: string, resolve: ResourceResolver, blocked?: string[]): Promise<BookPage>;
+  /**
+   * Loads a document to look at rather than print (the gallery's pictures): its scripts run, at
+   * the viewport given. Only sessions from launchBrowser() have it.
+   */
+  view?(document: ViewDocument, resolve: ResourceResolver, viewport: Viewport): Promise<ViewPage>;
+  close(): Promise<void>;
+}
+
+/** A document served as PAGE_ORIGIN + `index.html`, with its media type (HTML or XHTML). */
+export interface ViewDocument {
+  body: string;
+  contentType: string;
+}
+
+export interface Viewport {
+  /** CSS pixels. */
+  width: number;
+  height: number;
+  /** Device pixels per CSS pixel (default 1). */
+  scale?: number;
+}
+
+/** A loaded page whose own scripts run. */
+export interface ViewPage {
+  /** Waits (up to `timeout` ms, default 60 s) until the expression is true in the page. */
+  waitFor(expression: string, timeout?: number): Promise<void>;
+  /** A PNG of the element `selector` matches, or of the viewport. */
+  screenshot(selector?: string): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -202,6 +230,7 @@ export async function launchBrowser(requested?: string | BrowserChoice, ownSigna
     blocked,
     description,
     open: (html, resolve, own) => failsAsPdfError(() => openPage(browser, html, resolve, own ? [blocked, own] : [blocked])),
+    view: (document, resolve, viewport) => failsAsPdfError(() => openView(browser, document, resolve, viewport, blocked)),
     async close() {
       release();
       await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
@@ -237,13 +266,56 @@ function isAlive(pid: number): boolean {
 async function openPage(browser: Browser, html: string, resolve: ResourceResolver, blocked: string[][]): Promise<BookPage> {
   const page = await browser.newPage();
   await page.setJavaScriptEnabled(false);
+  await answerRequests(page, { body: html, contentType: 'text/html; charset=utf-8' }, resolve, blocked);
+  const response = await page.goto(`${PAGE_ORIGIN}index.html`, { waitUntil: 'load', timeout: 0 });
+  if (!response?.ok()) throw new GalleyError('PDF_FAILED', 'the print page did not load');
+  return {
+    // DevTools evaluation works while the page's own scripts are disabled.
+    evaluate: <T>(expression: string) => failsAsPdfError(() => page.evaluate(expression) as Promise<T>),
+    pdf: (options) => failsAsPdfError(() => page.pdf({ timeout: 0, ...options })),
+    close: () => page.close().catch(() => undefined),
+  };
+}
+
+async function openView(
+  browser: Browser,
+  document: ViewDocument,
+  resolve: ResourceResolver,
+  viewport: Viewport,
+  blocked: string[],
+): Promise<ViewPage> {
+  const page = await browser.newPage();
+  await page.setViewport({ width: viewport.width, height: viewport.height, deviceScaleFactor: viewport.scale ?? 1 });
+  await answerRequests(page, document, resolve, [blocked]);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error instanceof Error ? error.message : String(error)));
+  const response = await page.goto(`${PAGE_ORIGIN}index.html`, { waitUntil: 'load', timeout: 0 });
+  if (!response?.ok()) throw new GalleyError('PDF_FAILED', 'the page to look at did not load');
+  return {
+    async waitFor(expression, timeout = 60_000) {
+      await page.waitForFunction(expression, { timeout }).catch((cause: Error) => {
+        throw new GalleyError('PDF_FAILED', `the page did not get ready: ${errors[0] ?? cause.message}`, { cause });
+      });
+    },
+    async screenshot(selector) {
+      const target = selector ? await page.$(selector) : page;
+      if (!target) throw new GalleyError('PDF_FAILED', `nothing on the page matches ${selector}`);
+      return await target.screenshot({ type: 'png' });
+    },
+    close: () => page.close().catch(() => undefined),
+  };
+}
+
+/** Serves `index.html` and asks `resolve` for everything else; what it refuses is blocked. */
+async function answerRequests(page: Page, document: ViewDocument, resolve: ResourceResolver, blocked: string[][]): Promise<void> {
+  const html = document.body;
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     const url = request.url();
     const path = url.startsWith(PAGE_ORIGIN) ? safeDecode(url.slice(PAGE_ORIGIN.length).split(/[?#]/)[0] ?? '') : undefined;
     const answer =
       path === 'index.html'
-        ? Promise.resolve<Resource>({ body: html, contentType: 'text/html; charset=utf-8' })
+        ? Promise.resolve<Resource>({ body: html, contentType: document.contentType })
         : path === undefined
           ? Promise.resolve(undefined)
           : resolve(path);
@@ -256,14 +328,6 @@ async function openPage(browser: Browser, html: string, resolve: ResourceResolve
       () => request.abort('failed'),
     );
   });
-  const response = await page.goto(`${PAGE_ORIGIN}index.html`, { waitUntil: 'load', timeout: 0 });
-  if (!response?.ok()) throw new GalleyError('PDF_FAILED', 'the print page did not load');
-  return {
-    // DevTools evaluation works while the page's own scripts are disabled.
-    evaluate: <T>(expression: string) => failsAsPdfError(() => page.evaluate(expression) as Promise<T>),
-    pdf: (options) => failsAsPdfError(() => page.pdf({ timeout: 0, ...options })),
-    close: () => page.close().catch(() => undefined),
-  };
 }
 
 /** A path from a URL, or undefined (so the request is blocked) when its `%` escapes are malformed. */
