@@ -26,6 +26,8 @@ export interface ProblemContext {
   keysOf?: string;
   /** What was validated, in hints (default `the metadata`). */
   where?: string;
+  /** The file is JSON: a key is written in quotes (`"key": "42"`). */
+  json?: boolean;
 }
 
 /** A problem, with what is needed to leave out the ones another already explains. */
@@ -141,7 +143,7 @@ function valueProblem(issue: Issue, context: ProblemContext): Found {
   const message = got && !what.includes(String(value)) ? `\`${name}\` ${what}; got ${got}` : `\`${name}\` ${what}`;
   const quotable = issue.code === 'invalid_type' && issue.expected === 'string' && ['number', 'boolean'].includes(typeof value);
   const hint = quotable
-    ? `Put the value in quotes to keep it as text: \`${lastKey(issue.path)}: "${String(value)}"\`.`
+    ? `Put the value in quotes to keep it as text: \`${context.json ? `"${lastKey(issue.path)}"` : lastKey(issue.path)}: "${String(value)}"\`.`
     : `Fix the value of \`${name}\`; the README lists what each key takes.`;
   return { message, file, place, hint };
 }

@@ -49,6 +49,7 @@ export function parseThemeJson(text: string, file: string): ParsedTheme {
       suggest: (key, path) => suggestKey(key, path, themeSchema),
       keysOf: 'theme.json',
       where: 'theme.json',
+      json: true,
     });
     if (first) {
       throw new GalleyError('THEME_INVALID', first.message, { file, place: first.place, hint: first.hint, more });

@@ -61,6 +61,39 @@ export const themePrintSchema = z
   })
   .strict();
 
+/** An ornament: text (`❦`), an image file of the theme (`ornament.svg`), or `none`. */
+const ornament = nonEmpty;
+
+/** The chapter head (src/book/chapter-head.ts reads it): each key over the parent's. */
+export const themeChapterSchema = z
+  .object({
+    /** How the number is written (unset: as the book's language sets it). */
+    number: z
+      .enum(['words', 'ordinal', 'numerals', 'roman', 'none'], { message: 'must be words, ordinal, numerals, roman or none' })
+      .optional(),
+    /** The language's word for "chapter" with the number ("Chapter One"). */
+    label: z.boolean({ message: 'must be true or false' }).optional(),
+    /** The title is set under the number. */
+    title: z.boolean({ message: 'must be true or false' }).optional(),
+    /** Under the title: text, an image file of the theme, or `none`. */
+    ornament: ornament.optional(),
+    /** A short rule under the title. */
+    rule: z.boolean({ message: 'must be true or false' }).optional(),
+    /** Space above the head, in lines of text. */
+    sink: z.number({ message: 'must be a number of lines' }).int('must be a whole number of lines').min(0).max(20).optional(),
+  })
+  .strict();
+
+/** The scene break (src/output/theme-design.ts reads it). */
+export const themeSceneBreakSchema = z
+  .object({
+    /** The ornament: text or an image file of the theme. */
+    ornament: ornament.optional(),
+    /** `always`, or `page-edges`: in print only where a break falls at a page's top or foot. */
+    show: z.enum(['always', 'page-edges'], { message: 'must be always or page-edges' }).optional(),
+  })
+  .strict();
+
 export const themeSchema = z
   .object({
     /** For editors: the JSON Schema the file follows. */
@@ -75,6 +108,14 @@ export const themeSchema = z
     fonts: z.array(themeFontSchema, { message: 'must be a list of fonts' }).optional(),
     /** The print settings the engine measures with; each overrides the parent's. */
     print: themePrintSchema.optional(),
+    /** The chapter head, in print and the EPUB. */
+    chapter: themeChapterSchema.optional(),
+    /** How a chapter's first paragraph opens, in print and the EPUB (over `print.lead-in`). */
+    'lead-in': z
+      .enum(['drop-cap', 'small-caps', 'both', 'none'], { message: 'must be drop-cap, small-caps, both or none' })
+      .optional(),
+    /** The scene break's ornament and where it shows (over `print.ornament`). */
+    'scene-break': themeSceneBreakSchema.optional(),
   })
   .strict();
 

@@ -10,11 +10,11 @@ export interface ThemeEntry {
   description: string;
 }
 
-export async function listThemes(): Promise<ThemeEntry[]> {
-  const names = await builtInThemes();
+export async function listThemes(templates = TEMPLATES_DIR): Promise<ThemeEntry[]> {
+  const names = await builtInThemes(templates);
   return Promise.all(
     names.map(async (name) => {
-      const theme = await resolveTheme({ value: name, from: TEMPLATES_DIR });
+      const theme = await resolveTheme({ value: name, from: templates, templates });
       const parent = theme.layers.at(-2)?.name;
       return { name, description: theme.description ?? (parent ? `(extends ${parent})` : '') };
     }),
@@ -22,8 +22,8 @@ export async function listThemes(): Promise<ThemeEntry[]> {
 }
 
 /** The listing as printed: `default  A classic novel interior …`, one theme a line. */
-export async function themeList(): Promise<string> {
-  const entries = await listThemes();
+export async function themeList(templates = TEMPLATES_DIR): Promise<string> {
+  const entries = await listThemes(templates);
   const width = Math.max(0, ...entries.map((e) => e.name.length));
   return entries.map((e) => `${e.name.padEnd(width)}  ${e.description}`.trimEnd()).join('\n') + (entries.length ? '\n' : '');
 }

@@ -23,6 +23,8 @@ export interface ThemeSpec {
   /** Where the value was written: book.yaml (shown path), or undefined for `--theme`. */
   file?: string | undefined;
   place?: Place | undefined;
+  /** The folder of built-in themes (default: this installation's `templates/`; tests give their own). */
+  templates?: string | undefined;
 }
 
 export type ThemeOrigin = 'built-in' | 'path' | 'package';
@@ -45,30 +47,30 @@ export function isThemePath(value: string): boolean {
 const BUILT_IN_NAME = /^[a-z0-9][a-z0-9._-]*$/i;
 
 /** The built-in themes' names, sorted: each folder under `templates/` that holds a theme.json. */
-export async function builtInThemes(): Promise<string[]> {
-  const entries = await readdir(TEMPLATES_DIR, { withFileTypes: true });
+export async function builtInThemes(templates = TEMPLATES_DIR): Promise<string[]> {
+  const entries = await readdir(templates, { withFileTypes: true });
   const names: string[] = [];
   for (const entry of entries) {
-    if (entry.isDirectory() && (await exists(path.join(TEMPLATES_DIR, entry.name, 'theme.json')))) names.push(entry.name);
+    if (entry.isDirectory() && (await exists(path.join(templates, entry.name, 'theme.json')))) names.push(entry.name);
   }
   return names.sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : a.localeCompare(b)));
 }
 
-function builtInFolder(name: string): ThemeFolder {
-  return {
-    name,
-    origin: 'built-in',
-    dir: path.join(TEMPLATES_DIR, name),
-    file: path.join('templates', name, 'theme.json'),
-  };
+/** The built-in theme `name`, if there is one. */
+async function builtInFolder(name: string, templates = TEMPLATES_DIR): Promise<ThemeFolder | undefined> {
+  const dir = path.join(templates, name);
+  if (!BUILT_IN_NAME.test(name) || !(await exists(path.join(dir, 'theme.json')))) return undefined;
+  const shown = templates === TEMPLATES_DIR ? path.join('templates', name) : path.relative(process.cwd(), dir);
+  return { name, origin: 'built-in', dir, file: path.join(shown, 'theme.json') };
 }
 
-/** A built-in theme by name, or an error at `spec`'s place naming the ones there are. */
-export async function locateBuiltIn(spec: ThemeSpec, what = 'theme'): Promise<ThemeFolder> {
+/** A built-in theme by name (`extends:`), or an error at `spec`'s place naming the ones there are. */
+export async function locateBuiltIn(spec: ThemeSpec): Promise<ThemeFolder> {
   const name = spec.value.trim();
-  if (BUILT_IN_NAME.test(name) && (await exists(path.join(TEMPLATES_DIR, name, 'theme.json')))) return builtInFolder(name);
-  const names = await builtInThemes();
-  throw new GalleyError('THEME_NOT_FOUND', `there is no built-in ${what} \`${name}\``, {
+  const found = await builtInFolder(name, spec.templates);
+  if (found) return found;
+  const names = await builtInThemes(spec.templates);
+  throw new GalleyError('THEME_NOT_FOUND', `\`extends\` names \`${name}\`, which is not a built-in theme`, {
     file: spec.file,
     place: spec.place,
     hint: `Name one of the built-in themes: ${names.join(', ')} (\`galley themes\` lists them).`,
@@ -97,12 +99,13 @@ export async function locateTheme(spec: ThemeSpec): Promise<ThemeFolder> {
     }
     return { name: value, origin: 'path', dir, file: path.join(shown, 'theme.json') };
   }
-  if (BUILT_IN_NAME.test(value) && (await exists(path.join(TEMPLATES_DIR, value, 'theme.json')))) return builtInFolder(value);
+  const builtIn = await builtInFolder(value, spec.templates);
+  if (builtIn) return builtIn;
   const dir = packageFolder(value, spec.from);
   if (dir && (await exists(path.join(dir, 'theme.json')))) {
     return { name: value, origin: 'package', dir, file: path.join(path.relative(process.cwd(), dir) || '.', 'theme.json') };
   }
-  const names = await builtInThemes();
+  const names = await builtInThemes(spec.templates);
   throw new GalleyError(
     'THEME_NOT_FOUND',
     dir

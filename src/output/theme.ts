@@ -71,7 +71,7 @@ export async function resolveTheme(spec: ThemeSpec, stylesheets: ExtraSheet[] = 
     const parent = manifest.manifest.extends;
     if (parent === undefined) break;
     const place = manifest.placeOf(['extends']);
-    const next = await locateBuiltIn({ value: parent, from: spec.from, file: folder.file, place }, 'theme to extend');
+    const next = await locateBuiltIn({ ...spec, value: parent, file: folder.file, place });
     if (layers.some((l) => path.resolve(l.dir) === path.resolve(next.dir))) {
       const chain = [...layers.map((l) => l.name).reverse(), next.name].map((n) => `\`${n}\``).join(' → ');
       throw new GalleyError('THEME_INVALID', `the themes extend each other in a circle: ${chain}`, {
