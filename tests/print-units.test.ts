@@ -184,7 +184,7 @@ describe('page plan', () => {
 });
 
 describe('chapter numbers', () => {
-  it('spells English numbers out and leaves figures elsewhere', () => {
+  it('spells numbers out in the book’s language (tests/i18n.test.ts checks every table)', () => {
     expect([1, 12, 13, 20, 21, 99, 100].map((n) => numberLabel(n, 'en-GB'))).toEqual([
       'One',
       'Twelve',
@@ -192,9 +192,9 @@ describe('chapter numbers', () => {
       'Twenty',
       'Twenty-one',
       'Ninety-nine',
-      '100',
+      'One hundred',
     ]);
-    expect(numberLabel(4, 'fr')).toBe('4');
+    expect(numberLabel(4, 'fr')).toBe('Quatre');
   });
 
   it('knows a title that is only a number', () => {

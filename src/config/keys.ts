@@ -14,7 +14,6 @@ export const KEY_ALIASES: Readonly<Record<string, string>> = {
   'cover-image': 'cover',
   authors: 'author',
   subject: 'subjects',
-  isbn: 'identifier',
 };
 
 /**
@@ -32,8 +31,13 @@ const LOOKALIKES: Readonly<Record<string, string>> = {
   summary: 'description',
   creator: 'author',
   contributor: 'author',
-  copyright: 'rights',
-  license: 'rights',
+  license: 'copyright.license',
+  licence: 'copyright.license',
+  'copyright.licence': 'license',
+  'public-domain': 'copyright.public-domain',
+  'print-isbn': 'isbn.print',
+  'ebook-isbn': 'isbn.ebook',
+  'isbn.epub': 'ebook',
   'belongs-to-collection': 'series',
   'group-position': 'series',
   'toc-depth': 'epub.toc-depth',

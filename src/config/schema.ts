@@ -4,9 +4,9 @@
  * table of keys follows it.
  */
 import { z } from 'zod';
-import { isValidIsbn } from '../book/identifier.ts';
 import { findFontPackage } from './font.ts';
 import { pluginsSchema } from './plugins-schema.ts';
+import { copyrightSchema, isbnProblem, isbnSchema, isbnText, looksLikeIsbn, rightsProblems } from './rights-schema.ts';
 import { checkSchema, sceneBreaksSchema, typographySchema } from './text-schema.ts';
 import { parseLength, parseTrim } from './trim.ts';
 import { canonicalLanguage, dateProblem, languageProblem } from './values.ts';
@@ -65,8 +65,10 @@ export const printSchema = z
     'chapter-start': z.enum(['recto', 'any'], { message: 'must be recto or any' }).default('recto'),
     /** Table of contents: `auto` prints one when the chapters have titles (default `auto`). */
     toc: z.union([z.boolean(), z.literal('auto')], { message: 'must be true, false or auto' }).default('auto'),
-    /** How a chapter's first paragraph opens (default: the theme's, a drop cap). */
-    'lead-in': z.enum(['drop-cap', 'small-caps', 'none'], { message: 'must be drop-cap, small-caps or none' }).optional(),
+    /** How a chapter's first paragraph opens (default: the theme's; the default theme's is `both`). */
+    'lead-in': z
+      .enum(['drop-cap', 'small-caps', 'both', 'none'], { message: 'must be drop-cap, small-caps, both or none' })
+      .optional(),
     /** Hyphenate the text by the book's language (default true). */
     hyphenate: z.boolean({ message: 'must be true or false' }).default(true),
   })
@@ -170,9 +172,7 @@ export const epubSchema = z
       .max(3, 'must be 1, 2 or 3')
       .default(1),
     /** ISBN of the print edition whose page numbers the EPUB carries (default: none; the EPUB names the edition by title). */
-    'print-isbn': nonEmpty
-      .refine((value) => isValidIsbn(value.replace(/[\s-]/g, '')), { message: 'must be a valid ISBN-10 or ISBN-13' })
-      .optional(),
+    'print-isbn': isbnText.optional(),
   })
   .strict();
 
@@ -188,7 +188,14 @@ export const bookSchema = z
       .transform((a) => (Array.isArray(a) ? a : [a])),
     language: languageTag.default('en'),
     /** An ISBN, or any identifier; when absent a UUID is derived from title and author. */
-    identifier: nonEmpty.optional(),
+    identifier: nonEmpty
+      .superRefine((value, ctx) => {
+        const problem = looksLikeIsbn(value) ? isbnProblem(value) : undefined;
+        if (problem) ctx.addIssue({ code: 'custom', message: `is written as an ISBN, and ${problem}` });
+      })
+      .optional(),
+    /** The book's ISBN (the EPUB's identifier, like `identifier`), or `print` and `ebook` ISBNs of each edition. */
+    isbn: isbnSchema.optional(),
     publisher: nonEmpty.optional(),
     /** Publication date: YYYY, YYYY-MM or YYYY-MM-DD. */
     date: z
@@ -199,7 +206,10 @@ export const bookSchema = z
         if (problem) ctx.addIssue({ code: 'custom', message: problem });
       })
       .optional(),
+    /** The copyright line, the author's own (default: Galley's, from `copyright`, in the book's language). */
     rights: nonEmpty.optional(),
+    /** `public-domain`, or the copyright's `holder`, `year` and `license` (src/config/rights-schema.ts). */
+    copyright: copyrightSchema.default({ 'public-domain': false }),
     description: nonEmpty.optional(),
     /** Cover image, a path relative to the book's folder. */
     cover: nonEmpty.optional(),
@@ -267,8 +277,24 @@ export const bookSchema = z
     plugins: pluginsSchema.default(pluginsSchema.parse({})),
   })
   .strict()
+  .superRefine((config, ctx) => {
+    rightsProblems(config, ctx);
+    if (config.identifier !== undefined && (config.isbn?.book ?? config.isbn?.ebook) !== undefined) {
+      const key = config.isbn?.book ? ['isbn'] : ['isbn', 'ebook'];
+      ctx.addIssue({ code: 'custom', path: key, message: 'and `identifier` both name the EPUB; keep one' });
+    }
+    if (config.epub['print-isbn'] !== undefined && config.isbn?.print !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['isbn', 'print'],
+        message: 'and `epub.print-isbn` both name the print edition; keep one',
+      });
+    }
+  })
   .transform(({ author, ...config }) => ({
     ...config,
+    /** The EPUB's identifier: `identifier`, else the ISBN of the book or of its ebook. */
+    identifier: config.identifier ?? config.isbn?.book ?? config.isbn?.ebook,
     /** Author names, in order (every creator whatever the role). */
     author: author.map((a) => a.name),
     /** Authors with sort names and roles. */

@@ -111,7 +111,7 @@ export async function typeset(options: TypesetOptions): Promise<TypesetResult> {
   const requests: ImageRequest[] = [];
   const body: Section[] = [];
   for (const division of divisions) {
-    const hast = await divisionToHast(division, rehypePlugins);
+    const hast = await divisionToHast(division, rehypePlugins, config.language);
     // Every chapter file is in the book's folder (for a single file, the folder it really is in).
     const from = manuscript.root;
     for (const ref of division.file.data.images?.splice(0) ?? []) {

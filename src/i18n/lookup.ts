@@ -17,9 +17,15 @@ import type { Texts } from './types.ts';
 export const LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl', 'sv'] as const;
 
 const TABLES: Readonly<Record<string, Texts>> = { en, fr, de, es, it, pt, nl, sv };
-const REGIONAL: Readonly<Record<string, Texts>> = { 'pt-pt': { ...pt, ...ptPT } };
+const REGIONAL: Readonly<Record<string, Texts>> = {
+  'pt-pt': { ...pt, ...ptPT },
+  // Languages with no table yet keep the contents' title they had; the rest is English.
+  da: { ...en, language: 'da', contents: 'Indhold' },
+  nb: { ...en, language: 'nb', contents: 'Innhold' },
+  pl: { ...en, language: 'pl', contents: 'Spis treści' },
+};
 
-/** Every table, regional ones included (each once). */
+/** Every table, regional and partial ones included (each once). */
 export const ALL_TABLES: readonly Texts[] = [...Object.values(TABLES), ...Object.values(REGIONAL)];
 
 /** The table for a BCP 47 tag: its own, its language's, or English. */

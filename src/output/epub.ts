@@ -15,6 +15,7 @@ import type { Element as XastElement } from 'xast';
 import { authorsOf } from '../book/front-matter.ts';
 import type { Book, Section } from '../book/model.ts';
 import { GalleyError } from '../errors.ts';
+import { fill, listNames, texts } from '../i18n/index.ts';
 import { codePointsOf, type EmbeddedFont, embedFonts } from './epub/fonts.ts';
 import { type EpubImage, epubImages } from './epub/images.ts';
 import { packageMetadata } from './epub/metadata.ts';
@@ -162,10 +163,12 @@ export async function assembleEpub(book: Book, options: EpubOptions = {}): Promi
     ...documents.map((d) => page(d.section, d.file, serializeXhtml(d.root), matterOf(book, d.section))),
   ];
   const toc = tableOfContents(documents, profile.maxTocLevels);
+  // Every word the EPUB's own pages and labels say, in the book's language (src/i18n/).
+  const words = texts(config.language);
   const landmarks: Landmark[] = [
-    ...(cover ? [{ type: 'cover', href: 'cover.xhtml', title: 'Cover' }] : []),
-    { type: 'toc', href: 'toc.xhtml#toc', title: 'Contents' },
-    { type: 'bodymatter', href: files.get(book.body[0] as Section) as string, title: 'Start of Content' },
+    ...(cover ? [{ type: 'cover', href: 'cover.xhtml', title: words.cover }] : []),
+    { type: 'toc', href: 'toc.xhtml#toc', title: words.contents },
+    { type: 'bodymatter', href: files.get(book.body[0] as Section) as string, title: words.startOfText },
   ];
   const resources = [...images.map(imageResource), ...fonts.map((f, i) => ({ ...f, id: `font_${i + 1}` }))];
   const hasNotes = documents.some((d) => hasRole(d.root, 'doc-footnote'));
@@ -182,6 +185,7 @@ export async function assembleEpub(book: Book, options: EpubOptions = {}): Promi
     ncx: ncxPoints(toc),
     tocDepth: Math.max(1, tocDepth(toc)),
     landmarks,
+    labels: { landmarks: words.landmarks, pageList: words.pageList },
     pages: pageList,
   };
   const [contentOPF, tocXHTML, tocNCX, chapterXHTML] = (await Promise.all(
@@ -193,7 +197,7 @@ export async function assembleEpub(book: Book, options: EpubOptions = {}): Promi
         title: config.title,
         author: config.author,
         lang: config.language,
-        tocTitle: 'Contents',
+        tocTitle: words.contents,
         prependChapterTitles: false,
         css,
         contentOPF,
@@ -247,8 +251,13 @@ function page(section: Section, file: string, xhtml: string, matter: Page['matte
 
 /** The cover as a page of its own: the image, described for readers who cannot see it. */
 function coverDocument(book: Book, cover: EpubImage, linear: boolean): Page {
-  const authors = authorsOf(book.config.creators).map((c) => c.name);
-  const alt = `Cover of ${book.config.title} by ${authors.join(' and ')}`;
+  const { config } = book;
+  const words = texts(config.language);
+  const authors = listNames(
+    authorsOf(config.creators).map((c) => c.name),
+    config.language,
+  );
+  const alt = fill(authors ? words.coverAlt : words.coverAltNoAuthor, { title: config.title, authors });
   const xhtml = hastToXhtml({
     type: 'element',
     tagName: 'section',
@@ -257,7 +266,7 @@ function coverDocument(book: Book, cover: EpubImage, linear: boolean): Page {
   });
   return {
     id: 'cover',
-    title: 'Cover',
+    title: words.cover,
     filename: 'cover.xhtml',
     content: '',
     xhtml,

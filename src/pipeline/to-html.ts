@@ -11,22 +11,31 @@ import rehypeRaw from 'rehype-raw';
 import remarkRehype from 'remark-rehype';
 import { type PluggableList, unified } from 'unified';
 import { EXIT, visit } from 'unist-util-visit';
+import { fill, texts } from '../i18n/index.ts';
 import { rehypeContentModel } from '../plugins/rehype-content-model.ts';
 import { rehypeImages } from '../plugins/rehype-images.ts';
 import { rehypeSafeHtml } from '../plugins/rehype-safe-html.ts';
 import type { BookDivision } from './divisions.ts';
 
-/** `rehypePlugins`: the author's own (`plugins.rehype`), run before the HTML is made safe. */
-export async function divisionToHast(division: BookDivision, rehypePlugins: PluggableList = []): Promise<Element> {
+/**
+ * `rehypePlugins`: the author's own (`plugins.rehype`), run before the HTML is made safe.
+ * `language`: the book's, for the notes' heading and back links' labels.
+ */
+export async function divisionToHast(
+  division: BookDivision,
+  rehypePlugins: PluggableList = [],
+  language = 'en',
+): Promise<Element> {
+  const t = texts(language);
   const raw = hasRawHtml(division.tree);
   const processor = unified()
     .use(remarkRehype, {
       allowDangerousHtml: true,
       clobberPrefix: `${division.id}-`,
-      footnoteLabel: 'Notes',
+      footnoteLabel: t.notes,
       footnoteLabelProperties: { className: ['notes-title'] },
       footnoteBackContent: '↑',
-      footnoteBackLabel: (n: number) => `Back to the text of note ${n + 1}`,
+      footnoteBackLabel: (n: number) => fill(t.backToNote, { n: n + 1 }),
     })
     .use(raw ? [rehypeRaw] : [])
     .use(rehypePlugins)

@@ -4,8 +4,10 @@
  * EPUB Accessibility 1.1 — access modes, features, hazards, a summary and the conformance claim
  * (WCAG 2.2 AA, checked with DAISY Ace in Galley's tests) with who certifies it.
  */
-import { defaultRights } from '../../book/front-matter.ts';
+import { rightsText } from '../../book/copyright-page.ts';
 import type { Book } from '../../book/model.ts';
+import { compactIsbn } from '../../config/rights-schema.ts';
+import { fill, texts } from '../../i18n/index.ts';
 
 export interface PackageMetadata {
   identifier: string;
@@ -54,12 +56,14 @@ export function packageMetadata(book: Book, facts: MetadataFacts): PackageMetada
     ...(facts.hasImages ? ['alternativeText'] : []),
     ...(facts.hasPageList ? ['pageBreakMarkers', 'pageNavigation'] : []),
   ];
+  // In the book's language, as the package's other metadata.
+  const said = texts(config.language).accessibility;
   const summary = [
-    'A reflowable book: text size, font and colours follow the reader’s settings.',
-    'It has a table of contents, headings in reading order and landmarks;',
-    facts.hasFootnotes ? 'notes open from their references and link back;' : '',
-    facts.hasImages ? 'images have text alternatives;' : '',
-    facts.hasPageList ? 'page numbers of the print edition are marked and listed.' : 'there are no print page numbers.',
+    said.reflowable,
+    said.navigation,
+    facts.hasFootnotes ? said.notes : '',
+    facts.hasImages ? said.images : '',
+    facts.hasPageList ? said.pageList : said.noPageList,
   ]
     .filter(Boolean)
     .join(' ');
@@ -71,7 +75,7 @@ export function packageMetadata(book: Book, facts: MetadataFacts): PackageMetada
     creators: config.creators.map((c) => ({ ...c, element: c.role === 'aut' ? 'creator' : 'contributor' })),
     publisher: config.publisher,
     date: config.date,
-    rights: config.rights ?? defaultRights(config),
+    rights: rightsText(config),
     description: config.description,
     subjects: config.subjects,
     series: config.series ? { name: config.series.name, position: config.series.position } : undefined,
@@ -90,8 +94,8 @@ export function packageMetadata(book: Book, facts: MetadataFacts): PackageMetada
 
 /** Names the print edition: its ISBN when given, else its title, publisher and trim. */
 function printEdition(book: Book): string {
-  const isbn = book.config.epub['print-isbn'];
-  if (isbn) return `urn:isbn:${isbn.replace(/[\s-]/g, '').toUpperCase()}`;
   const { config } = book;
-  return `${config.title}, ${config.publisher ? `${config.publisher} ` : ''}print edition (${config.print.trim})`;
+  const isbn = config.isbn?.print ?? config.epub['print-isbn'];
+  if (isbn) return `urn:isbn:${compactIsbn(isbn)}`;
+  return fill(texts(config.language).printEditionSource, { title: config.title, trim: config.print.trim });
 }

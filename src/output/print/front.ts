@@ -9,22 +9,9 @@ import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { Book, Section } from '../../book/model.ts';
-import { type BlockKind, isNumberTitle, openDetails, type PrintBlock } from './blocks.ts';
+import { isNumberTitle, texts } from '../../i18n/index.ts';
+import { type BlockKind, openDetails, type PrintBlock } from './blocks.ts';
 import { marker } from './markers.ts';
-
-const CONTENTS: Record<string, string> = {
-  en: 'Contents',
-  fr: 'Table des matières',
-  de: 'Inhalt',
-  es: 'Índice',
-  it: 'Indice',
-  pt: 'Sumário',
-  nl: 'Inhoud',
-  sv: 'Innehåll',
-  da: 'Indhold',
-  nb: 'Innhold',
-  pl: 'Spis treści',
-};
 
 /**
  * Whether the book gets a table of contents: `print.toc`, or on `auto` when it has two or more
@@ -36,7 +23,7 @@ export function wantsToc(book: Book): boolean {
   if (setting !== 'auto') return setting;
   const chapters = book.body.filter((s) => s.kind === 'chapter');
   const titled = chapters.filter(
-    (s) => s.hast.children.find((c) => c.type === 'element')?.tagName === 'h1' && !isNumberTitle(s.title),
+    (s) => s.hast.children.find((c) => c.type === 'element')?.tagName === 'h1' && !isNumberTitle(s.title, book.config.language),
   );
   return chapters.length >= 2 && titled.length === chapters.length;
 }
@@ -96,9 +83,9 @@ export function frontBlocks(book: Book, contents: ContentsEntry[] | undefined, l
   });
 }
 
+/** The contents' heading in the book's language (src/i18n/). */
 export function contentsTitle(language: string): string {
-  const tag = language.toLowerCase();
-  return CONTENTS[tag] ?? CONTENTS[tag.split('-')[0] ?? ''] ?? 'Contents';
+  return texts(language).contents;
 }
 
 function toc(book: Book, entries: ContentsEntry[], links: boolean): Element {
