@@ -15,7 +15,9 @@ import { fileScope, readBookFile } from '../book/book-files.ts';
 import { parseThemeJson } from '../config/theme-json.ts';
 import type { ThemeFont, ThemeManifest, ThemePrint } from '../config/theme-schema.ts';
 import { GalleyError, type Place } from '../errors.ts';
+import { type FontRoles, loadThemeFonts } from './fonts.ts';
 import { locateBuiltIn, locateTheme, TEMPLATES_DIR, type ThemeFolder, type ThemeSpec } from './theme-locate.ts';
+import { themeVariables, withStaticFallbacks } from './theme-vars.ts';
 
 export { builtInThemes, TEMPLATES_DIR, type ThemeSpec } from './theme-locate.ts';
 
@@ -102,9 +104,11 @@ export function defaultTheme(from = process.cwd()): Promise<Theme> {
 
 /**
  * The theme's CSS for one medium: each theme of the chain, root first, its book.css then the
- * medium's sheet (a theme that extends another may leave either out), then the book's own sheets.
+ * medium's sheet (a theme that extends another may leave either out), then the book's own
+ * sheets, then the properties Galley sets (theme-vars.ts) for the fonts (`fonts`, or the
+ * theme's own). The EPUB's carries static copies of what reads them, for readers without `var()`.
  */
-export async function themeCss(theme: Theme, medium: Medium): Promise<string> {
+export async function themeCss(theme: Theme, medium: Medium, fonts?: FontRoles): Promise<string> {
   const sheets: string[] = [];
   for (const layer of theme.layers) {
     for (const name of ['book.css', `${medium}.css`]) {
@@ -113,7 +117,9 @@ export async function themeCss(theme: Theme, medium: Medium): Promise<string> {
     }
   }
   for (const sheet of theme.stylesheets) sheets.push(sheet.css);
-  return sheets.join('\n');
+  sheets.push(themeVariables(theme, fonts ?? (await loadThemeFonts(theme)), medium));
+  const css = sheets.join('\n');
+  return medium === 'epub' ? withStaticFallbacks(css) : css;
 }
 
 /** Every folder the theme reads from (the preview and `build --watch` watch them). */

@@ -31,8 +31,10 @@ interface Face {
 /** The @font-face rules and font files for the families `css` uses and the characters `text` has. */
 export async function embedFonts(theme: Theme, css: string, codePoints: Set<number>): Promise<FontEmbedding> {
   const fonts = await loadThemeFonts(theme);
+  // A family counts where a rule uses it, not where Galley only names it (`--galley-sc-font: …`).
+  const using = css.replace(/--[\w-]+\s*:[^;{}]*;?/g, '');
   const faces = parseFaces(fonts.css).filter(
-    (face) => usesFamily(css, face.family) && (!face.ranges || face.ranges.some(([from, to]) => hasAny(codePoints, from, to))),
+    (face) => usesFamily(using, face.family) && (!face.ranges || face.ranges.some(([from, to]) => hasAny(codePoints, from, to))),
   );
   const files: EmbeddedFont[] = [];
   const rules: string[] = [];

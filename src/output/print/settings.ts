@@ -32,7 +32,8 @@ export interface PrintSetup {
 /** The print setup of `book` in its theme (or in `theme`). */
 export async function printSetup(book: Book, theme: Theme = book.theme): Promise<PrintSetup> {
   const print = book.config.print;
-  const [css, fonts] = await Promise.all([themeCss(theme, 'print'), loadPrintFonts(print.font, theme)]);
+  const fonts = await loadPrintFonts(print.font, theme);
+  const css = await themeCss(theme, 'print', fonts);
   const manifest = { print: theme.print };
   const line = parseLength(manifest.print['line-height']);
   if (!line || !parseLength(manifest.print['font-size'])) {
