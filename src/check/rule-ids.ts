@@ -41,6 +41,14 @@ export const CHECK_RULES = {
   'structure/chapter-front-matter': { severity: 'warning', about: "front matter in a folder's chapter file (not read)" },
   'cover/size': { severity: 'warning', about: 'a cover smaller than KDP asks for' },
   'cover/shape': { severity: 'warning', about: 'a cover not 1.6 times as tall as it is wide' },
+  'directive/unknown': {
+    severity: 'warning',
+    about: 'a `::name` line or `:::name` container that is not one of Galley’s elements (kept as text)',
+  },
+  'directive/invalid': {
+    severity: 'warning',
+    about: 'an element written so that part of it cannot be read (a chapter image with no file, a chat line with no sender)',
+  },
   'html/unclosed': {
     severity: 'error',
     stops: true,
@@ -68,6 +76,16 @@ export const CHECK_RULES = {
   'image/remote': { severity: 'error', stops: true, about: 'an image given by a URL' },
   'image/unsupported': { severity: 'error', stops: true, about: 'an image that is not JPEG, PNG, GIF, SVG or WebP' },
   'image/invalid': { severity: 'error', stops: true, about: 'an image that is damaged, too large or not well-formed' },
+  'directive/unclosed': {
+    severity: 'error',
+    stops: true,
+    about: 'a `:::` container never closed: it would take in everything after it',
+  },
+  'directive/crosses-chapter': {
+    severity: 'error',
+    stops: true,
+    about: 'a `:::` container that runs past a # chapter heading',
+  },
 } as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof CHECK_RULES;

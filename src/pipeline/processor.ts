@@ -8,22 +8,32 @@
  * typographic pass and after book structure.
  */
 import type { Root } from 'mdast';
+import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { type PluggableList, unified } from 'unified';
 import type { VFile } from 'vfile';
 import { parsePlainText } from '../manuscript/plain-text.ts';
+import { remarkAlign } from '../plugins/remark-align.ts';
 import { remarkBookStructure } from '../plugins/remark-book-structure.ts';
 import { remarkChapterFrontMatter } from '../plugins/remark-chapter-front-matter.ts';
+import { remarkChapterImage } from '../plugins/remark-chapter-image.ts';
+import { remarkChat } from '../plugins/remark-chat.ts';
 import { remarkDefinitions } from '../plugins/remark-definitions.ts';
+import { remarkEpigraph } from '../plugins/remark-epigraph.ts';
+import { remarkHeadingAttributes } from '../plugins/remark-heading-attributes.ts';
 import { remarkKnownHtml } from '../plugins/remark-known-html.ts';
+import { remarkLetter } from '../plugins/remark-letter.ts';
 import { remarkLookBackLimit } from '../plugins/remark-look-back-limit.ts';
 import { remarkNestingLimit } from '../plugins/remark-nesting-limit.ts';
 import { remarkSceneBreaks, type SceneBreakOptions } from '../plugins/remark-scene-breaks.ts';
 import { remarkTableCells } from '../plugins/remark-table-cells.ts';
 import { remarkTypography, type TypographyOptions } from '../plugins/remark-typography.ts';
 import { remarkUnclosed } from '../plugins/remark-unclosed.ts';
+import { remarkUnclosedDirectives } from '../plugins/remark-unclosed-directives.ts';
+import { remarkUnknownDirectives } from '../plugins/remark-unknown-directives.ts';
+import { remarkVerse } from '../plugins/remark-verse.ts';
 
 export interface PipelineOptions {
   /** BCP 47 language of the book. */
@@ -50,17 +60,37 @@ export interface PipelineOptions {
  */
 export const textGuards: PluggableList = [remarkUnclosed, remarkKnownHtml, remarkTableCells, remarkDefinitions];
 
+/**
+ * The elements fiction needs, each made from its `:::` container by a plugin of its own (README,
+ * *Elements fiction needs*): after the scene breaks, before the author's plugins, which may make
+ * elements of their own from other directives; what no plugin made into an element is then
+ * given back as the text it was typed as (remark-unknown-directives), before the typographic pass.
+ */
+export const fictionElements: PluggableList = [
+  remarkHeadingAttributes,
+  remarkVerse,
+  remarkLetter,
+  remarkChat,
+  remarkEpigraph,
+  remarkAlign,
+  remarkChapterImage,
+];
+
 export function createProcessor(options: PipelineOptions) {
   return unified()
     .use(remarkParse)
     .use(remarkNestingLimit)
     .use(remarkFrontmatter, ['yaml'])
     .use(options.gfm === false ? [] : [[remarkGfm, { singleTilde: false }]])
+    .use(remarkDirective)
     .use(remarkLookBackLimit)
     .use(options.chapterFiles ? [remarkChapterFrontMatter] : [])
     .use(textGuards)
+    .use(remarkUnclosedDirectives)
     .use(remarkSceneBreaks, options.sceneBreaks ?? {})
+    .use(fictionElements)
     .use(options.remarkPlugins ?? [])
+    .use(remarkUnknownDirectives)
     .use(options.beforeTypography ?? [])
     .use(remarkTypography, { ...options.typography, language: options.language })
     .use(remarkBookStructure, { parts: options.parts })

@@ -4,6 +4,8 @@
  * `options.parts` — each a `division` node rendered as `<section>`. Text before the first `#`
  * heading becomes an untitled chapter, so nothing the author wrote is lost. `##` and deeper stay
  * inside their chapter. The YAML front matter node is removed: it is metadata, not text.
+ * Classes on a `#` heading (`# Interlude {.interlude}`, read by remark-heading-attributes) go
+ * to its section; `interlude` and `unnumbered` make a chapter that takes no number.
  */
 import type { Data, Heading, Parent, Root, RootContent } from 'mdast';
 import { toString as plainText } from 'mdast-util-to-string';
@@ -57,13 +59,31 @@ export const remarkBookStructure: Plugin<[BookStructureOptions?], Root> = (optio
 };
 
 function division(kind: DivisionKind, title: string | undefined, heading?: Heading): Division {
+  const classes = heading ? headingClasses(heading) : [];
   return {
     type: 'division',
     kind,
     title,
     children: heading ? [heading] : [],
-    data: { hName: 'section', hProperties: { className: [kind] } },
+    data: { hName: 'section', hProperties: { className: [kind, ...classes] } },
   };
+}
+
+/** The class of a chapter that takes no number (an interlude, a prologue): it is not counted. */
+export const UNNUMBERED = 'unnumbered';
+
+/** Whether a section's classes (hast `className`) make it a chapter with no number. */
+export function isUnnumbered(className: unknown): boolean {
+  return Array.isArray(className) && className.includes(UNNUMBERED);
+}
+
+/** The heading's classes, taken from it for its section. */
+function headingClasses(heading: Heading): string[] {
+  const own = heading.data?.hProperties?.className;
+  if (!Array.isArray(own) || !heading.data?.hProperties) return [];
+  delete heading.data.hProperties.className;
+  const list = own.map(String);
+  return list.includes('interlude') && !list.includes(UNNUMBERED) ? [...list, UNNUMBERED] : list;
 }
 
 /** Compares titles without regard to case, curly or straight quotes, or spacing. */

@@ -13,6 +13,7 @@ import type { Plugin, Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { GalleyError } from '../errors.ts';
 import { containerDepth, MAX_NESTING, type TooDeep } from '../manuscript/depth.ts';
+import { directiveDepth } from '../manuscript/directive-depth.ts';
 import { emphasisDepth } from '../manuscript/emphasis-depth.ts';
 import { treeDepth } from '../manuscript/tree-depth.ts';
 
@@ -46,7 +47,7 @@ export const remarkNestingLimit: Plugin<[NestingLimitOptions?], Root> = function
   if (!parse) return;
   this.parser = (document: string, file: VFile) => {
     try {
-      const deep = containerDepth(document, max) ?? emphasisDepth(document, max);
+      const deep = containerDepth(document, max) ?? emphasisDepth(document, max) ?? directiveDepth(document, max);
       if (deep) throw new Found(deep);
       return parse(document, file);
     } catch (error) {
@@ -64,7 +65,7 @@ export function tooDeep(deep: TooDeep, max: number, file: VFile, key: string | u
     {
       file: file.path || undefined,
       place: key ? undefined : deep.place,
-      hint: 'Nest fewer block quotes, lists, emphasis, links or HTML elements inside one another here; no book needs more than a few levels.',
+      hint: 'Nest fewer block quotes, lists, `:::` containers, emphasis, links or HTML elements inside one another here; no book needs more than a few levels.',
     },
   );
 }
