@@ -43,28 +43,51 @@ export interface Items {
   after: Int32Array;
 }
 
-const DASH_START = /^[\p{Pi}\p{Ps}"']?[—―]|^–$/u;
-const HARD_HYPHEN_END = /[-‐‑]$/u;
-const FIRST_LETTER = /\p{L}/u;
 const UPPER = /\p{Lu}/u;
+const LETTER = /\p{L}/u;
+const LETTERS = /\p{L}/gu;
+const LEADING = /^[^\p{L}]+/u;
+const EM_DASH = 0x2014;
+const BAR = 0x2015;
+const EN_DASH = 0x2013;
+const HARD_HYPHENS = '-\u2010\u2011';
 
 /** Letters in a string (what hyphen-min-left/right/word count). */
 export function letters(text: string): number {
   let count = 0;
-  for (const ch of text) if (FIRST_LETTER.test(ch)) count++;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) count++;
+    else if (c >= 128) return count + (text.slice(i).match(LETTERS)?.length ?? 0);
+  }
   return count;
 }
 
 function isCapitalised(text: string): boolean {
-  const first = FIRST_LETTER.exec(text);
+  const c = text.charCodeAt(0);
+  if (c >= 97 && c <= 122) return false;
+  if (c >= 65 && c <= 90) return true;
+  const first = LETTER.exec(text);
   return first !== null && UPPER.test(first[0]);
 }
 
-/** The word with leading quotes or brackets taken off, as the titles table writes it. */
-const bare = (text: string) => text.replace(/^[^\p{L}]+/u, '');
+/** A word that is a dash a line must not start with: —, ― (after an opening quote too), a lone –. */
+function isDash(token: Token | undefined): boolean {
+  if (token?.kind !== 'word') return false;
+  const text = token.text;
+  const c = text.charCodeAt(0);
+  if (c === EM_DASH || c === BAR) return true;
+  if (c === EN_DASH) return text.length === 1;
+  const d = text.charCodeAt(1);
+  return (d === EM_DASH || d === BAR) && !LETTER.test(text.charAt(0));
+}
 
-function startsWithDash(token: Token | undefined): boolean {
-  return token?.kind === 'word' && DASH_START.test(token.text);
+/** Whether a word is a title kept with the next word ("Mr.", or "“Mr." with its quote). */
+function isTitle(text: string, titles: ReadonlySet<string>): boolean {
+  if (titles.has(text)) return true;
+  const c = text.charCodeAt(0);
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return false;
+  return titles.has(text.replace(LEADING, ''));
 }
 
 /** Index of the paragraph's last word token, or -1. */
@@ -83,42 +106,97 @@ function nextSolid(tokens: Token[], i: number): Token | undefined {
 }
 
 /** Which piece boundaries of a word may take a hyphen (k: after piece k), by the rules. */
-function hyphenPoints(token: Extract<Token, { kind: 'word' }>, isLast: boolean, rules: BreakRules): number[] {
+function hyphenPoints(token: Extract<Token, { kind: 'word' }>, isLast: boolean, rules: BreakRules): number[] | undefined {
   const pieces = token.pieces;
-  if (!rules.hyphenate || isLast || pieces.length < 2) return [];
-  if (!rules.hyphenateCapitalised && (token.capitalised ?? isCapitalised(token.text))) return [];
+  if (!rules.hyphenate || isLast || pieces.length < 2) return undefined;
+  if (!rules.hyphenateCapitalised && (token.capitalised ?? isCapitalised(token.text))) return undefined;
   const total = letters(token.text);
-  if (total < rules.hyphenMinWord) return [];
-  const points: number[] = [];
+  if (total < rules.hyphenMinWord) return undefined;
+  let points: number[] | undefined;
   let before = 0;
   for (let k = 0; k < pieces.length - 1; k++) {
     before += letters((pieces[k] as { text: string }).text);
-    if (before >= rules.hyphenMinLeft && total - before >= rules.hyphenMinRight) points.push(k);
+    if (before < rules.hyphenMinLeft || total - before < rules.hyphenMinRight) continue;
+    points ??= [];
+    points.push(k);
   }
   return points;
 }
 
-export function buildItems(tokens: Token[], rules: BreakRules): Items {
+/** Typed arrays reused from one paragraph to the next (grown when a paragraph needs more). */
+export class ItemBuffers {
+  capacity = 0;
+  kind = new Uint8Array(0);
+  width = new Float64Array(0);
+  stretch = new Float64Array(0);
+  shrink = new Float64Array(0);
+  penalty = new Float64Array(0);
+  breaks = new Uint8Array(0);
+  flagged = new Uint8Array(0);
+  final = new Uint8Array(0);
+  token = new Int32Array(0);
+  piece = new Int32Array(0);
+  letterWidth = new Float64Array(0);
+  sumWidth = new Float64Array(0);
+  sumStretch = new Float64Array(0);
+  sumShrink = new Float64Array(0);
+  sumLetters = new Float64Array(0);
+  sumGlue = new Int32Array(0);
+  after = new Int32Array(0);
+
+  ensure(items: number): this {
+    if (items + 1 <= this.capacity) return this;
+    const c = Math.max(64, 2 ** Math.ceil(Math.log2(items + 1)));
+    this.capacity = c;
+    this.kind = new Uint8Array(c);
+    this.width = new Float64Array(c);
+    this.stretch = new Float64Array(c);
+    this.shrink = new Float64Array(c);
+    this.penalty = new Float64Array(c);
+    this.breaks = new Uint8Array(c);
+    this.flagged = new Uint8Array(c);
+    this.final = new Uint8Array(c);
+    this.token = new Int32Array(c);
+    this.piece = new Int32Array(c);
+    this.letterWidth = new Float64Array(c);
+    this.sumWidth = new Float64Array(c);
+    this.sumStretch = new Float64Array(c);
+    this.sumShrink = new Float64Array(c);
+    this.sumLetters = new Float64Array(c);
+    this.sumGlue = new Int32Array(c);
+    this.after = new Int32Array(c);
+    return this;
+  }
+}
+
+/**
+ * The paragraph's items. `titles` is the set of words kept with the next (rules.ts titleSet);
+ * `buffers` are reused when given, so the items are valid until the next call with them.
+ */
+export function buildItems(
+  tokens: Token[],
+  rules: BreakRules,
+  titles: ReadonlySet<string> = titleSet(rules),
+  buffers = new ItemBuffers(),
+): Items {
   let capacity = 1;
   for (const t of tokens) capacity += t.kind === 'word' ? 2 * Math.max(1, t.pieces.length) : 1;
-  const kind = new Uint8Array(capacity);
-  const width = new Float64Array(capacity);
-  const stretch = new Float64Array(capacity);
-  const shrink = new Float64Array(capacity);
-  const penalty = new Float64Array(capacity);
-  const breaks = new Uint8Array(capacity);
-  const flagged = new Uint8Array(capacity);
-  const final = new Uint8Array(capacity);
-  const token = new Int32Array(capacity);
-  const piece = new Int32Array(capacity);
-  const letterWidth = new Float64Array(capacity);
-  const titles = titleSet(rules);
+  const b = buffers.ensure(capacity);
+  const { kind, width, stretch, shrink, penalty, breaks, flagged, final, token, piece, letterWidth } = b;
   const last = lastWord(tokens);
   let n = 0;
-  const push = (k: number, i: number, w: number) => {
+  const push = (k: number, i: number, w: number, how: number) => {
     kind[n] = k;
     width[n] = w;
     token[n] = i;
+    breaks[n] = how;
+    stretch[n] = 0;
+    shrink[n] = 0;
+    penalty[n] = 0;
+    flagged[n] = 0;
+    final[n] = 0;
+    piece[n] = 0;
+    letterWidth[n] = 0;
     return n++;
   };
   // A forced break at a newline that only discardable tokens follow would make an empty line.
@@ -130,9 +208,10 @@ export function buildItems(tokens: Token[], rules: BreakRules): Items {
     switch (t.kind) {
       case 'word': {
         const points = hyphenPoints(t, i === last, rules);
-        if (points.length === 0) {
-          letterWidth[push(BOX, i, t.width)] = t.width;
-          piece[n - 1] = Math.max(0, t.pieces.length - 1);
+        if (!points) {
+          const box = push(BOX, i, t.width, NO_BREAK);
+          letterWidth[box] = t.width;
+          piece[box] = Math.max(0, t.pieces.length - 1);
           break;
         }
         let used = 0;
@@ -141,55 +220,50 @@ export function buildItems(tokens: Token[], rules: BreakRules): Items {
           let w = 0;
           for (; k <= point; k++) w += (t.pieces[k] as { width: number }).width;
           used += w;
-          const box = push(BOX, i, w);
+          const box = push(BOX, i, w, NO_BREAK);
           letterWidth[box] = w;
           piece[box] = point;
-          const p = push(PENALTY, i, t.hyphenWidth);
+          const p = push(PENALTY, i, t.hyphenWidth, HYPHEN_BREAK);
           penalty[p] = rules.hyphenPenalty;
-          breaks[p] = HYPHEN_BREAK;
           flagged[p] = 1;
           piece[p] = point;
         }
-        const rest = push(BOX, i, t.width - used);
+        const rest = push(BOX, i, t.width - used, NO_BREAK);
         letterWidth[rest] = t.width - used;
         piece[rest] = t.pieces.length - 1;
         break;
       }
       case 'space':
       case 'tie': {
-        const g = push(GLUE, i, t.width);
-        stretch[g] = t.stretch;
-        shrink[g] = t.shrink;
+        let how = NO_BREAK;
         if (t.kind === 'space' && prevKind === BOX) {
           const before = tokens[i - 1];
-          const title = before?.kind === 'word' && titles.has(bare(before.text));
-          const dash = rules.noDashAtLineStart && startsWithDash(nextSolid(tokens, i + 1));
-          if (!title && !dash) breaks[g] = BREAK;
+          const title = before?.kind === 'word' && isTitle(before.text, titles);
+          const dash = rules.noDashAtLineStart && isDash(nextSolid(tokens, i + 1));
+          if (!title && !dash) how = BREAK;
         }
+        const g = push(GLUE, i, t.width, how);
+        stretch[g] = t.stretch;
+        shrink[g] = t.shrink;
         break;
       }
       case 'break-after': {
-        const p = push(PENALTY, i, 0);
+        const dash = rules.noDashAtLineStart && isDash(tokens[i + 1]);
+        const p = push(PENALTY, i, 0, dash ? NO_BREAK : BREAK);
         const before = tokens[i - 1];
         penalty[p] = rules.exHyphenPenalty;
-        flagged[p] = before?.kind === 'word' && HARD_HYPHEN_END.test(before.text) ? 1 : 0;
-        if (!(rules.noDashAtLineStart && startsWithDash(tokens[i + 1]))) breaks[p] = BREAK;
+        flagged[p] = before?.kind === 'word' && HARD_HYPHENS.includes(before.text.at(-1) ?? ' ') ? 1 : 0;
         break;
       }
       case 'newline':
-        if (i < end) {
-          const f = push(FORCED, i, 0);
-          breaks[f] = BREAK;
-        }
+        if (i < end) push(FORCED, i, 0, BREAK);
         break;
       case 'box':
-        push(BOX, i, t.width);
+        push(BOX, i, t.width, NO_BREAK);
         break;
     }
   }
-  const f = push(FORCED, Math.max(0, tokens.length - 1), 0);
-  breaks[f] = BREAK;
-  final[f] = 1;
+  final[push(FORCED, Math.max(0, tokens.length - 1), 0, BREAK)] = 1;
   // Glue and breaks just before a forced break are dropped (TeX's \unskip): each becomes an inert
   // penalty, which neither breaks nor takes room, nor counts as a space of the line.
   for (let i = 0; i < n; i++) {
@@ -204,25 +278,21 @@ export function buildItems(tokens: Token[], rules: BreakRules): Items {
       breaks[j] = NO_BREAK;
     }
   }
-  const sumWidth = new Float64Array(n + 1);
-  const sumStretch = new Float64Array(n + 1);
-  const sumShrink = new Float64Array(n + 1);
-  const sumLetters = new Float64Array(n + 1);
-  const sumGlue = new Int32Array(n + 1);
+  const { sumWidth, sumStretch, sumShrink, sumLetters, sumGlue, after } = b;
+  sumWidth[0] = sumStretch[0] = sumShrink[0] = sumLetters[0] = sumGlue[0] = 0;
   for (let i = 0; i < n; i++) {
-    const isGlue = kind[i] === GLUE;
-    const counts = kind[i] === BOX || isGlue;
-    sumWidth[i + 1] = (sumWidth[i] as number) + (counts ? (width[i] as number) : 0);
+    const k = kind[i];
+    const isGlue = k === GLUE;
+    sumWidth[i + 1] = (sumWidth[i] as number) + (k === BOX || isGlue ? (width[i] as number) : 0);
     sumStretch[i + 1] = (sumStretch[i] as number) + (stretch[i] as number);
     sumShrink[i + 1] = (sumShrink[i] as number) + (shrink[i] as number);
     sumLetters[i + 1] = (sumLetters[i] as number) + (letterWidth[i] as number);
     sumGlue[i + 1] = (sumGlue[i] as number) + (isGlue ? 1 : 0);
   }
-  const after = new Int32Array(n + 1);
   let next = n;
-  for (let i = n - 1; i >= -1; i--) {
-    after[i + 1] = next;
-    if (i >= 0 && (kind[i] === BOX || kind[i] === FORCED)) next = i;
+  for (let i = n - 1; i >= 0; i--) {
+    after[i] = next;
+    if (kind[i] === BOX || kind[i] === FORCED) next = i;
   }
   return {
     n,
@@ -241,7 +311,7 @@ export function buildItems(tokens: Token[], rules: BreakRules): Items {
     sumShrink,
     sumLetters,
     sumGlue,
-    after: after.subarray(1),
+    after,
   };
 }
 

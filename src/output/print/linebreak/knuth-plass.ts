@@ -10,14 +10,16 @@
  * exactly k lines more or fewer, found by the first two passes, or undefined.
  * `settings(tokens, lines, rules?)` gives the best setting and, when feasible, the ones a line
  * tighter and a line looser, for page makeup, from one run of the passes.
- * `greedySetting` is first fit (what a browser does), for comparison.
+ * `greedySetting` is first fit (what a browser does), for comparison. For many paragraphs under
+ * the same rules, `createBreaker(rules)` gives the same three, faster (rules resolved once, buffers
+ * reused).
  * Rules: rules.ts (`rulesFromPrint` reads book.yaml's `print:` keys).
  */
 import type { PassOptions } from './fit.ts';
 import { greedyBreaks } from './greedy.ts';
-import { buildItems, type Items } from './items.ts';
+import { buildItems, ItemBuffers, type Items } from './items.ts';
 import { buildSetting } from './lines.ts';
-import { type BreakRules, resolveRules } from './rules.ts';
+import { type BreakRules, resolveRules, titleSet } from './rules.ts';
 import type { LineWidths, Pass, Setting, Token } from './tokens.ts';
 import { bestNode, chain, type Node, runPass } from './total-fit.ts';
 
@@ -32,31 +34,39 @@ interface Run {
   nodes: Node[];
 }
 
-/** A paragraph's items and widths, and its passes, run on demand and run once each. */
+interface Context {
+  rules: BreakRules;
+  titles: ReadonlySet<string>;
+  buffers: ItemBuffers;
+  passes: Array<{ name: Pass; options: PassOptions }>;
+}
+
+function passesFor(r: BreakRules): Context['passes'] {
+  const passes: Context['passes'] = [];
+  if (r.pretolerance >= 0)
+    passes.push({ name: 'pretolerance', options: { hyphens: false, tolerance: r.pretolerance, letters: 0, last: false } });
+  passes.push({ name: 'tolerance', options: { hyphens: r.hyphenate, tolerance: r.tolerance, letters: 0, last: false } });
+  if (r.maxLetterSpacing > 0) {
+    const options = { hyphens: r.hyphenate, tolerance: r.tolerance, letters: r.maxLetterSpacing, last: false };
+    passes.push({ name: 'emergency', options });
+  }
+  const last = { hyphens: r.hyphenate, tolerance: r.tolerance, letters: Math.max(0, r.maxLetterSpacing), last: true };
+  passes.push({ name: 'last-resort', options: last });
+  return passes;
+}
+
+/** A paragraph's items and widths, and its passes, each run on demand and at most once. */
 class Paragraph {
   readonly items: Items;
-  readonly rules: BreakRules;
   private readonly widths: number[] = [];
-  private readonly runs = new Map<Pass, Run | undefined>();
-  readonly passes: Array<{ name: Pass; options: PassOptions }> = [];
+  private readonly runs: Array<Run | undefined | null> = [];
 
   constructor(
     readonly tokens: Token[],
     private readonly lines: LineWidths,
-    rules: Partial<BreakRules> | undefined,
+    readonly context: Context,
   ) {
-    this.rules = resolveRules(rules);
-    this.items = buildItems(tokens, this.rules);
-    const r = this.rules;
-    if (r.pretolerance >= 0) this.add('pretolerance', { hyphens: false, tolerance: r.pretolerance, letters: 0, last: false });
-    this.add('tolerance', { hyphens: r.hyphenate, tolerance: r.tolerance, letters: 0, last: false });
-    if (r.maxLetterSpacing > 0)
-      this.add('emergency', { hyphens: r.hyphenate, tolerance: r.tolerance, letters: r.maxLetterSpacing, last: false });
-    this.add('last-resort', { hyphens: r.hyphenate, tolerance: r.tolerance, letters: r.maxLetterSpacing, last: true });
-  }
-
-  private add(name: Pass, options: PassOptions) {
-    this.passes.push({ name, options });
+    this.items = buildItems(tokens, context.rules, context.titles, context.buffers);
   }
 
   readonly avail = (line: number): number => {
@@ -79,34 +89,36 @@ class Paragraph {
   }
 
   run(index: number): Run | undefined {
-    const pass = this.passes[index];
+    const pass = this.context.passes[index];
     if (!pass) return undefined;
-    if (!this.runs.has(pass.name)) {
+    let run = this.runs[index];
+    if (run === undefined) {
       const sameFrom = pass.options.last ? this.sameFrom() : Number.POSITIVE_INFINITY;
-      const nodes = runPass(this.items, this.avail, this.rules, pass.options, sameFrom);
-      this.runs.set(pass.name, nodes && { ...pass, nodes });
+      const nodes = runPass(this.items, this.avail, this.context.rules, pass.options, sameFrom);
+      run = nodes ? { ...pass, nodes } : null;
+      this.runs[index] = run;
     }
-    return this.runs.get(pass.name);
+    return run ?? undefined;
   }
 
   /** The first pass that succeeds, with its index. */
   first(): { run: Run; index: number } {
-    for (let index = 0; index < this.passes.length; index++) {
+    for (let index = 0; index < this.context.passes.length; index++) {
       const run = this.run(index);
       if (run) return { run, index };
     }
-    // The last resort cannot fail (knuth-plass.ts); this is its guarantee made visible.
+    // The last resort cannot fail (total-fit.ts); this is that guarantee made visible.
     throw new Error('line breaker: the last-resort pass found no setting');
   }
 
   setting(run: Run, node: Node): Setting {
-    return buildSetting(this.tokens, this.items, chain(node), this.avail, this.rules, run.options, run.name);
+    return buildSetting(this.tokens, this.items, chain(node), this.avail, this.context.rules, run.options, run.name);
   }
 
   /** The best setting with `lines` lines, from pass `from` on, not past the tolerance pass. */
   withLines(lines: number, from: number): Setting | undefined {
-    for (let index = from; index < this.passes.length; index++) {
-      const pass = this.passes[index] as { name: Pass };
+    for (let index = from; index < this.context.passes.length; index++) {
+      const pass = this.context.passes[index] as { name: Pass };
       if (pass.name === 'last-resort' || (index > from && pass.name !== 'tolerance')) break;
       const run = this.run(index);
       const node = run && bestNode(run.nodes, lines);
@@ -118,49 +130,76 @@ class Paragraph {
 
 const empty = (): Setting => ({ breaks: [], lines: [], demerits: 0, pass: 'pretolerance' });
 
-/** The paragraph's best setting (looseness 0), or the best with `looseness` more lines. */
+export interface Breaker {
+  /** The paragraph's best setting (looseness 0, always), or the best with `looseness` more lines. */
+  breakParagraph(tokens: Token[], lines: LineWidths, looseness?: number): Setting | undefined;
+  /** The best setting, and the settings one line shorter and one line longer when feasible. */
+  settings(tokens: Token[], lines: LineWidths): { tight?: Setting; best: Setting; loose?: Setting };
+  /** First fit with the same rules, for comparison: no letter spacing, any looseness. */
+  greedy(tokens: Token[], lines: LineWidths, hyphens?: boolean): Setting;
+}
+
+/** A breaker for many paragraphs under the same rules (it reuses its buffers: one paragraph at a time). */
+export function createBreaker(rules?: Partial<BreakRules>): Breaker {
+  const resolved = resolveRules(rules);
+  const context: Context = {
+    rules: resolved,
+    titles: titleSet(resolved),
+    buffers: new ItemBuffers(),
+    passes: passesFor(resolved),
+  };
+  return {
+    breakParagraph(tokens, lines, looseness = 0) {
+      if (tokens.length === 0) return looseness === 0 ? empty() : undefined;
+      const paragraph = new Paragraph(tokens, lines, context);
+      const { run, index } = paragraph.first();
+      const best = bestNode(run.nodes) as Node;
+      if (looseness === 0) return paragraph.setting(run, best);
+      return paragraph.withLines(best.line + looseness, index);
+    },
+    settings(tokens, lines) {
+      if (tokens.length === 0) return { best: empty() };
+      const paragraph = new Paragraph(tokens, lines, context);
+      const { run, index } = paragraph.first();
+      const best = bestNode(run.nodes) as Node;
+      const result: { tight?: Setting; best: Setting; loose?: Setting } = { best: paragraph.setting(run, best) };
+      const tight = best.line > 1 ? paragraph.withLines(best.line - 1, index) : undefined;
+      const loose = paragraph.withLines(best.line + 1, index);
+      if (tight) result.tight = tight;
+      if (loose) result.loose = loose;
+      return result;
+    },
+    greedy(tokens, lines, hyphens = true) {
+      if (tokens.length === 0) return empty();
+      const paragraph = new Paragraph(tokens, lines, context);
+      const r = context.rules;
+      const options: PassOptions = { hyphens: hyphens && r.hyphenate, tolerance: r.tolerance, letters: 0, last: true };
+      const positions = greedyBreaks(paragraph.items, paragraph.avail, r, options.hyphens);
+      return buildSetting(tokens, paragraph.items, positions, paragraph.avail, r, options, 'last-resort');
+    },
+  };
+}
+
+/** One paragraph's best setting (see createBreaker, which is faster for many paragraphs). */
 export function breakParagraph(
   tokens: Token[],
   lines: LineWidths,
   rules?: Partial<BreakRules>,
   looseness = 0,
 ): Setting | undefined {
-  if (tokens.length === 0) return looseness === 0 ? empty() : undefined;
-  const paragraph = new Paragraph(tokens, lines, rules);
-  const { run, index } = paragraph.first();
-  const best = bestNode(run.nodes) as Node;
-  if (looseness === 0) return paragraph.setting(run, best);
-  return paragraph.withLines(best.line + looseness, index);
+  return createBreaker(rules).breakParagraph(tokens, lines, looseness);
 }
 
-/** The best setting, and the settings one line shorter and one line longer when feasible. */
+/** One paragraph's best setting and the ones a line tighter and a line looser, when feasible. */
 export function settings(
   tokens: Token[],
   lines: LineWidths,
   rules?: Partial<BreakRules>,
 ): { tight?: Setting; best: Setting; loose?: Setting } {
-  if (tokens.length === 0) return { best: empty() };
-  const paragraph = new Paragraph(tokens, lines, rules);
-  const { run, index } = paragraph.first();
-  const best = bestNode(run.nodes) as Node;
-  const result: { tight?: Setting; best: Setting; loose?: Setting } = { best: paragraph.setting(run, best) };
-  const tight = best.line > 1 ? paragraph.withLines(best.line - 1, index) : undefined;
-  const loose = paragraph.withLines(best.line + 1, index);
-  if (tight) result.tight = tight;
-  if (loose) result.loose = loose;
-  return result;
+  return createBreaker(rules).settings(tokens, lines);
 }
 
-/** First fit with the same rules, for comparison; no letter spacing, any looseness. */
+/** First fit with the same rules, for comparison. */
 export function greedySetting(tokens: Token[], lines: LineWidths, rules?: Partial<BreakRules>, hyphens = true): Setting {
-  if (tokens.length === 0) return empty();
-  const paragraph = new Paragraph(tokens, lines, rules);
-  const options: PassOptions = {
-    hyphens: hyphens && paragraph.rules.hyphenate,
-    tolerance: paragraph.rules.tolerance,
-    letters: 0,
-    last: true,
-  };
-  const positions = greedyBreaks(paragraph.items, paragraph.avail, paragraph.rules, options.hyphens);
-  return buildSetting(tokens, paragraph.items, positions, paragraph.avail, paragraph.rules, options, 'last-resort');
+  return createBreaker(rules).greedy(tokens, lines, hyphens);
 }

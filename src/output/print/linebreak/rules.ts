@@ -100,8 +100,9 @@ export const TITLES: Record<string, string[]> = {
 
 /** The rules with defaults for what is not given. */
 export function resolveRules(rules: Partial<BreakRules> = {}): BreakRules {
-  const defined = Object.fromEntries(Object.entries(rules).filter(([, value]) => value !== undefined));
-  return { ...DEFAULT_RULES, ...defined };
+  const resolved: Record<string, unknown> = { ...DEFAULT_RULES };
+  for (const [key, value] of Object.entries(rules)) if (value !== undefined) resolved[key] = value;
+  return resolved as unknown as BreakRules;
 }
 
 /** The set of words kept with the next one, for the rules' language. */

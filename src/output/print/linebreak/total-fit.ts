@@ -11,7 +11,7 @@
  * than the line), so some setting always reaches the paragraph's end.
  */
 import { FITS, fitLine, fitnessOf, lineDemerits, newFit, OVERFULL, type PassOptions } from './fit.ts';
-import { BREAK, FORCED, HYPHEN_BREAK, type Items, paragraphStart } from './items.ts';
+import { BREAK, FORCED, HYPHEN_BREAK, type Items, PENALTY, paragraphStart } from './items.ts';
 import type { BreakRules } from './rules.ts';
 
 export interface Node {
@@ -30,6 +30,9 @@ export interface Node {
   passed: boolean;
 }
 
+/** A px margin on the skip bound, well over fitLine's own rounding allowance. */
+const SLACK = 1e-3;
+
 /** The available width of each line, cached by line number. */
 export type Avail = (line: number) => number;
 
@@ -47,7 +50,9 @@ export function runPass(
   pass: PassOptions,
   sameFrom = Number.POSITIVE_INFINITY,
 ): Node[] | undefined {
-  const { n, kind, breaks, flagged } = items;
+  const { n, kind, breaks, flagged, sumWidth, sumStretch, sumLetters, width } = items;
+  // Most lines looked at are still far too short: this bound skips them before fitLine.
+  const most = Math.cbrt(pass.tolerance / 100);
   const maxRun = rules.maxHyphenLines > 0 ? rules.maxHyphenLines : Number.POSITIVE_INFINITY;
   const fit = newFit();
   const active: Node[] = [
@@ -69,7 +74,19 @@ export function runPass(
         continue;
       }
       const permitted = !isFlagged || a.run < maxRun;
-      fitLine(items, a.start, b, avail(a.line), pass, fit);
+      const line = avail(a.line);
+      if (!forced && !pass.last) {
+        const start = a.start;
+        const natural = (sumWidth[b] as number) - (sumWidth[start] as number) + (kind[b] === PENALTY ? (width[b] as number) : 0);
+        const room =
+          most * ((sumStretch[b] as number) - (sumStretch[start] as number)) +
+          pass.letters * ((sumLetters[b] as number) - (sumLetters[start] as number));
+        if (line - natural > room + SLACK) {
+          active[kept++] = a;
+          continue;
+        }
+      }
+      fitLine(items, a.start, b, line, pass, fit);
       let keep = !forced;
       if (fit.status === OVERFULL) {
         // The last resort keeps a node until it has taken its first break, overfull or not.
