@@ -43,8 +43,15 @@ export const themeFontSchema = z
   })
   .strict()
   .superRefine((font, ctx) => {
-    if ((font.package === undefined) === (font.path === undefined)) {
-      ctx.addIssue({ code: 'custom', message: 'must give either `package` or `path` (one of the two)', path: [] });
+    // Neither: `package` is reported missing. Both: `path` is one too many.
+    if (font.package === undefined && font.path === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'is required (or `path`)', path: ['package'] });
+    } else if (font.package !== undefined && font.path !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'cannot be given with `package`: a font is a package or a folder of the theme',
+        path: ['path'],
+      });
     }
   });
 
