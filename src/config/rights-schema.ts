@@ -85,7 +85,12 @@ const year = z
 /** `copyright`: `public-domain`, or the copyright's holder, year and licence. */
 export const copyrightSchema = z.union(
   [
-    z.literal('public-domain').transform(() => ({ 'public-domain': true }) as Copyright),
+    z
+      .literal('public-domain', {
+        message:
+          'must be public-domain, or `public-domain`, `holder`, `year` and `license` indented under it (your own copyright line goes in `rights`)',
+      })
+      .transform(() => ({ 'public-domain': true }) as Copyright),
     z
       .object({
         /** The book is in the public domain: no holder, no rights reserved. */
@@ -126,9 +131,16 @@ export function rightsProblems(
   ctx: z.core.$RefinementCtx,
 ): void {
   if (config.rights === undefined || !config.copyright) return;
-  for (const key of ['public-domain', 'holder', 'year'] as const) {
+  if (config.copyright['public-domain']) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['copyright'],
+      message: 'says the book is in the public domain, and `rights` gives a copyright line of its own; keep one of them',
+    });
+  }
+  for (const key of ['holder', 'year'] as const) {
     const value = config.copyright[key];
-    if (value === undefined || value === false) continue;
+    if (value === undefined) continue;
     ctx.addIssue({
       code: 'custom',
       path: ['copyright', key],

@@ -112,7 +112,7 @@ export const en: Texts = {
   chapter: 'Chapter',
   numberedWords: ['Book', 'Part'],
   chapterCardinal: 'Chapter {number}',
-  chapterOrdinal: 'The {number} Chapter',
+  chapterOrdinal: 'Chapter the {number}',
   chapterHead: { style: 'words', label: false },
   cardinal,
   ordinal,

@@ -57,7 +57,9 @@ const ROMAN = /^m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$/;
  */
 export function isNumberTitle(title: string, language = 'en'): boolean {
   let words = normal(title.replace(/[.:]$/, '')).split(' ');
-  if (words.length > 1 && LABEL_WORDS.has(words[0] as string)) words = words.slice(1);
+  // "Chapter the First", as older English books have it.
+  if (words.length > 1 && LABEL_WORDS.has(words[0] as string))
+    words = words.slice(words[1] === 'the' && words.length > 2 ? 2 : 1);
   else if (words.length > 1 && LABEL_WORDS.has(words.at(-1) as string)) words = words.slice(0, -1);
   const number = words.join(' ');
   if (!number) return false;
