@@ -1,0 +1,148 @@
+/**
+ * The measures of a print PDF's lines (see print-measures.ts for the report): word spacing in
+ * justified lines, and where and how words are hyphenated at line ends. Read over the running
+ * text of openers and body pages (print-pages.ts), footnotes included, headings left out.
+ *
+ * - A justified line has 6 words or more, reaches its block's right edge and is not a
+ *   paragraph's last line; its word gaps run from one word's right edge to the next one's left.
+ * - A line ends in a hyphenation when its last word ends in the hyphen of a soft hyphen (the
+ *   browser's break, drawn over the invisible U+00AD; pdf-read.ts tells it from a typed hyphen).
+ * - The letters either side of a break are the letters of the fragment before it and the
+ *   letters that start the next line (the next page's first line after a page's last).
+ */
+import type { Book, BookLine, BookPage } from './print-pages.ts';
+import { median } from './print-pages.ts';
+
+export interface Place {
+  /** 1-based page number. */
+  page: number;
+  text: string;
+}
+
+export interface Count {
+  count: number;
+  /** Up to 20 places, for a message. */
+  at: Place[];
+}
+
+export interface LineMeasures {
+  /** Lines of running text (the denominator of `hyphenated`). */
+  lines: number;
+  justified: number;
+  medianGap: number;
+  /** Justified lines with a gap over 2 × and over 1.5 × the median. */
+  over2: Count;
+  over15: Count;
+  /** Lines ending in a soft-hyphen break. */
+  hyphenated: Count;
+  capitalisedHyphenated: Count;
+  /** Breaks leaving fewer than 3 letters before or after. */
+  shortFragments: Count;
+  /** Hyphenated words of fewer than 6 letters. */
+  shortWords: Count;
+  /** A paragraph's last word hyphenated (the last line is the word's end alone). */
+  lastWordHyphenated: Count;
+  /** Runs of 3 or more lines in a row ending in a hyphen (soft or typed). */
+  hyphenRuns: Count;
+  /** Lines inside a paragraph that start with an em dash. */
+  emDashStarts: Count;
+  /** A title (Mr., Mrs., Miss, Dr. …) at a line's end, its name on the next line. */
+  titleSplits: Count;
+}
+
+export function counter(): Count & { add(page: BookPage, text: string): void } {
+  const c = {
+    count: 0,
+    at: [] as Place[],
+    add(page: BookPage, text: string) {
+      c.count++;
+      if (c.at.length < 20) c.at.push({ page: page.index + 1, text: text.length > 72 ? `${text.slice(0, 69)}...` : text });
+    },
+  };
+  return c;
+}
+
+/** A count without its `add`, for a report. */
+export const plain = (c: Count): Count => ({ count: c.count, at: c.at });
+
+export const running = (page: BookPage) => page.role === 'body' || page.role === 'opener';
+
+/** The running text's lines in reading order, each with its page (headings left out). */
+export function flow(book: Book): { page: BookPage; line: BookLine }[] {
+  return book.pages.filter(running).flatMap((page) => page.lines.filter((l) => !l.display).map((line) => ({ page, line })));
+}
+
+export function gapsOf(line: BookLine): number[] {
+  return line.words.slice(1).map((w, k) => w.xMin - (line.words[k] as BookLine['words'][number]).xMax);
+}
+
+export const isJustified = (line: BookLine) => line.words.length >= 6 && line.full && !line.last && !line.display;
+
+const lastWord = (line: BookLine) => line.words.at(-1)?.text ?? '';
+const hyphenEnd = (line: BookLine) => /[-\u2010]$/.test(lastWord(line).replace(/\u00ad/g, ''));
+const TITLE = /^[“‘"'(]*(?:Mr|Mrs|Ms|Messrs|Dr|St|Sir|Lady|Lord|Miss|Captain|Colonel)\.?$/u;
+
+export function lineMeasures(book: Book): LineMeasures {
+  const lines = flow(book);
+  const justified = lines.filter(({ line }) => isJustified(line));
+  const medianGap = median(justified.flatMap(({ line }) => gapsOf(line)));
+  const [over2, over15, hyphenated, capitalised, fragments, shortWords, lastWords, runs, dashes, titles] = [
+    counter(),
+    counter(),
+    counter(),
+    counter(),
+    counter(),
+    counter(),
+    counter(),
+    counter(),
+    counter(),
+    counter(),
+  ];
+  for (const { page, line } of justified) {
+    const widest = Math.max(...gapsOf(line));
+    if (widest > 2 * medianGap) over2.add(page, line.text);
+    if (widest > 1.5 * medianGap) over15.add(page, line.text);
+  }
+  let run = 0;
+  lines.forEach(({ page, line }, k) => {
+    const next = lines
+      .slice(k + 1)
+      .find((n) => n.line.size < 0.95 * book.geometry.bodySize === line.size < 0.95 * book.geometry.bodySize);
+    const samePage = lines[k + 1]?.page === page;
+    run = hyphenEnd(line) ? run + 1 : 0;
+    if (run === 3) runs.add(page, line.text);
+    if (!samePage) run = 0;
+    const first = line.words[0]?.text ?? '';
+    if (!line.start && /^[“‘"'(]*\u2014/u.test(first)) dashes.add(page, line.text);
+    const nextFirst = next?.line.words[0]?.text ?? '';
+    if (!line.last && TITLE.test(lastWord(line)) && /^[“‘"'(]*\p{Lu}/u.test(nextFirst)) titles.add(page, line.text);
+    if (!line.words.at(-1)?.softHyphen) return;
+    hyphenated.add(page, line.text);
+    const piece =
+      lastWord(line)
+        .slice(0, -1)
+        .split(/[\u2014\u2013/]/)
+        .at(-1) ?? '';
+    const before = /\p{L}+$/u.exec(piece)?.[0].length ?? 0;
+    const after = /^\p{L}+/u.exec(nextFirst)?.[0].length ?? 0;
+    if (/^[^\p{L}]*\p{Lu}/u.test(piece)) capitalised.add(page, line.text);
+    if (before < 3 || after < 3) fragments.add(page, `${lastWord(line)} ${nextFirst}`);
+    if (before + after < 6) shortWords.add(page, `${lastWord(line)} ${nextFirst}`);
+    if (next?.line.last && next.line.words.length === 1) lastWords.add(page, `${lastWord(line)} ${nextFirst}`);
+  });
+  return {
+    lines: lines.length,
+    justified: justified.length,
+    medianGap,
+    over2: plain(over2),
+    over15: plain(over15),
+    hyphenated: plain(hyphenated),
+    capitalisedHyphenated: plain(capitalised),
+    shortFragments: plain(fragments),
+    shortWords: plain(shortWords),
+    lastWordHyphenated: plain(lastWords),
+    hyphenRuns: plain(runs),
+    emDashStarts: plain(dashes),
+    titleSplits: plain(titles),
+  };
+}

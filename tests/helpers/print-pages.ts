@@ -1,0 +1,271 @@
+/**
+ * A print PDF's pages as a book designer reads them, from the words drawn on them alone (see
+ * pdf-read.ts): each page's text lines (words sharing a baseline; a footnote call joined to its
+ * word; a drop cap kept apart), its running head and folio set aside, and its role in the book.
+ * Nothing here asks the engine that made the PDF; everything is inferred from the pages, so the
+ * same reading serves any layout engine:
+ *
+ * - the body size is the size most of the book's words are set in; a word twice that size or more
+ *   is a drop cap, a line 1.25 times that size or more a display line (a heading, a part title);
+ * - the text block's top and bottom are the baselines most pages' running text starts and ends
+ *   on (a first line followed within 1.3 line pitches by another); a line more than 0.6 pitches
+ *   above the top or below the bottom is page furniture (running head, folio);
+ * - roles: `front` before the body's first page (the PDF's page labels, where roman numbering
+ *   turns arabic); `blank` with no words and no figure; `part` in the body with lines, all of
+ *   them display lines; `opener` where a chapter starts: the page's first line sunk more than three
+ *   pitches below the top, with a display line among its first three lines or a drop cap (or, when
+ *   the caller knows them, e.g. from the screen edition's bookmarks, the pages given); `body` the
+ *   rest. A chapter runs from its opener to the page before the next opener or part page; its last
+ *   page is the last of those that is not blank.
+ */
+import type { DrawnWord } from './pdf-read.ts';
+import { type FlowLine, markParagraphs } from './print-paragraphs.ts';
+
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** One page as read from the PDF: its words, and where known its trim and its figures' boxes (images, drawings). */
+export interface SourcePage {
+  width: number;
+  height: number;
+  words: DrawnWord[];
+  /** The trim box from the page's top left (the whole page when absent). */
+  trim?: Box;
+  figures?: Box[];
+}
+
+export interface SourceBook {
+  pages: SourcePage[];
+  /** Index of the body's first page (from the page labels), when known. */
+  bodyStart?: number | undefined;
+  /** Indexes of the chapters' first pages, when known (else inferred). */
+  openers?: number[] | undefined;
+}
+
+export type PageRole = 'front' | 'blank' | 'part' | 'opener' | 'body';
+
+export interface BookLine extends FlowLine {
+  base: number;
+  size: number;
+  text: string;
+  /** Set at 1.25 times the body size or more (a heading, a part or chapter title). */
+  display: boolean;
+}
+
+export interface BookPage {
+  index: number;
+  /** Right-hand page (odd page number). */
+  recto: boolean;
+  width: number;
+  height: number;
+  trim: Box;
+  role: PageRole;
+  /** The last page of a chapter that holds text (an opener too, for a one-page chapter). */
+  chapterLast: boolean;
+  /** The chapter the page belongs to (0-based), if any. */
+  chapter: number | undefined;
+  dropCap: DrawnWord | undefined;
+  /** The text lines top to bottom, furniture left out. */
+  lines: BookLine[];
+  furniture: BookLine[];
+  /** Every word drawn on the page (furniture and drop caps included). */
+  words: DrawnWord[];
+  figures: Box[];
+}
+
+export interface BookGeometry {
+  bodySize: number;
+  /** Median distance between consecutive baselines of running text. */
+  pitch: number;
+  /** Baselines of the text block's first and last lines. */
+  top: number;
+  bottom: number;
+  /** The text block's left and right edges on rectos and on versos. */
+  left: { recto: number; verso: number };
+  right: { recto: number; verso: number };
+}
+
+export interface Book {
+  pages: BookPage[];
+  geometry: BookGeometry;
+  bodyStart: number;
+}
+
+/** The most frequent value, rounded to `step`. */
+export function mode(values: number[], step = 0.5): number | undefined {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(Math.round(v / step) * step, (counts.get(Math.round(v / step) * step) ?? 0) + 1);
+  let best: [number, number] | undefined;
+  for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
+  return best?.[0];
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length
+    ? ((sorted[Math.floor((sorted.length - 1) / 2)] as number) + (sorted[Math.ceil((sorted.length - 1) / 2)] as number)) / 2
+    : 0;
+}
+
+function bodySizeOf(pages: SourcePage[]): number {
+  const sizes = pages.flatMap((p) => p.words.flatMap((w) => Array.from({ length: w.text.length }, () => w.size)));
+  return mode(sizes, 0.1) ?? 10;
+}
+
+/**
+ * Words into lines by baseline (within 1 pt), top to bottom, left to right. A word much smaller
+ * than the body size drawn a little above a line's baseline (a footnote call) joins the word it
+ * touches; drop caps are left out.
+ */
+function linesOf(words: DrawnWord[], bodySize: number): { base: number; words: DrawnWord[] }[] {
+  const small = (w: DrawnWord) => w.size < 0.8 * bodySize;
+  const lines: { base: number; words: DrawnWord[] }[] = [];
+  for (const word of [...words].filter((w) => !small(w)).sort((a, b) => a.base - b.base || a.xMin - b.xMin)) {
+    const line = lines.find((l) => Math.abs(l.base - word.base) <= 1);
+    if (line) line.words.push(word);
+    else lines.push({ base: word.base, words: [word] });
+  }
+  for (const call of words.filter(small)) {
+    const line = lines.find((l) => l.base - call.base > -0.5 && l.base - call.base < 0.7 * bodySize);
+    const index = line?.words.findIndex((w) => Math.abs(call.xMin - w.xMax) < 0.15 * bodySize) ?? -1;
+    const host = line?.words[index];
+    if (line && host) line.words[index] = { ...host, xMax: Math.max(host.xMax, call.xMax), text: host.text + call.text };
+    else if (line) line.words.push(call);
+    else lines.push({ base: call.base, words: [call] });
+  }
+  for (const line of lines) line.words.sort((a, b) => a.xMin - b.xMin);
+  return lines.sort((a, b) => a.base - b.base);
+}
+
+function bookLine(line: { base: number; words: DrawnWord[] }, bodySize: number): BookLine {
+  const size =
+    mode(
+      line.words.flatMap((w) => Array.from({ length: w.text.length }, () => w.size)),
+      0.1,
+    ) ?? bodySize;
+  return {
+    base: line.base,
+    size,
+    words: line.words,
+    text: line.words.map((w) => w.text).join(' '),
+    xMin: line.words[0]?.xMin ?? 0,
+    xMax: Math.max(...line.words.map((w) => w.xMax)),
+    display: size >= 1.25 * bodySize,
+    full: false,
+    start: false,
+    last: false,
+  };
+}
+
+/** The text block's top and bottom baselines and the line pitch, from pages of running text. */
+function blockOf(pageLines: BookLine[][], bodySize: number): { pitch: number; top: number; bottom: number } {
+  const text = pageLines.map((lines) => lines.filter((l) => !l.display && l.words.length >= 4));
+  const steps = text.flatMap((lines) => lines.slice(1).map((l, k) => l.base - (lines[k] as BookLine).base));
+  const pitch = median(steps.filter((s) => s > 0.6 * bodySize && s < 2.2 * bodySize)) || 1.2 * bodySize;
+  const firsts: number[] = [];
+  const lasts: number[] = [];
+  for (const lines of pageLines) {
+    const first = lines.findIndex((l, k) => (lines[k + 1]?.base ?? Number.POSITIVE_INFINITY) - l.base < 1.3 * pitch);
+    const last = lines.findLastIndex((l, k) => k > 0 && l.base - (lines[k - 1] as BookLine).base < 1.3 * pitch);
+    if (first >= 0 && lines.length >= 8) firsts.push((lines[first] as BookLine).base);
+    if (last >= 0 && lines.length >= 8) lasts.push((lines[last] as BookLine).base);
+  }
+  return { pitch, top: mode(firsts) ?? 0, bottom: mode(lasts) ?? Number.POSITIVE_INFINITY };
+}
+
+/** Reads the book's pages: lines, furniture, geometry, roles and chapters. */
+export function readBook(source: SourceBook): Book {
+  const inBody = (i: number) => i >= (source.bodyStart ?? 0);
+  const bodySize = bodySizeOf(source.pages.filter((_, i) => inBody(i)));
+  const all = source.pages.map((page) => {
+    const dropCaps = page.words.filter((w) => w.size >= 2 * bodySize);
+    const rest = page.words.filter((w) => w.size < 2 * bodySize);
+    return { dropCap: dropCaps[0], lines: linesOf(rest, bodySize).map((l) => bookLine(l, bodySize)) };
+  });
+  const block = blockOf(
+    all.filter((_, i) => inBody(i)).map((p) => p.lines),
+    bodySize,
+  );
+  const furnitureOf = (l: BookLine) => l.base < block.top - 0.6 * block.pitch || l.base > block.bottom + 0.6 * block.pitch;
+  const pages = source.pages.map((page, index): BookPage => {
+    const read = all[index] as (typeof all)[number];
+    return {
+      index,
+      recto: index % 2 === 0,
+      width: page.width,
+      height: page.height,
+      trim: page.trim ?? { left: 0, top: 0, right: page.width, bottom: page.height },
+      role: 'body',
+      chapterLast: false,
+      chapter: undefined,
+      dropCap: read.dropCap,
+      lines: read.lines.filter((l) => !furnitureOf(l)),
+      furniture: read.lines.filter(furnitureOf),
+      words: page.words,
+      figures: page.figures ?? [],
+    };
+  });
+  const geometry = edges(
+    pages.filter((p) => inBody(p.index)),
+    bodySize,
+    block,
+  );
+  const bodyStart = source.bodyStart ?? 0;
+  assignRoles(pages, geometry, bodyStart, source.openers);
+  markParagraphs(pages, geometry);
+  return { pages, geometry, bodyStart };
+}
+
+function edges(pages: BookPage[], bodySize: number, block: { pitch: number; top: number; bottom: number }): BookGeometry {
+  const side = (recto: boolean, pick: (l: BookLine) => number) =>
+    mode(
+      pages.filter((p) => p.recto === recto).flatMap((p) => p.lines.filter((l) => !l.display && l.words.length >= 4).map(pick)),
+    ) ?? 0;
+  return {
+    bodySize,
+    ...block,
+    left: { recto: side(true, (l) => l.xMin), verso: side(false, (l) => l.xMin) },
+    right: { recto: side(true, (l) => l.xMax), verso: side(false, (l) => l.xMax) },
+  };
+}
+
+function assignRoles(pages: BookPage[], g: BookGeometry, bodyStart: number, openers: number[] | undefined): void {
+  const known = openers && new Set(openers);
+  for (const page of pages) {
+    const text = page.lines.filter((l) => !l.display);
+    if (page.index < bodyStart) page.role = 'front';
+    else if (page.words.length === 0 && page.figures.length === 0) page.role = 'blank';
+    else if (known ? known.has(page.index) : sunk(page, g)) page.role = 'opener';
+    else if (page.lines.length > 0 && text.length === 0 && !page.dropCap) page.role = 'part';
+  }
+  let chapter = -1;
+  let last: BookPage | undefined;
+  const close = () => {
+    if (last) last.chapterLast = true;
+    last = undefined;
+  };
+  for (const page of pages) {
+    if (page.role === 'opener') {
+      close();
+      chapter++;
+    } else if (page.role === 'part' || page.role === 'front') {
+      close();
+      continue;
+    }
+    if (chapter < 0 || page.role === 'blank') continue;
+    page.chapter = chapter;
+    last = page;
+  }
+  close();
+}
+
+/** A chapter's first page: its text sunk below the block's top, a display line among its first three or a drop cap. */
+function sunk(page: BookPage, g: BookGeometry): boolean {
+  const first = page.lines[0];
+  if (!first || !page.lines.some((l) => !l.display) || first.base < g.top + 3 * g.pitch) return false;
+  return page.dropCap !== undefined || page.lines.slice(0, 3).some((l) => l.display);
+}
