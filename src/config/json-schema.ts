@@ -19,6 +19,8 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   date: 'Publication date: YYYY, YYYY-MM or YYYY-MM-DD.',
   cover: "The cover image, a path from the book's folder.",
   parts: '# headings that are part titles.',
+  theme: 'The design: a built-in theme (galley themes), a theme folder (./path) or an npm package.',
+  stylesheet: "Your own CSS, after the theme's, in print, the preview and the EPUB: a file in the book's folder, or a list.",
   print: 'The print PDF: trim, margins, running heads, folios, lead-in, hyphenation.',
   epub: 'The EPUB: embedded fonts, contents depth, the print ISBN.',
   typography: 'The typographic pass: each rule on or off, and its styles.',

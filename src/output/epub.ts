@@ -16,6 +16,7 @@ import { authorsOf } from '../book/front-matter.ts';
 import type { Book, Section } from '../book/model.ts';
 import { GalleyError } from '../errors.ts';
 import { fill, listNames, texts } from '../i18n/index.ts';
+import { designCss, designedTrees, ornamentResources } from './epub/design.ts';
 import { codePointsOf, type EmbeddedFont, embedFonts } from './epub/fonts.ts';
 import { type EpubImage, epubImages } from './epub/images.ts';
 import { packageMetadata } from './epub/metadata.ts';
@@ -24,8 +25,10 @@ import { insertPageBreaks, type MarkedDocument, type PageTarget } from './epub/p
 import { type EpubTarget, targetCss, targetProfile } from './epub/targets.ts';
 import { hastToXhtml, sectionXast, serializeXhtml, textOf } from './epub/xhtml.ts';
 import { type ZipEntry, zipEntries } from './epub/zip.ts';
+import { loadOrnaments } from './ornaments.ts';
 import { pdfPageTexts } from './pdf-text.ts';
 import { readTemplate, themeCss } from './theme.ts';
+import { themeDesign } from './theme-design.ts';
 
 export type { EpubTarget };
 
@@ -130,10 +133,17 @@ export async function assembleEpub(book: Book, options: EpubOptions = {}): Promi
   const cover = images.find((image) => image.cover);
 
   const files = fileNames([...book.front, ...book.body, ...book.back]);
+  // The theme's chapter heads, lead-ins and ornaments, on copies of the sections (src/output/epub/design.ts).
+  const design = themeDesign(book.theme.layers);
+  const ornaments = ornamentResources(await loadOrnaments(design));
+  const designed = designedTrees(book, { design, language: config.language, images: ornaments.hrefs });
   const documents = [...book.front, ...book.body, ...book.back].map((section) => ({
     section,
     file: files.get(section) as string,
-    ...sectionXast(section, { images: imagePaths, subheadingLevels: config.epub['toc-depth'] - 1 }),
+    ...sectionXast(designed.has(section) ? { ...section, hast: designed.get(section) as Section['hast'] } : section, {
+      images: imagePaths,
+      subheadingLevels: config.epub['toc-depth'] - 1,
+    }),
   }));
 
   let pageList: PageTarget[] = [];
@@ -149,7 +159,7 @@ export async function assembleEpub(book: Book, options: EpubOptions = {}): Promi
   }
 
   const embed = config.epub['embed-fonts'] ?? profile.embedFontsByDefault;
-  let css = `${await themeCss(book.theme, 'epub')}\n${targetCss(profile)}`;
+  let css = `${await themeCss(book.theme, 'epub')}\n${designCss(design)}\n${targetCss(profile)}`;
   let fonts: EmbeddedFont[] = [];
   if (embed) {
     const embedding = await embedFonts(book.theme, css, codePointsOf(documents.map((d) => textOf(d.root))));
@@ -170,7 +180,11 @@ export async function assembleEpub(book: Book, options: EpubOptions = {}): Promi
     { type: 'toc', href: 'toc.xhtml#toc', title: words.contents },
     { type: 'bodymatter', href: files.get(book.body[0] as Section) as string, title: words.startOfText },
   ];
-  const resources = [...images.map(imageResource), ...fonts.map((f, i) => ({ ...f, id: `font_${i + 1}` }))];
+  const resources = [
+    ...images.map(imageResource),
+    ...ornaments.resources,
+    ...fonts.map((f, i) => ({ ...f, id: `font_${i + 1}` })),
+  ];
   const hasNotes = documents.some((d) => hasRole(d.root, 'doc-footnote'));
   const galley = {
     meta: packageMetadata(book, {

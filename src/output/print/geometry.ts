@@ -1,6 +1,7 @@
 /**
- * The page of the print edition: trim and bleed, the margins (the gutter from KDP's table when
- * `print.inner` is `auto`), the zones the running head and folio sit in, and the text block,
+ * The page of the print edition: trim and bleed, the margins (when `print.inner` is `auto`, the
+ * inside margin is KDP's minimum gutter for the page count plus an eighth of an inch for the
+ * binding), the zones the running head and folio sit in, and the text block,
  * whose height is a whole number of lines so every page ends on the baseline grid. Everything is
  * in PostScript points, measured from the top left of the PDF page (the MediaBox).
  *
@@ -26,10 +27,21 @@ export const KDP_MAX_PAGES = 828;
 /** The bleed print-on-demand printers ask for. */
 export const BLEED = 0.125 * 72;
 
-/** The gutter KDP asks for a book of `pages` pages, in points. */
+/** The gutter KDP asks for a book of `pages` pages, in points: its minimum inside margin. */
 export function kdpGutter(pages: number): number {
   const row = KDP_GUTTERS.find((r) => pages <= r.upTo) ?? KDP_GUTTERS[KDP_GUTTERS.length - 1];
   return (row?.inches ?? 0.875) * 72;
+}
+
+/**
+ * What `print.inner: auto` adds to KDP's minimum for the binding: a perfect-bound spine takes
+ * some of the inside margin, so text set at the bare minimum reads as if in the fold.
+ */
+export const BINDING = 0.125 * 72;
+
+/** The inside margin `print.inner: auto` gives a book of `pages` pages, in points. */
+export function autoInner(pages: number): number {
+  return kdpGutter(pages) + BINDING;
 }
 
 export interface Box {
@@ -70,9 +82,12 @@ export interface Furniture {
 /**
  * The page for a gutter (in points): the text block is the trim less the margins, less a zone of
  * two lines for the running head (and for the folio when it sits at the foot), rounded down to
- * whole lines.
+ * whole lines. `kdpOrFixed` is `print.inner` when that is a length; when it is `auto`, KDP’s minimum
+ * for the page count (kdpGutter), to which the binding's eighth of an inch is added here, so the
+ * inside margin is autoInner(pages).
  */
-export function pageGeometry(print: PrintConfig, gutter: number, line: number, furniture: Furniture): PageGeometry {
+export function pageGeometry(print: PrintConfig, kdpOrFixed: number, line: number, furniture: Furniture): PageGeometry {
+  const gutter = print.inner === 'auto' ? kdpOrFixed + BINDING : kdpOrFixed;
   const trim = parseTrim(print.trim);
   const [outer, top, bottomMargin] = [print.outer, print.top, print.bottom].map(parseLength);
   if (!trim || outer === undefined || top === undefined || bottomMargin === undefined) {
