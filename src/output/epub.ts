@@ -36,7 +36,7 @@ export interface EpubOptions {
   /** Store the EPUB is made for (default `generic`). */
   target?: EpubTarget | undefined;
   /** The print edition made in the same run: its pages are marked in the EPUB. */
-  print?: { pdf: Uint8Array; pageLabels?: string[] | undefined } | undefined;
+  print?: { pdf: Uint8Array; pageLabels?: string[] | undefined; pageTexts?: (string | undefined)[] | undefined } | undefined;
   /** Told about what could not be done (the EPUB is still made). */
   warn?: (message: string) => void;
 }
@@ -149,10 +149,17 @@ export async function assembleEpub(book: Book, options: EpubOptions = {}): Promi
   let pageList: PageTarget[] = [];
   if (options.print) {
     const labels = options.print.pageLabels ?? [];
-    const pages = await pdfPageTexts(options.print.pdf, labels).catch((error: Error) => {
-      options.warn?.(`could not read the PDF's pages, so the EPUB has no print page numbers: ${error.message}`);
-      return [];
-    });
+    // The layout knows where its body pages start; the PDF is read only for the pages it does not.
+    const known = options.print.pageTexts;
+    const unknown = known && new Set(known.flatMap((text, i) => (text === undefined ? [i] : [])));
+    const read =
+      known && unknown?.size === 0
+        ? []
+        : await pdfPageTexts(options.print.pdf, labels, unknown).catch((error: Error) => {
+            options.warn?.(`could not read the PDF's pages, so the EPUB has no print page numbers: ${error.message}`);
+            return undefined;
+          });
+    const pages = read === undefined ? [] : known ? known.map((text, i) => text ?? read[i] ?? '') : read;
     const marked: MarkedDocument[] = documents.map((d) => ({ file: d.file, root: d.root }));
     const folios = pages.map((_, i) => labels[i] ?? String(i + 1));
     if (pages.length) pageList = insertPageBreaks(marked, pages, folios);

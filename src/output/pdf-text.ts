@@ -22,10 +22,11 @@ const WORDS_PER_PAGE = 80;
 
 /**
  * The start of the body text of every page, in page order (its first 80 words or so, or all
- * of it); `labels` are the printed folios, when known. Reading stops once a page has given
+ * of it); `labels` are the printed folios, when known; `only`: the pages (from 0) to read, the
+ * others left empty. Reading stops once a page has given
  * enough words, which saves a third of the time on a long book.
  */
-export async function pdfPageTexts(pdf: Uint8Array, labels: string[] = []): Promise<string[]> {
+export async function pdfPageTexts(pdf: Uint8Array, labels: string[] = [], only?: Set<number>): Promise<string[]> {
   const { getDocumentProxy } = await import('unpdf');
   // pdf.js may take over the buffer it is given; the caller still needs the PDF. Quiet: its
   // notes about stopping early are expected.
@@ -33,6 +34,10 @@ export async function pdfPageTexts(pdf: Uint8Array, labels: string[] = []): Prom
   try {
     const pages: TextItem[][] = [];
     for (let n = 1; n <= document.numPages; n++) {
+      if (only && !only.has(n - 1)) {
+        pages.push([]);
+        continue;
+      }
       const page = await document.getPage(n);
       const reader = page.streamTextContent().getReader();
       const items: TextItem[] = [];

@@ -75,6 +75,12 @@ export interface PdfResult {
   pageLabels: string[];
   /** The browser that printed it: its version and where it was found. */
   browser: string;
+  /**
+   * The first words of each page, as the layout knows them (the body's pages); undefined for a
+   * page only its PDF can tell (the front matter), '' for a blank page. The EPUB's page list is
+   * placed from these, reading the PDF only for the pages left undefined.
+   */
+  pageTexts: (string | undefined)[] | undefined;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -145,6 +151,7 @@ async function renderOnce(book: Book, options: PdfOptions, start: () => Promise<
     const body = bodyBlocks(book, {
       chapterStart: setup.print['chapter-start'],
       leadIn: setup.leadIn,
+      design: setup.design,
       hyphenate: setup.hyphenate,
       language: book.config.language,
     });
@@ -189,7 +196,16 @@ async function renderOnce(book: Book, options: PdfOptions, start: () => Promise<
     }
     lap('assemble');
     await layout.bodyPage?.close();
-    return { pdf, blocked: [...session.blocked], pageLabels: plan.pages.map((p) => p.label), browser: session.description };
+    const starts = layout.pageStarts;
+    const pageTexts =
+      starts && plan.pages.map((p) => (p.source?.doc === 'body' ? starts[p.source.page]?.words : p.source ? undefined : ''));
+    return {
+      pdf,
+      blocked: [...session.blocked],
+      pageLabels: plan.pages.map((p) => p.label),
+      browser: session.description,
+      pageTexts,
+    };
   } finally {
     await (session ?? (await launching.catch(() => undefined)))?.close();
   }

@@ -13,6 +13,7 @@ import { markLines, slicePages } from './dom-pages.ts';
 import { type Mark, readMarks } from './markers.ts';
 import type { TextBlockBox } from './page-lines.ts';
 import { pageScript, runScript } from './page-script.ts';
+import { type PageStart, type SetLinesJob, setLines } from './set-lines.ts';
 import type { PrintSetup } from './settings.ts';
 
 const IN_PAGE = pageScript('in-page.js');
@@ -67,6 +68,11 @@ export interface BodyJob {
   pages?: TextBlockBox | undefined;
   /** Told after each run is printed: the pages printed so far, and the runs done. */
   onRun?: ((pages: number, runs: number) => void) | undefined;
+  /**
+   * Set the lines and make up the pages (set-lines.ts) with these rules; without, Chromium
+   * breaks the lines and pages (and in-page.js settles them).
+   */
+  lines?: Omit<SetLinesJob, 'blocks' | 'start'> | undefined;
 }
 
 export interface PrintedBody {
@@ -76,6 +82,8 @@ export interface PrintedBody {
   page: BookPage | undefined;
   /** Each printed page's HTML, when `pages` was asked for. */
   slices: string[] | undefined;
+  /** The made-up pages (with `lines`): each page's block (its index in the body) and first words. */
+  pageStarts: PageStart[] | undefined;
 }
 
 export interface PrintedPage {
@@ -103,13 +111,21 @@ export async function printBody(job: BodyJob): Promise<PrintedBody> {
   const marks: Mark[] = [];
   let kept: BookPage | undefined;
   const slices: string[] | undefined = job.pages ? [] : undefined;
+  const pageStarts: PageStart[] | undefined = job.lines ? [] : undefined;
+  let position = 0;
   for (const [k, run] of job.runs.entries()) {
     const page =
       (k === 0 ? job.opened : undefined) ??
       (await job.session.open(job.html(run.map((i) => job.body[i] as PrintBlock)), job.resolve));
     let result: PrintedPage;
     try {
-      await inPage(page, job.setup, true);
+      await inPage(page, job.setup, !job.lines);
+      if (job.lines) {
+        const blocks = run.map((i) => job.body[i] as PrintBlock);
+        const made = await setLines(page, { ...job.lines, blocks, start: position });
+        position = made.end;
+        pageStarts?.push(...made.pages.map((p) => ({ ...p, section: run[p.section] as number })));
+      }
       if (k === job.runs.length - 1) job.lastPrint?.();
       result = await printPage(page, job.pages);
     } finally {
@@ -129,5 +145,5 @@ export async function printBody(job: BodyJob): Promise<PrintedBody> {
     job.onRun?.(doc.getPageCount(), k + 1);
   }
   if (!doc) throw new GalleyError('PDF_FAILED', 'the book has no pages to print');
-  return { doc, marks, page: kept, slices };
+  return { doc, marks, page: kept, slices, pageStarts };
 }

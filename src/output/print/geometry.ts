@@ -146,7 +146,9 @@ export function pageVariables(g: PageGeometry): string {
  */
 export function pageRules(g: PageGeometry, mode: 'uniform' | 'mirrored'): string {
   const right = g.width - g.recto.left - g.recto.width;
-  const bottom = g.height - g.recto.top - g.recto.height;
+  // The body's pages are made up by Galley (set-lines.ts), each holding at most the text block:
+  // a little room below it keeps rounding from ever making Chromium break a page of its own.
+  const bottom = g.height - g.recto.top - g.recto.height - g.line / 2;
   const margins = (left: number, r: number) => `margin: ${pt(g.recto.top)} ${pt(r)} ${pt(bottom)} ${pt(left)};`;
   const vars = `${pageVariables(g)}\n@media screen { body { width: var(--text-width); } }`;
   const page = `@page { size: ${pt(g.width)} ${pt(g.height)}; ${margins(g.recto.left, right)} }`;

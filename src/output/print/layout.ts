@@ -21,15 +21,18 @@ import { parseLength } from '../../config/trim.ts';
 import { GalleyError } from '../../errors.ts';
 import type { BookPage, BrowserSession, ResourceResolver } from '../browser.ts';
 import type { PrintBlock } from './blocks.ts';
-import { inPage, type PrintedPage, printBody, printPage } from './body.ts';
+import { type BodyJob, inPage, type PrintedPage, printBody, printPage } from './body.ts';
 import { printDocument } from './document.ts';
 import { blockPagesFromText, chunks, estimateFromHeights, estimateFromText } from './estimate.ts';
 import { type ContentsEntry, frontBlocks } from './front.ts';
 import { breakOrnaments, furnitureCss, furniturePages } from './furniture.ts';
 import { kdpGutter, type PageGeometry, pageGeometry, pageRules } from './geometry.ts';
+import { rulesFromPrint } from './linebreak/index.ts';
+import type { PrintBreakKeys } from './linebreak/rules.ts';
 import { type Mark, marker, markIndex } from './markers.ts';
 import type { TextBlockBox } from './page-lines.ts';
 import { joinPlan, type PagePlan, type PlacedBlock, planBody } from './plan.ts';
+import type { PageStart } from './set-lines.ts';
 import type { PrintSetup } from './settings.ts';
 
 /** Pages a run of the body may have before the next run starts (for long books). */
@@ -51,6 +54,11 @@ export interface Layout {
   body: { placed: PlacedBlock[]; marks: Mark[] };
   /** The front matter's blocks as printed. */
   frontPlaced: PlacedBlock[];
+  /**
+   * The body's pages as the makeup made them (set-lines.ts): each page's block and first words,
+   * in the printed body's page order; undefined when Chromium's pages came out otherwise.
+   */
+  pageStarts: PageStart[] | undefined;
   /** Each printed page as HTML (`pages` asked for): the body's, and the front's (furniture pages empty). */
   pages: { body: string[]; front: string[] } | undefined;
 }
@@ -127,6 +135,7 @@ export async function layOut(input: LayoutInput): Promise<Layout> {
       opened,
       keep: input.keepBodyPage,
       pages: input.pages ? textBox(geometry) : undefined,
+      lines: linesJob(input, geometry),
       onRun: input.progress && runProgress(runs, guessed, estimate, input.progress),
       lastPrint: () => {
         frontOpening = session.open(documentHtml(input, front, geometry, furnitureCss(geometry)), resolve);
@@ -184,6 +193,7 @@ export async function layOut(input: LayoutInput): Promise<Layout> {
         body: { placed: bodyPlaced, marks: printed.marks },
         frontPlaced,
         pages,
+        pageStarts: checkedStarts(printed.pageStarts, printed.doc.getPageCount()),
       };
     }
     gutter = needed;
@@ -250,6 +260,7 @@ export async function layOutBlocks(
     opened: page,
     keep: true,
     pages: textBox(geometry),
+    lines: linesJob(input, geometry),
   });
   if (!printed.page) throw new GalleyError('PDF_FAILED', 'the print page was closed while laying out');
   return {
@@ -257,6 +268,24 @@ export async function layOutBlocks(
     marks: printed.marks,
     pages: printed.slices ?? [],
     page: printed.page,
+  };
+}
+
+/**
+ * The makeup's pages, when Chromium printed exactly those (it always should: each holds at most
+ * the text block); otherwise none, and the EPUB's page list reads the PDF instead.
+ */
+function checkedStarts(starts: PageStart[] | undefined, pages: number): PageStart[] | undefined {
+  return starts?.length === pages ? starts : undefined;
+}
+
+/** How the body's lines and pages are set (set-lines.ts): the book's break rules, at this geometry. */
+function linesJob(input: LayoutInput, geometry: PageGeometry): BodyJob['lines'] {
+  return {
+    rules: rulesFromPrint(input.setup.print as PrintBreakKeys, input.book.config.language),
+    makeup: { widows: 2, orphans: 2, minLastLines: 3 },
+    pageHeight: geometry.recto.height,
+    line: geometry.line,
   };
 }
 

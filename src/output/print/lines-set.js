@@ -1,0 +1,115 @@
+/*
+ * Runs inside the print page after lines-measure.js, with the lines and pages the page makeup
+ * chose (print/set-lines.ts). Evaluated as `(<this file>)(options)`:
+ *
+ * 1. Each text unit's lines are set: its content is cut at each line's end (a DOM Range, from
+ *    the last line back, so the places measured stay valid) into one `div.galley-line` per line,
+ *    a line box that cannot wrap (`white-space: nowrap`, one line high). A line that is not the
+ *    paragraph's last is justified to the measure, after its word spacing (which may be negative:
+ *    a line set tight) and, rarely, letter spacing; a hyphenated line shows its hyphen. Inline
+ *    elements cut by a line end are split in two by the Range, so every line's markup is whole.
+ * 2. Each page's first unit or line gets a forced page break, and what starts a page loses its top
+ *    margin (print truncates it). Every page holds no more than its text block, so Chromium makes
+ *    no break of its own: its pages are the makeup's pages.
+ *
+ * `options.units`: `[unit id, cuts, lines]` where cuts are `[token, piece]` (piece −1: no hyphen)
+ * and lines `[wordSpacing, letterSpacing, hyphenated, justified]`; `options.starts`: `[unit id,
+ * line]` for each page that does not start a section.
+ */
+(options) => {
+  const flow = window.galleyFlow;
+  const SHY = '\u00ad';
+  const style = document.createElement('style');
+  style.textContent = `
+    .galley-set > .galley-line { display: block; height: 1lh; white-space: nowrap; text-indent: 0; text-align-last: auto; }
+    .galley-set > .galley-line.galley-first { text-indent: inherit; }
+    .galley-set > .galley-line.galley-justify { text-align: justify; text-align-last: justify; }
+    .galley-set > .galley-line.galley-hy::after { content: '-'; }
+    .galley-page-start { break-before: page !important; }
+    .galley-top { margin-top: 0 !important; }
+    section[data-block], section[data-block] * { orphans: 1 !important; widows: 1 !important; }
+    section[data-block] * { break-inside: auto !important; break-after: auto !important; }
+    section[data-block] *:not(.galley-page-start) { break-before: auto !important; }`;
+  document.head.append(style);
+  const place = (el, cut) => {
+    const [token, piece] = cut;
+    const at = piece >= 0 ? el.galleyPlaces[token].shy[piece] : el.galleyPlaces[token].end;
+    if (at.offset >= 0) return at;
+    // An element (a <br>, an image): the point after it.
+    const node = at.node;
+    return { node: node.parentNode, offset: [...node.parentNode.childNodes].indexOf(node) + 1 };
+  };
+  const lineDivs = new Map();
+  const range = document.createRange();
+  for (const [id, cuts, lines] of options.units) {
+    const el = flow[id];
+    const points = cuts.map((cut) => place(el, cut));
+    const divs = [];
+    for (let k = points.length; k >= 0; k--) {
+      if (k === 0) range.setStart(el, 0);
+      else range.setStart(points[k - 1].node, points[k - 1].offset);
+      range.setEnd(el, el.childNodes.length);
+      const div = document.createElement('div');
+      div.className = 'galley-line';
+      div.append(range.extractContents());
+      divs.unshift(div);
+    }
+    divs.forEach((div, k) => {
+      const [wordSpacing, letterSpacing, hyphenated, justified] = lines[k] ?? [0, 0, false, false];
+      if (wordSpacing) div.style.wordSpacing = `${wordSpacing.toFixed(3)}px`;
+      if (letterSpacing) div.style.letterSpacing = `${letterSpacing.toFixed(3)}px`;
+      if (justified) div.classList.add('galley-justify');
+      if (hyphenated) div.classList.add('galley-hy');
+    });
+    // Only the soft hyphens lines break at stay: one inside a word would stop its kerning and
+    // ligatures, and sit in the PDF's text.
+    divs.forEach((div, k) => {
+      const texts = [];
+      const walker = document.createTreeWalker(div, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.data.includes(SHY)) texts.push(node);
+      const keep = lines[k]?.[2] ? texts[texts.length - 1] : undefined;
+      for (const node of texts) {
+        const ends = node === keep && node.data.endsWith(SHY);
+        node.data = node.data.replaceAll(SHY, '') + (ends ? SHY : '');
+      }
+    });
+    divs[0]?.classList.add('galley-first');
+    el.classList.add('galley-set');
+    el.append(...divs);
+    lineDivs.set(id, divs);
+  }
+  // The measure sums words measured apart; a line can come out a hair wider as set (kerning
+  // between words, a ligature a hyphen split). Each line is measured as set, and one that sticks
+  // out is tightened by what it sticks out (justification then fills it exactly).
+  const over = [];
+  const measure = document.createRange();
+  for (const divs of lineDivs.values()) {
+    for (const div of divs) {
+      measure.selectNodeContents(div);
+      const right = Math.max(...[...measure.getClientRects()].map((r) => r.right));
+      const room = div.getBoundingClientRect().right;
+      if (right > room + 0.05) over.push([div, right - room]);
+    }
+  }
+  for (const [div, by] of over) {
+    const spaces = (div.textContent.trim().match(/ +/g) ?? []).length;
+    if (!spaces) continue;
+    const now = Number.parseFloat(div.style.wordSpacing) || 0;
+    div.style.wordSpacing = `${(now - by / spaces - 0.05).toFixed(3)}px`;
+  }
+  for (const [id, line] of options.starts) {
+    const el = flow[id];
+    const target = line > 0 ? lineDivs.get(id)?.[line] : el;
+    if (!target) continue;
+    target.classList.add('galley-page-start');
+    if (line === 0) {
+      // What the page starts with, and each element it is the first content of, lose their top margin.
+      for (let node = el; node && !node.matches('section[data-block]'); node = node.parentElement) {
+        node.classList.add('galley-top');
+        const parent = node.parentElement;
+        if (!parent || parent.firstElementChild !== node) break;
+      }
+    }
+  }
+  return { set: options.units.length, starts: options.starts.length, tightened: over.length };
+};

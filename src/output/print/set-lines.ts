@@ -1,0 +1,179 @@
+/**
+ * Setting the body's lines and pages, in a loaded print page, before it is printed:
+ *
+ * 1. Measure (lines-measure.js): each section's units, their gaps, and each text unit's tokens
+ *    with the real fonts.
+ * 2. Break (linebreak/): each justified paragraph by total fit (Knuth–Plass), at its best and, where
+ *    feasible, a line tighter and a line looser; text set ragged (headings, verse, centred blocks)
+ *    first fit (ragged.ts).
+ * 3. Make up (makeup.ts): each section's pages, choosing among those settings, from the parity
+ *    of its first page (sections open on a new page, and on a recto when their block says so).
+ * 4. Set (lines-set.js): the chosen lines, one line box each, and a forced break where each page
+ *    starts, so Chromium prints the makeup's pages as they are.
+ *
+ * What comes back is the page map: for each page, its section and the words it starts with.
+ */
+import type { BookPage } from '../browser.ts';
+import type { PrintBlock } from './blocks.ts';
+import { type BreakRules, settings as breakSettings, type LineWidths, type Setting, type Token } from './linebreak/index.ts';
+import { type MakeupRules, type MakeupUnit, makeUpSection } from './makeup.ts';
+import { pageScript, runScript } from './page-script.ts';
+import { raggedSetting } from './ragged.ts';
+
+const MEASURE = pageScript('lines-measure.js');
+const SET = pageScript('lines-set.js');
+
+interface MeasuredUnit {
+  kind: 'text' | 'solid';
+  id: number;
+  gap: number;
+  height: number;
+  keepNext: boolean;
+  keepTogether?: boolean;
+  sceneBreak?: boolean;
+  line?: number;
+  padding?: number;
+  justify?: boolean;
+  pre?: boolean;
+  width?: number;
+  indent?: number;
+  float?: { width: number; lines: number };
+  tokens?: Token[];
+}
+
+export interface PageStart {
+  /** The section (index among the blocks printed) the page belongs to. */
+  section: number;
+  /** Its first words, as the book's text reads (soft hyphens and line breaks aside). */
+  words: string;
+}
+
+export interface LinesResult {
+  /** Every page, in order. */
+  pages: PageStart[];
+  /** The body position after the last page (pages and blanks from the first, for parity). */
+  end: number;
+}
+
+export interface SetLinesJob {
+  blocks: PrintBlock[];
+  rules: BreakRules;
+  makeup: Omit<MakeupRules, 'page' | 'line'>;
+  /** The text block's height and the body's line, in points. */
+  pageHeight: number;
+  line: number;
+  /** The body position (pages and blanks so far) of the first block's first page. */
+  start: number;
+}
+
+const PX = 4 / 3;
+
+export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesResult> {
+  const measured = await runScript<{ sections: Array<{ units: MeasuredUnit[] }> }>(page, MEASURE, {});
+  const rules: MakeupRules = { ...job.makeup, page: job.pageHeight * PX, line: job.line * PX };
+  const units: Array<[number, number[][], Array<[number, number, boolean, boolean]>]> = [];
+  const starts: Array<[number, number]> = [];
+  const pages: PageStart[] = [];
+  let position = job.start;
+  measured.sections.forEach((section, s) => {
+    const block = job.blocks[s];
+    if (block?.start === 'recto' && position % 2 === 1) position++;
+    if (block?.start === 'verso' && position % 2 === 0) position++;
+    const options = section.units.map((unit) => alternatives(unit, job.rules));
+    const makeupUnits: MakeupUnit[] = section.units.map((unit, i) => {
+      const found = options[i];
+      if (!found) return { gap: unit.gap, solid: unit.height, keepNext: unit.keepNext, keepTogether: true };
+      return {
+        gap: unit.gap,
+        line: unit.line ?? rules.line,
+        padding: unit.padding ?? 0,
+        settings: found.map((o) => ({ hyphenated: o.setting.lines.map((l) => l.hyphenated), cost: o.cost })),
+        keepNext: unit.keepNext,
+        keepTogether: unit.keepTogether ?? false,
+      };
+    });
+    const made = makeUpSection({ units: makeupUnits, firstRecto: position % 2 === 0 }, rules);
+    section.units.forEach((unit, i) => {
+      const chosen = options[i]?.[made.choice[i] ?? 0]?.setting;
+      if (!chosen) return;
+      // A justified line is set a little tight and then justified: kerning between words, which
+      // the measure does not see, can then never push it past the margin.
+      const lines = chosen.lines.map((l): [number, number, boolean, boolean] => [
+        l.wordSpacing - l.letterSpacing - (l.justified ? 0.2 : 0),
+        l.letterSpacing,
+        l.hyphenated,
+        l.justified,
+      ]);
+      // The last break ends the paragraph: nothing to cut there.
+      units.push([unit.id, chosen.breaks.slice(0, -1).map((b) => [b.token, b.piece ?? -1]), lines]);
+    });
+    made.pages.forEach((p, k) => {
+      const unit = section.units[p.start.unit] as MeasuredUnit;
+      if (k > 0) starts.push([unit.id, p.start.line]);
+      pages.push({ section: s, words: firstWords(section.units, p.start, options, made.choice) });
+    });
+    position += made.pages.length;
+  });
+  await runScript(page, SET, { units, starts });
+  return { pages, end: position };
+}
+
+interface Alternative {
+  setting: Setting;
+  cost: number;
+}
+
+/** A text unit's settings: the best first, then a line tighter and a line looser when feasible. */
+function alternatives(unit: MeasuredUnit, rules: BreakRules): Alternative[] | undefined {
+  if (unit.kind !== 'text' || !unit.tokens?.length) return undefined;
+  const width = unit.width ?? 0;
+  const float = unit.float;
+  const widths: LineWidths = (line) => ({
+    width: float && line < float.lines ? width - float.width : width,
+    indent: line === 0 ? (unit.indent ?? 0) : 0,
+  });
+  if (!unit.justify || unit.pre) return [{ setting: raggedSetting(unit.tokens, widths), cost: 0 }];
+  const found = breakSettings(unit.tokens, widths, rules);
+  const list: Alternative[] = [{ setting: found.best, cost: 0 }];
+  for (const other of [found.tight, found.loose]) {
+    if (!other || other.lines.length === found.best.lines.length) continue;
+    const worse = Math.max(0, other.demerits - found.best.demerits);
+    list.push({ setting: other, cost: 3 + Math.min(5, worse / 20000) });
+  }
+  return list;
+}
+
+/** Words a page's start is given by: enough to find it in the EPUB's text (epub/page-places.ts). */
+const WORDS = 40;
+
+/** The first words of the page that starts at `start`. */
+function firstWords(
+  units: MeasuredUnit[],
+  start: { unit: number; line: number },
+  options: Array<Alternative[] | undefined>,
+  choice: number[],
+): string {
+  const words: string[] = [];
+  for (let u = start.unit; u < units.length && words.length < WORDS; u++) {
+    const tokens = units[u]?.tokens ?? [];
+    const setting = options[u]?.[choice[u] ?? 0]?.setting;
+    const line = u === start.unit ? setting?.lines[start.line] : undefined;
+    let from = line?.from ?? 0;
+    if (line && line.fromPiece > 0) {
+      const word = tokens[from];
+      if (word?.kind === 'word')
+        words.push(
+          word.pieces
+            .slice(line.fromPiece)
+            .map((p) => p.text)
+            .join(''),
+        );
+      from++;
+    }
+    for (let t = from; t < tokens.length && words.length < WORDS; t++) {
+      const token = tokens[t] as Token;
+      if (token.kind === 'word') words.push(token.text);
+    }
+  }
+  return words.join(' ');
+}
