@@ -165,7 +165,7 @@ describe('book.yaml: copyright and ISBNs', () => {
   it('refuses what contradicts itself, each at its line', () => {
     const problems = (yaml: string) => {
       const error = errorFrom(`title: T\nauthor: A\n${yaml}`);
-      return [error, ...(error.more ?? [])].map((p) => `${p.place?.line}:${p.place?.column} ${p.message}`);
+      return error.problems.map((p) => `${p.place?.line}:${p.place?.column} ${p.message}`);
     };
     expect(problems('rights: Mine.\ncopyright: public-domain\n')[0]).toMatch(
       /^4:12 `copyright` says the book is in the public domain, and `rights`/,
