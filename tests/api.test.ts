@@ -14,7 +14,6 @@ describe('public API', () => {
       'exitCodeFor',
       'formatDiagnostic',
       'importManuscript',
-      'listThemes',
       'preview',
       'rehypeContentModel',
       'rehypeImages',
@@ -26,9 +25,7 @@ describe('public API', () => {
       'remarkTableCells',
       'remarkTypography',
       'remarkUnclosed',
-      'resolveTheme',
       'silentLogger',
-      'themeCss',
       'typeset',
     ]);
   });

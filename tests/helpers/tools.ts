@@ -96,7 +96,7 @@ function inReadingOrder(words: DrawnWord[]): string {
     .join('');
 }
 
-/** The EPUB's reading-order text: every spine document, tags stripped, entities decoded. */
+/** The EPUB's reading-order text: every spine document, tags stripped (inline ones join their words), entities decoded. */
 export async function epubText(file: string): Promise<string> {
   const zip = await JSZip.loadAsync(readFileSync(file));
   const opf = await zip.file('OEBPS/content.opf')?.async('string');
@@ -107,10 +107,13 @@ export async function epubText(file: string): Promise<string> {
   for (const href of spine) {
     const xhtml = (await zip.file(`OEBPS/${href}`)?.async('string')) ?? '';
     const body = xhtml.replace(/^[\s\S]*<body[^>]*>|<\/body>[\s\S]*$/g, '');
-    texts.push(decodeEntities(body.replace(/<[^>]+>/g, ' ')));
+    // Inline elements join what they hold to the words around them (a drop cap's `<span>T</span>he`).
+    texts.push(decodeEntities(body.replace(INLINE_TAG, '').replace(/<[^>]+>/g, ' ')));
   }
   return texts.join('\n');
 }
+
+const INLINE_TAG = /<\/?(?:span|em|strong|i|b|small|abbr|cite|u|s|mark)\b[^>]*>/g;
 
 /** The EPUB's files as text, by name. */
 export async function epubEntries(file: string): Promise<Map<string, string>> {

@@ -22,6 +22,18 @@ export interface TargetProfile {
   coverInReadingOrder: boolean;
   /** Embed the theme's fonts unless book.yaml says `epub: {embed-fonts: false}` (Apple Books). */
   embedFontsByDefault: boolean;
+  /**
+   * The drop cap's line height, where the reading system has a floor under it. KF8 and KFX drop
+   * any `line-height` below 1.2, so there the floated letter is drawn smaller, to take about as
+   * many lines with the taller line (elsewhere it is 3.2em on a 0.85 line).
+   */
+  dropCapLineFloor: number | undefined;
+  /**
+   * CSS for the old Mobipocket renderer of older Kindles, in Amazon's `@media amzn-mobi` (KF8 and
+   * KFX ignore it): it floats nothing and has no small caps, so the drop cap becomes a plain
+   * letter of the text and the lead-in's small caps capitals.
+   */
+  mobiFallback: boolean;
 }
 
 const GENERIC: TargetProfile = {
@@ -30,11 +42,21 @@ const GENERIC: TargetProfile = {
   alignHeadings: false,
   coverInReadingOrder: true,
   embedFontsByDefault: false,
+  dropCapLineFloor: undefined,
+  mobiFallback: false,
 };
 
 const PROFILES: Record<EpubTarget, TargetProfile> = {
   generic: GENERIC,
-  kindle: { ...GENERIC, name: 'kindle', maxTocLevels: 2, alignHeadings: true, coverInReadingOrder: false },
+  kindle: {
+    ...GENERIC,
+    name: 'kindle',
+    maxTocLevels: 2,
+    alignHeadings: true,
+    coverInReadingOrder: false,
+    dropCapLineFloor: 1.2,
+    mobiFallback: true,
+  },
   apple: { ...GENERIC, name: 'apple', embedFontsByDefault: true },
   kobo: { ...GENERIC, name: 'kobo' },
 };
@@ -43,12 +65,32 @@ export function targetProfile(target: EpubTarget = 'generic'): TargetProfile {
   return PROFILES[target];
 }
 
-/** CSS a target adds after the theme's: Kindle gets an explicit alignment on every heading level. */
+/** CSS a target adds after the theme's (Kindle: heading alignment, the drop cap, the Mobipocket fallback). */
 export function targetCss(profile: TargetProfile): string {
-  if (!profile.alignHeadings) return '';
-  return `
+  const parts: string[] = [];
+  if (profile.alignHeadings) {
+    parts.push(`
 /* Kindle: every heading level carries its own alignment. */
 h1, h2, h3 { text-align: center; }
 h4, h5, h6, .footnotes .notes-title { text-align: left; }
-`;
+`);
+  }
+  if (profile.dropCapLineFloor !== undefined) {
+    // The letter's line box on the floor's line as tall as 3.2em on a 0.85 line (2.72em): 2.27em at 1.2.
+    const size = Math.round((3.2 * 0.85 * 100) / profile.dropCapLineFloor) / 100;
+    parts.push(`
+/* ${profile.name}: line heights below ${profile.dropCapLineFloor} are dropped, so the drop cap is set on that line. */
+p.drop-cap .initial { font-size: ${size}em; line-height: ${profile.dropCapLineFloor}; margin-top: 0; }
+`);
+  }
+  if (profile.mobiFallback) {
+    parts.push(`
+/* Older Kindles (Mobipocket): no floats, no small caps. */
+@media amzn-mobi {
+  p.drop-cap .initial { float: none; font-size: 1em; margin: 0; }
+  .lead-in { font-variant: normal; text-transform: uppercase; font-size: 0.85em; }
+}
+`);
+  }
+  return parts.join('');
 }

@@ -7,10 +7,15 @@
  * breaks land on the pages; the text is hyphenated. A `<details>` is printed open: paper cannot
  * be clicked, and its content is the author's text.
  */
+import { createHash } from 'node:crypto';
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
+import { type ChapterHeadDesign, chapterHead, DEFAULT_HEAD, isOrnamentFile } from '../../book/chapter-head.ts';
+import { splitLeadIn } from '../../book/lead-in-text.ts';
 import type { Book, Section } from '../../book/model.ts';
+import { chapterNumberWords, isNumberTitle } from '../../i18n/index.ts';
+import { type LeadIn, leadInParts, type SceneBreakDesign } from '../theme-design.ts';
 import type { Hyphenator } from './hyphenate.ts';
 import { hyphenateTree } from './hyphenate.ts';
 import { marker } from './markers.ts';
@@ -27,7 +32,15 @@ export type BlockKind =
   | 'chapter'
   | 'back';
 
-export type LeadIn = 'drop-cap' | 'small-caps' | 'none';
+export type { LeadIn };
+
+/** What the theme says about chapter heads and scene breaks, with its ornament images as `src`es. */
+export interface PrintDesign {
+  chapter: ChapterHeadDesign;
+  sceneBreak: SceneBreakDesign;
+  images: { head?: string | undefined; sceneBreak?: string | undefined };
+}
+export { isNumberTitle };
 
 export interface PrintBlock {
   /** The section's id (link target in the screen edition). */
@@ -50,6 +63,8 @@ export interface PrintBlock {
 export interface BodyOptions {
   chapterStart: 'recto' | 'any';
   leadIn: LeadIn;
+  /** The theme's chapter head and scene breaks (default: the default theme's). */
+  design?: PrintDesign | undefined;
   hyphenate: Hyphenator | undefined;
   language: string;
   /**
@@ -69,10 +84,14 @@ export function bodyBlocks(book: Book, options: BodyOptions): PrintBlock[] {
   let inPart = false;
   let breakCount = 0;
   const back = book.back.filter((s) => s.kind !== 'also-by');
+  // A block made in another design (the preview's theme changed) is not reused.
+  const design = createHash('sha1')
+    .update(JSON.stringify([options.design ?? null, options.leadIn, options.language]))
+    .digest('hex');
   for (const section of [...book.body, ...back]) {
     const index = blocks.length;
     const firstBreak = breakCount;
-    const key = memoKey(section, index, chapterNumber, firstBreak, inPart);
+    const key = `${design}\n${memoKey(section, index, chapterNumber, firstBreak, inPart)}`;
     const known = options.memo?.get(key);
     if (known) {
       if (section.kind === 'part') inPart = true;
@@ -99,7 +118,7 @@ export function bodyBlocks(book: Book, options: BodyOptions): PrintBlock[] {
       inPart = false;
       opener(tree, section, { number: undefined, chapters, ...options, leadIn: 'none' });
     }
-    breakCount += sceneBreaks(tree, breakCount);
+    breakCount += sceneBreaks(tree, breakCount, inFlowOrnament(options.design));
     if (options.hyphenate) hyphenateTree(tree, options.hyphenate);
     tree.properties.dataBlock = String(index);
     tree.children.unshift(marker('block', index));
@@ -150,64 +169,60 @@ interface OpenerOptions extends BodyOptions {
   chapters: number;
 }
 
-/** The chapter head (sink, number, title) and the opening paragraph. */
+/** The chapter head (number, title, ornament: src/book/chapter-head.ts) and the opening paragraph. */
 function opener(tree: Element, section: Section, options: OpenerOptions): void {
-  const heading = firstElement(tree);
-  const titled = heading?.tagName === 'h1';
-  const showNumber = options.number !== undefined && (titled ? !isNumberTitle(section.title) : options.chapters > 1);
-  const head = h('header.opener', [
-    showNumber && options.number !== undefined ? h('p.chapter-number', numberLabel(options.number, options.language)) : undefined,
-    titled && heading ? h('h1.chapter-title', heading.children) : undefined,
-  ]);
-  if (titled && heading) tree.children.splice(tree.children.indexOf(heading), 1, head);
-  else tree.children.unshift(head);
-  const next = nextElement(tree, head);
-  if (next?.tagName === 'p' && options.leadIn !== 'none') leadIn(next, options.leadIn);
-  else if (next?.tagName === 'p') addClass(next, 'opening');
+  const { opening } = chapterHead(tree, section.title, {
+    design: options.design?.chapter ?? DEFAULT_HEAD,
+    number: options.number,
+    chapters: options.chapters,
+    language: options.language,
+    ornamentSrc: options.design?.images.head,
+  });
+  if (opening && options.leadIn !== 'none') leadIn(opening, options.leadIn);
 }
 
 /** Wraps the paragraph's first words in a small-caps lead-in (and readies the drop cap). */
 function leadIn(paragraph: Element, style: Exclude<LeadIn, 'none'>): void {
-  addClass(paragraph, 'opening');
-  addClass(paragraph, style);
+  const { dropCap, smallCaps } = leadInParts(style);
+  // Not `small-caps`: that class sets a whole element in small caps (the author's own).
+  if (dropCap) addClass(paragraph, 'drop-cap');
+  if (smallCaps) addClass(paragraph, 'lead-small-caps');
   const first = paragraph.children[0];
   if (first?.type !== 'text') return;
-  const match = /^(\s*)(["“‘'«„‚]?)(\S+(?:\s+\S+){0,3})/.exec(first.value);
-  if (!match) return;
-  const [, space = '', quote = '', run = ''] = match;
-  const words = run.split(/\s+/);
-  const stop = words.findIndex((w) => /[,;:.!?—)]$/.test(w));
-  const taken = stop === -1 ? words : words.slice(0, stop + 1);
-  const lead = taken.join(' ');
-  const rest = first.value.slice(space.length + quote.length + indexAfterWords(run, taken.length));
+  const split = splitLeadIn(first.value);
+  if (!split) return;
+  const { space, quote, lead, rest } = split;
   const parts: ElementContent[] = [];
-  if (quote && style === 'drop-cap') parts.push(h('span.lead-quote', quote));
-  parts.push(h('span.lead-in', style === 'drop-cap' ? lead : `${quote}${lead}`));
-  parts.push({ type: 'text', value: rest });
+  if (space) parts.push({ type: 'text', value: space });
+  if (quote && dropCap) parts.push(h('span.lead-quote', quote));
+  if (smallCaps) parts.push(h('span.lead-in', dropCap ? lead : `${quote}${lead}`), { type: 'text', value: rest });
+  else parts.push({ type: 'text', value: `${dropCap ? '' : quote}${lead}${rest}` });
   paragraph.children.splice(0, 1, ...parts);
 }
 
-/** Length of the text up to the end of its nth word. */
-function indexAfterWords(text: string, n: number): number {
-  const re = /\S+/g;
-  let end = 0;
-  for (let i = 0; i < n; i++) {
-    const m = re.exec(text);
-    if (!m) break;
-    end = m.index + m[0].length;
-  }
-  return end;
+/**
+ * The ornament a theme shows at every break (`scene-break.show: always`, or an image), set in the
+ * break's line; otherwise none (the furniture draws it where a break falls at a page's top or foot).
+ */
+function inFlowOrnament(design: PrintDesign | undefined): ElementContent[] {
+  if (!design) return [];
+  const text = design.sceneBreak.ornament.trim();
+  if (!text || text === 'none') return [];
+  // An image is always set in the line: the furniture draws only text.
+  if (design.sceneBreak.show !== 'always' && !isOrnamentFile(text)) return [];
+  if (!isOrnamentFile(text)) return [h('span.ornament', { ariaHidden: 'true' }, text)];
+  return design.images.sceneBreak ? [h('img.ornament', { src: design.images.sceneBreak, alt: '' })] : [];
 }
 
-/** Scene breaks: a line of space with a marker; the element after gets a marker too. */
-function sceneBreaks(tree: Element, offset: number): number {
+/** Scene breaks: a line of space with a marker (and the ornament, if shown at every break); the element after gets a marker too. */
+function sceneBreaks(tree: Element, offset: number, ornament: ElementContent[]): number {
   let count = 0;
   const visit = (parent: Element) => {
     for (const [i, child] of parent.children.entries()) {
       if (child.type !== 'element') continue;
       if (child.tagName === 'hr' && hasClass(child, 'scene-break')) {
         const n = offset + count++;
-        parent.children[i] = h('div.scene-break', { role: 'separator' }, [marker('break', n)]);
+        parent.children[i] = h('div.scene-break', { role: 'separator' }, [marker('break', n), ...structuredClone(ornament)]);
         const after = nextElement(parent, parent.children[i] as Element);
         if (after) {
           addClass(after, 'after-break');
@@ -241,24 +256,7 @@ function addClass(node: Element, name: string): void {
   node.properties.className = Array.isArray(classes) ? [...classes, name] : [name];
 }
 
-const ONES = ['', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten', 'Eleven', 'Twelve'];
-const TEENS = ['Thirteen', 'Fourteen', 'Fifteen', 'Sixteen', 'Seventeen', 'Eighteen', 'Nineteen'];
-const TENS = ['', '', 'Twenty', 'Thirty', 'Forty', 'Fifty', 'Sixty', 'Seventy', 'Eighty', 'Ninety'];
-
-/** The chapter number as set above the title: words in English books, figures otherwise. */
+/** The chapter number in words of the book's language (src/i18n/). */
 export function numberLabel(n: number, language: string): string {
-  if (!language.toLowerCase().startsWith('en') || n < 1 || n > 99) return String(n);
-  if (n <= 12) return ONES[n] as string;
-  if (n < 20) return TEENS[n - 13] as string;
-  const unit = n % 10;
-  return `${TENS[Math.floor(n / 10)]}${unit ? `-${(ONES[unit] as string).toLowerCase()}` : ''}`;
-}
-
-/** True when a title is just a number ("IV", "12", "Chapter 3", "Book One"): no number above it. */
-export function isNumberTitle(title: string): boolean {
-  const words = [...ONES.slice(1), ...TEENS, ...TENS.slice(2)].map((w) => w.toLowerCase()).join('|');
-  const number = `(?:[ivxlcdm]+|\\d+|(?:${words})(?:-(?:${words}))?)`;
-  return new RegExp(`^(?:(?:chapter|book|part|chapitre|kapitel|cap[íi]tulo|capitolo|hoofdstuk)\\s+)?${number}\\.?$`, 'i').test(
-    title.trim(),
-  );
+  return chapterNumberWords(n, language);
 }
