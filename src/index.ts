@@ -33,6 +33,8 @@ export {
   silentLogger,
 } from './logger.ts';
 export type { EpubTarget } from './output/epub/targets.ts';
+export { resolveTheme, type Theme, type ThemeSpec, themeCss } from './output/theme.ts';
+export { listThemes, type ThemeEntry } from './output/theme-list.ts';
 export { rehypeContentModel } from './plugins/rehype-content-model.ts';
 export { type ImagesOptions, rehypeImages } from './plugins/rehype-images.ts';
 export { rehypeSafeHtml, type SafeHtmlOptions } from './plugins/rehype-safe-html.ts';

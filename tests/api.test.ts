@@ -14,6 +14,7 @@ describe('public API', () => {
       'exitCodeFor',
       'formatDiagnostic',
       'importManuscript',
+      'listThemes',
       'preview',
       'rehypeContentModel',
       'rehypeImages',
@@ -25,7 +26,9 @@ describe('public API', () => {
       'remarkTableCells',
       'remarkTypography',
       'remarkUnclosed',
+      'resolveTheme',
       'silentLogger',
+      'themeCss',
       'typeset',
     ]);
   });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { typeset } from '../src/core/typeset.ts';
 import { renderPdf } from '../src/output/pdf.ts';
-import { kdpGutter } from '../src/output/print/geometry.ts';
+import { autoInner } from '../src/output/print/geometry.ts';
 import { endsHyphenated, justifiedGaps, type LaidOutPage, pdfLayout } from './helpers/pdf-layout.ts';
 import { REPO, tempDir } from './helpers/tmp.ts';
 import { pdfFonts } from './helpers/tools.ts';
@@ -31,7 +31,7 @@ describe.runIf(existsSync(manuscript))('Pride and Prejudice in print', () => {
     writeFileSync(file, pdf);
     pages = await pdfLayout(file);
     bodyStart = pageLabels.indexOf('1');
-    gutter = kdpGutter(pages.length);
+    gutter = autoInner(pages.length);
   }, 600_000);
 
   const body = (page: LaidOutPage) => page.lines.filter((l) => l.y > MARGIN + 14.5 && l.y < page.height - MARGIN - 16.5);

@@ -6,7 +6,7 @@
  * orphans, headings at page feet, scene-break ornaments, and the front matter.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { kdpGutter } from '../src/output/print/geometry.ts';
+import { autoInner } from '../src/output/print/geometry.ts';
 import { type BuiltPdf, buildPdf, CHAPTERS, HEADINGS, writeNovel } from './helpers/novel.ts';
 import { endsHyphenated, justifiedGaps, type LaidOutPage, type Line, pdfLayout } from './helpers/pdf-layout.ts';
 import { pdfFonts, pdfInfo } from './helpers/tools.ts';
@@ -55,7 +55,7 @@ describe('print edition of a novel', () => {
     );
     partPages = ['Part One', 'Part Two'].map((title) => pages.findIndex((p, i) => i >= bodyStart && p.lines[0]?.text === title));
     blanks = pages.flatMap((p, i) => (p.words.length === 0 ? [i] : []));
-    gutter = kdpGutter(pages.length);
+    gutter = autoInner(pages.length);
   });
 
   it('returns a folio for every page: roman in the front matter, arabic from 1 on a recto', async () => {
@@ -121,8 +121,8 @@ describe('print edition of a novel', () => {
     expect(checked).toBeGreaterThan(20);
   });
 
-  it('keeps every page’s text inside the trim less the margins (the gutter from KDP’s table)', () => {
-    expect(gutter).toBe(0.375 * INCH);
+  it('keeps every page’s text inside the trim less the margins (the gutter from KDP’s table, and the binding’s eighth)', () => {
+    expect(gutter).toBe((0.375 + 0.125) * INCH);
     pages.forEach((page, i) => {
       const recto = i % 2 === 0;
       const [left, right] = recto ? [gutter, page.width - MARGIN] : [MARGIN, page.width - gutter];

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/core/build.ts';
-import { kdpGutter } from '../src/output/print/geometry.ts';
+import { autoInner } from '../src/output/print/geometry.ts';
 import { justifiedGaps, pdfLayout } from './helpers/pdf-layout.ts';
 import { REPO, tempDir } from './helpers/tmp.ts';
 import { epubcheck, epubText, missingWords, pdfFonts, pdfInfo, pdfText } from './helpers/tools.ts';
@@ -94,7 +94,7 @@ describe('sample book', () => {
   it('spaces words evenly: at most 2% of justified lines have a gap over 1.8 × the median', async () => {
     const pages = await pdfLayout(pdf);
     const first = pages.findIndex((p) => p.lines.some((l) => l.text === 'The Crossing' && l.y > 150));
-    const right = (i: number) => (pages[0]?.width ?? 0) - (i % 2 === 0 ? 0.625 * 72 : kdpGutter(pages.length));
+    const right = (i: number) => (pages[0]?.width ?? 0) - (i % 2 === 0 ? 0.625 * 72 : autoInner(pages.length));
     const body = pages.map((p, i) =>
       i < first ? { ...p, lines: [] } : { ...p, lines: p.lines.filter((l) => l.y > 60 && l.y < p.height - 70) },
     );

@@ -231,6 +231,15 @@ describe('finding and merging a theme', () => {
     expect(css).toContain('--galley-ornament: "❦"');
   });
 
+  it('takes a --theme path from the working directory, and it wins over book.yaml', async () => {
+    const book = bookFolder('theme: ./no-such-folder\n');
+    const cwd = tempDir('galley-cwd-');
+    write(path.join(cwd, 'shelf', 'quiet', 'theme.json'), '{ "extends": "default", "print": { "ornament": "~" } }\n');
+    const { book: built } = await typeset({ input: book, cwd, overrides: { theme: './shelf/quiet' } });
+    expect(built.theme.layers.at(-1)?.dir).toBe(path.join(cwd, 'shelf', 'quiet'));
+    expect(built.theme.print.ornament).toBe('~');
+  });
+
   it('finds an npm package from the book’s node_modules', async () => {
     const book = bookFolder('theme: galley-theme-tideline\n');
     const pkg = path.join(book, 'node_modules', 'galley-theme-tideline');

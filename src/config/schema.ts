@@ -40,6 +40,13 @@ const fontPackage = nonEmpty.superRefine((value, ctx) => {
 /** Smallest text block the margins may leave, in points (the gutter taken at its widest). */
 const MIN_TEXT = { width: 1.5 * 72, height: 2 * 72, widestGutter: 0.875 * 72 };
 
+const wholeNumber = (min: number, max: number) =>
+  z
+    .number({ message: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+
 /** Page layout of the print edition. */
 export const printSchema = z
   .object({
@@ -71,6 +78,21 @@ export const printSchema = z
       .optional(),
     /** Hyphenate the text by the book's language (default true). */
     hyphenate: z.boolean({ message: 'must be true or false' }).default(true),
+    /** Line breaking (src/output/print/linebreak/rules.ts): hyphenate names and other capitalised words (default false). */
+    'hyphenate-capitalised': z.boolean({ message: 'must be true or false' }).optional(),
+    /** Letters before and after a hyphenation break (default 3 and 3), and letters a word needs (default 6). */
+    'hyphen-min-left': wholeNumber(1, 10).optional(),
+    'hyphen-min-right': wholeNumber(1, 10).optional(),
+    'hyphen-min-word': wholeNumber(2, 20).optional(),
+    /** Lines in a row that may end in a hyphen; 0 for no limit (default 2). */
+    'max-hyphen-lines': wholeNumber(0, 10).optional(),
+    /** Largest badness of a line, TeX's \tolerance; and of the first pass, without hyphenation (default 200 and 100; -1 skips that pass). */
+    tolerance: wholeNumber(0, 10000).optional(),
+    pretolerance: wholeNumber(-1, 10000).optional(),
+    /** Most letter spacing, in percent of the words' width, for a paragraph word spacing cannot set (default 1). */
+    'max-letter-spacing': z.number({ message: 'must be a number' }).min(0).max(5, 'must be at most 5 (percent)').optional(),
+    /** Words kept on a line with the word after them, besides the language's titles ("Mr.", "Mme"…). */
+    'keep-with-next': z.array(nonEmpty, { message: 'must be a list of words' }).optional(),
   })
   .strict()
   .superRefine((print, ctx) => {

@@ -72,6 +72,7 @@ export async function typeset(options: TypesetOptions): Promise<TypesetResult> {
     metadataFile: manuscript.metadataFile,
     metadata: manuscript.metadata,
     flag: options.overrides?.theme,
+    cwd,
   });
   // GFM is skipped only for a text that cannot hold any of it (the tree is the same, twice as fast).
   const gfm = manuscript.files.some((f) => mayUseGfm(f.text));

@@ -17,8 +17,9 @@ export interface BookThemeInput {
   /** book.yaml (or the Markdown file with the front matter), as shown, and its parsed YAML. */
   metadataFile: string;
   metadata: ParsedYaml | undefined;
-  /** `--theme`, when given (it overrides book.yaml). */
+  /** `--theme`, when given (it overrides book.yaml); a path in it is taken from `cwd`. */
   flag?: string | undefined;
+  cwd: string;
 }
 
 export async function bookTheme(input: BookThemeInput): Promise<Theme> {
@@ -30,7 +31,7 @@ export async function bookTheme(input: BookThemeInput): Promise<Theme> {
       metadata?.data.stylesheet !== undefined && Array.isArray(metadata.data.stylesheet) ? ['stylesheet', i] : ['stylesheet'],
     ),
   );
-  if (input.flag !== undefined) return resolveTheme({ value: input.flag, from: root }, stylesheets);
+  if (input.flag !== undefined) return resolveTheme({ value: input.flag, from: root, base: input.cwd }, stylesheets);
   if (config.theme === undefined) return resolveTheme({ value: 'default', from: root }, stylesheets);
   return resolveTheme({ value: config.theme, from: root, file: metadataFile, place: placeOf(['theme']) }, stylesheets);
 }

@@ -18,8 +18,10 @@ export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.me
 export interface ThemeSpec {
   /** `default`, `./themes/mine`, `galley-theme-noir`. */
   value: string;
-  /** The book's folder: paths and packages are found from it. */
+  /** The book's folder: packages are found from it, and paths unless `base` is given. */
   from: string;
+  /** Where a path is taken from (`--theme ./x` is the working directory's), if not `from`. */
+  base?: string | undefined;
   /** Where the value was written: book.yaml (shown path), or undefined for `--theme`. */
   file?: string | undefined;
   place?: Place | undefined;
@@ -82,13 +84,13 @@ export async function locateTheme(spec: ThemeSpec): Promise<ThemeFolder> {
   const value = spec.value.trim();
   const where = { file: spec.file, place: spec.place };
   if (isThemePath(value)) {
-    const dir = path.resolve(spec.from, value);
+    const dir = path.resolve(spec.base ?? spec.from, value);
     const shown = path.relative(process.cwd(), dir) || '.';
     const kind = await lstat(dir).catch(() => undefined);
     if (!kind) {
       throw new GalleyError('THEME_NOT_FOUND', `the theme folder ${value} does not exist (${shown})`, {
         ...where,
-        hint: 'A theme path is relative to the book’s folder; check the spelling, or make the folder with a theme.json in it.',
+        hint: `A theme path is taken from ${spec.base ? 'the working directory' : 'the book’s folder'}; check the spelling, or make the folder with a theme.json in it.`,
       });
     }
     if (!(await exists(path.join(dir, 'theme.json')))) {

@@ -19,7 +19,7 @@ import { bodyBlocks, type PrintBlock } from '../output/print/blocks.ts';
 import { fontVariables } from '../output/print/document.ts';
 import { frontBlocks, wantsToc } from '../output/print/front.ts';
 import { breakOrnaments, furnitureBoxes, furnitureCss, ornamentsByPage } from '../output/print/furniture.ts';
-import { type Box, kdpGutter, type PageGeometry, pageVariables } from '../output/print/geometry.ts';
+import { autoInner, type Box, type PageGeometry, pageVariables } from '../output/print/geometry.ts';
 import { contentsEntries, type LayoutInput, layOut, layOutBlocks } from '../output/print/layout.ts';
 import type { Mark } from '../output/print/markers.ts';
 import { joinPlan, type PlacedBlock, planBody } from '../output/print/plan.ts';
@@ -165,7 +165,7 @@ export function printPreview(options: { browser?: string | undefined } = {}): Pr
     laid = next;
     const planned = plan(next);
     const view = compose(next, planned);
-    if (setup.print.inner === 'auto' && kdpGutter(view.pages.length) !== before.geometry.inner) {
+    if (setup.print.inner === 'auto' && autoInner(view.pages.length) !== before.geometry.inner) {
       return { view, rest: () => full(book) };
     }
     // The front matter as it should now be (the contents' numbers may have moved).

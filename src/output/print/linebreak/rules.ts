@@ -113,16 +113,16 @@ export function titleSet(rules: BreakRules): Set<string> {
 
 /** The `print:` keys of book.yaml that set break rules (src/config/schema.ts). */
 export interface PrintBreakKeys {
-  hyphenate?: boolean;
-  'hyphenate-capitalised'?: boolean;
-  'hyphen-min-left'?: number;
-  'hyphen-min-right'?: number;
-  'hyphen-min-word'?: number;
-  'max-hyphen-lines'?: number;
-  tolerance?: number;
-  pretolerance?: number;
-  'max-letter-spacing'?: number;
-  'keep-with-next'?: string[];
+  hyphenate?: boolean | undefined;
+  'hyphenate-capitalised'?: boolean | undefined;
+  'hyphen-min-left'?: number | undefined;
+  'hyphen-min-right'?: number | undefined;
+  'hyphen-min-word'?: number | undefined;
+  'max-hyphen-lines'?: number | undefined;
+  tolerance?: number | undefined;
+  pretolerance?: number | undefined;
+  'max-letter-spacing'?: number | undefined;
+  'keep-with-next'?: string[] | undefined;
 }
 
 /** Break rules from book.yaml's `print:` section and the book's language. */
