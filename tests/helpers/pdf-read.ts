@@ -65,7 +65,7 @@ function apply(m: Matrix, x: number, y: number): [number, number] {
  * pdf.js builds operator lists with `ArrayBuffer.prototype.transferToFixedLength` (ES2024), which
  * Node 20 lacks. This gives the same bytes, copying instead of moving them.
  */
-function provideTransfer(): void {
+export function provideTransfer(): void {
   if ('transferToFixedLength' in ArrayBuffer.prototype) return;
   Object.defineProperty(ArrayBuffer.prototype, 'transferToFixedLength', {
     configurable: true,
