@@ -6,7 +6,7 @@
  * the book's own stylesheet last), and in Chromium: a theme that extends the default changes,
  * in the print page, only the computed styles it overrides.
  */
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -16,12 +16,13 @@ import { parseThemeJson } from '../src/config/theme-json.ts';
 import { typeset } from '../src/core/typeset.ts';
 import { GalleyError } from '../src/errors.ts';
 import { type BrowserSession, launchBrowser } from '../src/output/browser.ts';
+import { fontFile, loadThemeFonts } from '../src/output/fonts.ts';
 import { resolver } from '../src/output/pdf.ts';
 import { fontVariables, printDocument } from '../src/output/print/document.ts';
 import { printSetup } from '../src/output/print/settings.ts';
 import { builtInThemes, resolveTheme, TEMPLATES_DIR, themeCss } from '../src/output/theme.ts';
 import { withStaticFallbacks } from '../src/output/theme-vars.ts';
-import { tempDir } from './helpers/tmp.ts';
+import { REPO, tempDir } from './helpers/tmp.ts';
 
 /** The GalleyError `run` throws (or rejects with). */
 async function failure(run: () => unknown): Promise<GalleyError> {
@@ -273,6 +274,68 @@ describe('finding and merging a theme', () => {
     expect(error.code).toBe('INPUT_OUTSIDE_BOOK');
     expect(error.file).toMatch(/book\.yaml$/);
     expect(error.place).toEqual({ line: 5, column: 5 });
+  });
+
+  it('loads a font the theme ships in its own folder, and refuses one linked from outside it', async () => {
+    const book = bookFolder('theme: ./shipped\n');
+    const fonts = path.join(book, 'shipped', 'fonts', 'harbour-serif');
+    const source = path.join(REPO, 'node_modules', '@fontsource', 'alegreya');
+    write(path.join(fonts, '400.css'), readFileSync(path.join(source, '400.css'), 'utf8'));
+    mkdirSync(path.join(fonts, 'files'));
+    const woff = 'alegreya-latin-400-normal.woff2';
+    writeFileSync(path.join(fonts, 'files', woff), readFileSync(path.join(source, 'files', woff)));
+    write(
+      path.join(book, 'shipped', 'theme.json'),
+      JSON.stringify({ extends: 'default', fonts: [{ path: 'fonts/harbour-serif', role: 'text', stylesheets: ['400.css'] }] }),
+    );
+    const { book: built } = await typeset({ input: book });
+    const loaded = await loadThemeFonts(built.theme);
+    expect(loaded.text).toBe('Alegreya');
+    expect(loaded.css).toContain(`url(fonts/${woff})`);
+    expect((await fontFile(loaded, woff))?.byteLength).toBeGreaterThan(1000);
+
+    const linked = bookFolder('theme: ./linked-font\n');
+    symlinkSync(
+      source,
+      path.join(
+        write(
+          path.join(linked, 'linked-font', 'theme.json'),
+          JSON.stringify({
+            extends: 'default',
+            fonts: [{ path: 'fonts', role: 'text', stylesheets: ['400.css'] }],
+          }),
+        ),
+        '..',
+        'fonts',
+      ),
+    );
+    const { book: other } = await typeset({ input: linked });
+    const error = await failure(() => loadThemeFonts(other.theme));
+    expect(error.code).toBe('INPUT_OUTSIDE_BOOK');
+    expect(error.message).toMatch(/leads outside the theme's folder/);
+    expect(error.place).toEqual({ line: 1, column: 31 });
+  });
+
+  it('refuses CSS that would load a file (url(), @import), at its line and column', async () => {
+    const book = bookFolder('theme: ./loads\nstylesheet: own.css\n');
+    write(path.join(book, 'loads', 'theme.json'), '{ "extends": "default" }\n');
+    write(
+      path.join(book, 'loads', 'print.css'),
+      'p { color: #111; }\n\n.ornament {\n  background: url(ornaments/leaf.svg);\n}\n',
+    );
+    write(path.join(book, 'own.css'), '@import "more.css";\n');
+    const own = await failure(() => typeset({ input: book }));
+    expect(own.message).toBe("`@import` in a stylesheet: a theme's CSS cannot load files");
+    expect(own.file).toMatch(/own\.css$/);
+    expect(own.place).toEqual({ line: 1, column: 1 });
+    write(path.join(book, 'own.css'), 'p { background: url("data:image/png;base64,AAAA"); }\n');
+    const { book: built } = await typeset({ input: book });
+    const error = await failure(() => themeCss(built.theme, 'print'));
+    expect(error.message).toBe("`url(ornaments/leaf.svg)` in a stylesheet: a theme's CSS cannot load files");
+    expect(error.file).toMatch(/loads[/\\]print\.css$/);
+    expect(error.place).toEqual({ line: 4, column: 15 });
+    expect(error.hint).toMatch(/theme\.json/);
+    await expect(themeCss(built.theme, 'epub')).resolves.toContain('data:image/png');
   });
 
   it('writes the values of custom properties before each declaration that reads them (EPUB)', () => {

@@ -3,12 +3,14 @@
  * book's own stylesheets (`stylesheet:`), each read from inside the book's folder only. Problems
  * are reported at the line and column of the value in book.yaml (or against `--theme`).
  */
+import path from 'node:path';
 import { fileScope, readBookFile } from '../book/book-files.ts';
 import type { ParsedYaml } from '../config/load.ts';
 import { placeOfPath } from '../config/load.ts';
 import type { BookConfig } from '../config/schema.ts';
 import type { Place } from '../errors.ts';
 import { type ExtraSheet, resolveTheme, type Theme } from './theme.ts';
+import { checkSheet } from './theme-sheet-check.ts';
 
 export interface BookThemeInput {
   config: BookConfig;
@@ -52,7 +54,9 @@ async function readStylesheets(
         what: `the stylesheet \`${file}\``,
         noun: 'stylesheet',
       });
-      return { file, css: read.data.toString('utf8') };
+      const css = read.data.toString('utf8');
+      checkSheet(css, path.relative(process.cwd(), read.real) || file);
+      return { file, css };
     }),
   );
 }

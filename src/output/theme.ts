@@ -17,6 +17,7 @@ import type { ThemeFont, ThemeManifest, ThemePrint } from '../config/theme-schem
 import { GalleyError, type Place } from '../errors.ts';
 import { type FontRoles, loadThemeFonts } from './fonts.ts';
 import { locateBuiltIn, locateTheme, TEMPLATES_DIR, type ThemeFolder, type ThemeSpec } from './theme-locate.ts';
+import { checkSheet } from './theme-sheet-check.ts';
 import { themeVariables, withStaticFallbacks } from './theme-vars.ts';
 
 export { builtInThemes, TEMPLATES_DIR, type ThemeSpec } from './theme-locate.ts';
@@ -113,7 +114,9 @@ export async function themeCss(theme: Theme, medium: Medium, fonts?: FontRoles):
   for (const layer of theme.layers) {
     for (const name of ['book.css', `${medium}.css`]) {
       const css = await readThemeFile(layer, name, { optional: true });
-      if (css !== undefined) sheets.push(css);
+      if (css === undefined) continue;
+      checkSheet(css, path.join(path.dirname(layer.file), name));
+      sheets.push(css);
     }
   }
   for (const sheet of theme.stylesheets) sheets.push(sheet.css);
