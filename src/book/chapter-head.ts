@@ -11,6 +11,7 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { chapterHeading, isNumberTitle, type NumberStyle } from '../i18n/index.ts';
+import { takeHeadItems } from './head-items.ts';
 
 /** How the head writes the number (src/i18n/), or `none` for no number. */
 export type HeadNumber = NumberStyle | 'none';
@@ -103,6 +104,8 @@ export function chapterHead(tree: Element, title: string, options: HeadOptions):
   if (titled && heading) tree.children.splice(tree.children.indexOf(heading), 1, head);
   // An untitled chapter keeps the head, empty or with its number alone: it carries the sink.
   else tree.children.unshift(head);
+  // A chapter image and an epigraph after the heading are part of the head (head-items.ts).
+  takeHeadItems(tree, head);
   const from = tree.children.indexOf(head);
   const next = tree.children.slice(from + 1).find((c): c is Element => c.type === 'element');
   const opening = next?.tagName === 'p' ? next : undefined;

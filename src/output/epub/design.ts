@@ -13,6 +13,7 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { addClass, chapterHead, isOrnamentFile } from '../../book/chapter-head.ts';
 import type { Book, Section } from '../../book/model.ts';
+import { isUnnumbered } from '../../plugins/remark-book-structure.ts';
 import type { OrnamentImage, OrnamentImages } from '../ornaments.ts';
 import type { BookDesign } from '../theme-design.ts';
 import { epubLeadIn } from './lead-in.ts';
@@ -34,10 +35,12 @@ export function designedTrees(book: Book, options: EpubDesignOptions): Map<Secti
   for (const section of [...book.front, ...book.body, ...book.back]) {
     if (section.kind === 'chapter') {
       const tree = structuredClone(section.hast);
-      number++;
+      // An interlude (`{.interlude}`, `{.unnumbered}`) takes no number, as in print.
+      const numbered = !isUnnumbered(section.hast.properties.className);
+      if (numbered) number++;
       const { opening } = chapterHead(tree, section.title, {
         design: options.design.chapter,
-        number,
+        number: numbered ? number : undefined,
         chapters,
         language: options.language,
         ornamentSrc: options.images.head,

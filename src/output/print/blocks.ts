@@ -15,6 +15,7 @@ import { type ChapterHeadDesign, chapterHead, DEFAULT_HEAD, isOrnamentFile } fro
 import { splitLeadIn } from '../../book/lead-in-text.ts';
 import type { Book, Section } from '../../book/model.ts';
 import { chapterNumberWords, isNumberTitle } from '../../i18n/index.ts';
+import { isUnnumbered } from '../../plugins/remark-book-structure.ts';
 import { type LeadIn, leadInParts, type SceneBreakDesign } from '../theme-design.ts';
 import type { Hyphenator } from './hyphenate.ts';
 import { hyphenateTree } from './hyphenate.ts';
@@ -95,7 +96,7 @@ export function bodyBlocks(book: Book, options: BodyOptions): PrintBlock[] {
     const known = options.memo?.get(key);
     if (known) {
       if (section.kind === 'part') inPart = true;
-      else if (section.kind === 'chapter') chapterNumber++;
+      else if (section.kind === 'chapter' && !isUnnumbered(section.hast.properties.className)) chapterNumber++;
       else inPart = false;
       breakCount += known.breaks.count;
       blocks.push(known);
@@ -111,8 +112,10 @@ export function bodyBlocks(book: Book, options: BodyOptions): PrintBlock[] {
       partPage(tree);
     } else if (section.kind === 'chapter') {
       kind = 'chapter';
-      chapterNumber++;
-      opener(tree, section, { number: chapterNumber, chapters, ...options });
+      // An interlude (`{.interlude}`, `{.unnumbered}`) takes no number, and the next chapter's follows on.
+      const numbered = !isUnnumbered(section.hast.properties.className);
+      if (numbered) chapterNumber++;
+      opener(tree, section, { number: numbered ? chapterNumber : undefined, chapters, ...options });
     } else {
       kind = 'back';
       inPart = false;
