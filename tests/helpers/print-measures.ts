@@ -7,7 +7,7 @@
  * `measurePrintPdf(file)` gives a typed report; `formatMeasures(report)` the table with each
  * goal. The goals (`GOALS`) are those of issue 11.
  */
-import { type LineMeasures, lineMeasures } from './print-line-measures.ts';
+import { type Count, type LineMeasures, lineMeasures } from './print-line-measures.ts';
 import { type PageMeasures, pageMeasures } from './print-page-measures.ts';
 import { type BookGeometry, type PageRole, readBook, type SourceBook } from './print-pages.ts';
 import { readPrintPdf } from './print-source.ts';
@@ -51,7 +51,14 @@ export async function measurePrintPdf(file: string, options: MeasureOptions = {}
 
 const percent = (part: number, whole: number) => `${whole ? ((100 * part) / whole).toFixed(1) : '0.0'}%`;
 
+/** The measures that count faults, each with its places. */
+export type CountKey = {
+  [K in keyof PrintMeasures]: PrintMeasures[K] extends Count ? K : never;
+}[keyof PrintMeasures];
+
 export interface Goal {
+  /** The measure's count, whose places a message can list. */
+  key: CountKey;
   measure: string;
   value: (m: PrintMeasures) => string;
   goal: string;
@@ -61,54 +68,63 @@ export interface Goal {
 /** Issue 11's table, then the rules under it, each with its goal. */
 export const GOALS: Goal[] = [
   {
+    key: 'over2',
     measure: 'justified lines with a word gap over 2× the median',
     value: (m) => `${m.over2.count}`,
     goal: '0',
     met: (m) => m.over2.count === 0,
   },
   {
+    key: 'over15',
     measure: 'over 1.5× the median',
     value: (m) => percent(m.over15.count, m.justified),
     goal: '≤ 1%',
     met: (m) => m.over15.count <= 0.01 * m.justified,
   },
   {
+    key: 'hyphenated',
     measure: 'lines ending in a hyphenation',
     value: (m) => percent(m.hyphenated.count, m.lines),
     goal: '≤ 8%',
     met: (m) => m.hyphenated.count <= 0.08 * m.lines,
   },
   {
+    key: 'capitalisedHyphenated',
     measure: 'capitalised words hyphenated',
     value: (m) => `${m.capitalisedHyphenated.count}`,
     goal: '0',
     met: (m) => m.capitalisedHyphenated.count === 0,
   },
   {
+    key: 'rectoTurnHyphens',
     measure: 'rectos whose last line ends in a hyphenation',
     value: (m) => `${m.rectoTurnHyphens.count}`,
     goal: '0',
     met: (m) => m.rectoTurnHyphens.count === 0,
   },
   {
+    key: 'facingDiffer',
     measure: 'facing body pages whose last lines differ',
     value: (m) => `${m.facingDiffer.count} of ${m.spreads} spreads`,
     goal: '0',
     met: (m) => m.facingDiffer.count === 0,
   },
   {
+    key: 'shortLastPages',
     measure: 'chapters whose last page holds 1–2 lines',
     value: (m) => `${m.shortLastPages.count}`,
     goal: '0',
     met: (m) => m.shortLastPages.count === 0,
   },
   {
+    key: 'openersWithoutDropCap',
     measure: 'openers without a drop cap',
     value: (m) => `${m.openersWithoutDropCap.count} of ${m.openers}`,
     goal: '0',
     met: (m) => m.openersWithoutDropCap.count === 0,
   },
   {
+    key: 'inGutter',
     measure: "text inside KDP's gutter",
     value: (m) =>
       m.inGutter.count === 0
@@ -122,60 +138,70 @@ export const GOALS: Goal[] = [
     met: (m) => m.inGutter.count === 0,
   },
   {
+    key: 'outsideSafeArea',
     measure: 'text outside the safe area (0.25 in)',
     value: (m) => `${m.outsideSafeArea.count}`,
     goal: '0',
     met: (m) => m.outsideSafeArea.count === 0,
   },
   {
+    key: 'figuresOutsideBlock',
     measure: 'figures outside the text block',
     value: (m) => `${m.figuresOutsideBlock.count}`,
     goal: '0',
     met: (m) => m.figuresOutsideBlock.count === 0,
   },
   {
+    key: 'widows',
     measure: 'widows (a last line alone atop a page)',
     value: (m) => `${m.widows.count}`,
     goal: '0',
     met: (m) => m.widows.count === 0,
   },
   {
+    key: 'orphans',
     measure: 'orphans (a first line alone at a foot)',
     value: (m) => `${m.orphans.count}`,
     goal: '0',
     met: (m) => m.orphans.count === 0,
   },
   {
+    key: 'emDashStarts',
     measure: 'lines starting with an em dash',
     value: (m) => `${m.emDashStarts.count}`,
     goal: '0',
     met: (m) => m.emDashStarts.count === 0,
   },
   {
+    key: 'hyphenRuns',
     measure: 'more than 2 hyphenated lines in a row',
     value: (m) => `${m.hyphenRuns.count}`,
     goal: '0',
     met: (m) => m.hyphenRuns.count === 0,
   },
   {
+    key: 'shortFragments',
     measure: 'breaks with < 3 letters either side',
     value: (m) => `${m.shortFragments.count}`,
     goal: '0',
     met: (m) => m.shortFragments.count === 0,
   },
   {
+    key: 'shortWords',
     measure: 'hyphenated words of < 6 letters',
     value: (m) => `${m.shortWords.count}`,
     goal: '0',
     met: (m) => m.shortWords.count === 0,
   },
   {
+    key: 'lastWordHyphenated',
     measure: "a paragraph's last word hyphenated",
     value: (m) => `${m.lastWordHyphenated.count}`,
     goal: '0',
     met: (m) => m.lastWordHyphenated.count === 0,
   },
   {
+    key: 'titleSplits',
     measure: 'a title split from its name (Mr. | Bennet)',
     value: (m) => `${m.titleSplits.count}`,
     goal: '0',
