@@ -81,7 +81,7 @@ describe('the copyright page in each language', () => {
         fill(t.firstPublished, { date: '2026' }),
         fill(t.isbnLine, { isbn: PRINT_ISBN, edition: t.printEdition }),
         fill(t.isbnLine, { isbn: EBOOK_ISBN, edition: t.ebookEdition }),
-      ].map((line) => line.replace(/\u00a0/g, ' ')),
+      ].map((line) => line.replace(/\s+/g, ' ')),
     );
   });
 

@@ -3,7 +3,8 @@
  * number in words after the label, with "premier" for the first, as French editions (and legal
  * texts: "article premier") write it. Numbers in the traditional spelling: hyphens below a
  * hundred, "et" in 21, 31 … 71, "quatre-vingts" and "deux cents" with their plural s only at the
- * end. Spaces before a colon are no-break spaces (U+00A0), as French typography sets them.
+ * end. Before : and ; stands a narrow no-break space (U+202F), as the typographic pass sets them
+ * in the text.
  */
 import type { Texts } from './types.ts';
 
@@ -99,15 +100,15 @@ export const fr: Texts = {
   publicDomain: 'Cette œuvre appartient au domaine public.',
   licence: 'Cette œuvre est mise à disposition selon les termes de la licence {licence}.',
   publishedBy: 'Publié par {publisher}',
-  firstPublished: 'Première publication\u00a0: {date}',
+  firstPublished: 'Première publication\u202f: {date}',
   isbnLine: 'ISBN {isbn} ({edition})',
   printEdition: 'édition imprimée',
   ebookEdition: 'édition numérique',
   accessibility: {
-    reflowable: 'Un livre recomposable\u00a0: la taille du texte, la police et les couleurs suivent les réglages du lecteur.',
-    navigation: 'Il comporte une table des matières, des titres dans l’ordre de lecture et des repères\u00a0;',
-    notes: 'les notes s’ouvrent depuis leurs appels et renvoient au texte\u00a0;',
-    images: 'les images ont un texte de remplacement\u00a0;',
+    reflowable: 'Un livre recomposable\u202f: la taille du texte, la police et les couleurs suivent les réglages du lecteur.',
+    navigation: 'Il comporte une table des matières, des titres dans l’ordre de lecture et des repères\u202f;',
+    notes: 'les notes s’ouvrent depuis leurs appels et renvoient au texte\u202f;',
+    images: 'les images ont un texte de remplacement\u202f;',
     pageList: 'les numéros de page de l’édition imprimée sont marqués et listés.',
     noPageList: 'il n’y a pas de numéros de page imprimée.',
   },
