@@ -16,7 +16,7 @@ import { parseThemeJson } from '../src/config/theme-json.ts';
 import { typeset } from '../src/core/typeset.ts';
 import { GalleyError } from '../src/errors.ts';
 import { type BrowserSession, launchBrowser } from '../src/output/browser.ts';
-import { fontFile, loadThemeFonts } from '../src/output/fonts.ts';
+import { fontFile, loadPrintFonts, loadThemeFonts } from '../src/output/fonts.ts';
 import { resolver } from '../src/output/pdf.ts';
 import { fontVariables, printDocument } from '../src/output/print/document.ts';
 import { printSetup } from '../src/output/print/settings.ts';
@@ -274,6 +274,24 @@ describe('finding and merging a theme', () => {
     expect(error.code).toBe('INPUT_OUTSIDE_BOOK');
     expect(error.file).toMatch(/book\.yaml$/);
     expect(error.place).toEqual({ line: 5, column: 5 });
+  });
+
+  it('keeps the theme’s headings face when book.yaml’s print.font replaces the text face', async () => {
+    const book = bookFolder();
+    write(
+      path.join(book, 'sans-heads', 'theme.json'),
+      JSON.stringify({
+        extends: 'default',
+        fonts: [{ package: '@fontsource/cinzel', family: 'Cinzel', role: 'display', stylesheets: ['400.css'] }],
+      }),
+    );
+    const theme = await resolveTheme({ value: './sans-heads', from: book });
+    const own = await loadPrintFonts(undefined, theme);
+    expect([own.text, own.display, own.smallCaps?.family]).toEqual(['EB Garamond', 'Cinzel', 'Cormorant SC']);
+    const replaced = await loadPrintFonts('alegreya', theme);
+    expect([replaced.text, replaced.display, replaced.smallCaps?.family]).toEqual(['Alegreya', 'Cinzel', 'Alegreya SC']);
+    expect(replaced.css).toMatch(/font-family: 'Cinzel'/);
+    expect(replaced.css).not.toMatch(/EB Garamond|Cormorant/);
   });
 
   it('loads a font the theme ships in its own folder, and refuses one linked from outside it', async () => {

@@ -82,11 +82,14 @@ export async function loadPrintFonts(font: string | undefined, theme: Theme): Pr
   const smallCaps = typeof sc === 'string' ? undefined : { family: sc.family, weight: 400 };
   if (typeof sc !== 'string') sources.push({ root: sc.root, stylesheets: ['400.css'] });
   const set = await loadSheets(sources);
+  // The theme's headings face and its other fonts stay: `print.font` replaces the text and small caps.
+  const kept = theme.fonts.filter((f) => f.role !== 'text' && f.role !== 'small-caps');
+  const others = kept.length ? await loadThemeFonts({ ...theme, fonts: kept }) : undefined;
   return {
-    css: set.css,
-    folders: set.folders,
+    css: others ? `${set.css}\n${others.css}` : set.css,
+    folders: [...set.folders, ...(others?.folders ?? [])],
     text: found.family,
-    display: found.family,
+    display: kept.some((f) => f.role === 'display') && others ? others.display : found.family,
     smallCaps,
     source: 'print.font',
     themeFile,
