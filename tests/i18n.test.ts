@@ -20,6 +20,7 @@ import {
   type Texts,
   texts,
 } from '../src/i18n/index.ts';
+import { planBody } from '../src/output/print/plan.ts';
 import { PROSE, writeLanguageBook } from './helpers/language-book.ts';
 import { tempDir } from './helpers/tmp.ts';
 import { decodeEntities, epubcheck, epubEntries } from './helpers/tools.ts';
@@ -171,6 +172,27 @@ describe('chapter numbers', () => {
       ),
       { seed: 20261201, numRuns: 600 },
     );
+  });
+
+  it('gives a print chapter called only by a number in its language’s words the book’s title as running head', () => {
+    const chapter = (title: string, firstPage: number) => ({
+      kind: 'chapter' as const,
+      start: 'recto' as const,
+      pages: 4,
+      firstPage,
+      title,
+    });
+    const heads = (language: string) =>
+      planBody([chapter('Erstes Kapitel', 0), chapter('Der Brief', 4)], {
+        runningHeads: 'chapter',
+        author: 'Maren Tolliver',
+        title: 'Das Hafenbuch',
+        language,
+      })
+        .pages.filter((p) => p.recto && p.head)
+        .map((p) => p.head);
+    expect(heads('de')).toEqual(['Das Hafenbuch', 'Der Brief']);
+    expect(heads('en')).toEqual(['Erstes Kapitel', 'Der Brief']);
   });
 
   it('reads number words only in the book’s own language', () => {

@@ -248,6 +248,7 @@ function plan(laid: Laid) {
     runningHeads: laid.setup.print['running-heads'],
     author: laid.setup.author,
     title: laid.book.config.title,
+    language: laid.book.config.language,
   });
   const whole = joinPlan(laid.frontPlaced, bodyPlan);
   const contents = wantsToc(laid.book) ? contentsEntries(laid.body, bodyPlan.starts) : undefined;

@@ -149,6 +149,7 @@ export async function layOut(input: LayoutInput): Promise<Layout> {
       runningHeads: setup.print['running-heads'],
       author: setup.author,
       title: book.config.title,
+      language: book.config.language,
     });
     const contents = input.toc ? contentsEntries(body, bodyPlan.starts) : undefined;
 

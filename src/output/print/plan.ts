@@ -46,6 +46,8 @@ export interface FurnitureText {
   runningHeads: 'chapter' | 'book' | 'none';
   author: string;
   title: string;
+  /** The book's language: a title that is only a number in its words gets the book's title (default `en`). */
+  language?: string | undefined;
 }
 
 interface Slot {
@@ -94,7 +96,7 @@ export function planBody(body: PlacedBlock[], text: FurnitureText): BodyPlan {
       folio = label;
       if (text.runningHeads !== 'none') {
         // A chapter called just "IV" would read as a page number up there: the book's title goes instead.
-        const chapterHead = text.runningHeads === 'chapter' && !isNumberTitle(block.title);
+        const chapterHead = text.runningHeads === 'chapter' && !isNumberTitle(block.title, text.language);
         head = recto ? (chapterHead ? block.title : text.title) : text.author;
       }
     }
