@@ -165,6 +165,28 @@ describe('print measures on made-up pages', () => {
     expect(m.widows.at.map((p) => p.page)).toEqual([7]);
   });
 
+  it('read a block quote running on from a verso to a recto, one line at its edge there, as no widow', () => {
+    const pages = cleanBook();
+    const quote = (extra: Partial<LineSpec> = {}) => full({ indent: 16.9, inset: 16.9, ...extra });
+    const six = {
+      ...(pages[3] as PageSpec),
+      lines: [...(pages[3] as PageSpec).lines.slice(0, 26), quote({ space: 1 }), quote(), quote(), quote(), quote()],
+    };
+    const seven = {
+      ...(pages[4] as PageSpec),
+      lines: [
+        quote(),
+        { words: ['it', 'ended.'], indent: 16.9 },
+        ...(pages[4] as PageSpec).lines.slice(3).map((l, k) => (k === 0 ? { ...l, space: 1 } : l)),
+      ],
+    };
+    const m = measure(pages.map((p, i) => (i === 3 ? six : i === 4 ? seven : p)));
+    expect(m.widows.count).toBe(0);
+    expect(m.facingDiffer.count).toBe(0);
+    // Page 7 loses three justified lines and gains the quote's first: justified, at its edge.
+    expect(m.justified).toBe(measure(pages).justified - 2);
+  });
+
   it('count lines inside a paragraph that start with an em dash, not a paragraph that does', () => {
     let pages = edit(cleanBook(), 1, 2, { ...full(), words: ['—and', ...full().words.slice(1)] });
     pages = edit(pages, 1, 5, { ...full({ indent: 16.9 }), words: ['—Well', ...full({ indent: 16.9 }).words.slice(1)] });

@@ -68,6 +68,7 @@ function leftOf(line: BookLine, drop: DrawnWord | undefined): number {
 export function markParagraphs(pages: BookPage[], g: BookGeometry): void {
   const em = g.bodySize;
   let carry: BookLine | undefined;
+  let carryRight = 0;
   for (const page of pages) {
     const running = page.role === 'body' || page.role === 'opener';
     const previousPage = pages[page.index - 1];
@@ -79,10 +80,12 @@ export function markParagraphs(pages: BookPage[], g: BookGeometry): void {
     blocks.forEach((block, b) => {
       const first = block[0] as BookLine;
       const atTop = b === 0 && page.lines[0] === first && first.base < g.top + 0.5 * g.pitch;
-      // A block running on from the page before shares its edge with that page's last line.
-      const ends = [...block, ...(atTop && fromPrevious ? [fromPrevious] : [])].map((l) => l.xMax);
+      // A block running on from the page before shares its edge with that page's last line
+      // (its inset from its own page's right edge: rectos and versos sit apart).
+      const ends = block.map((l) => right - l.xMax);
+      if (atTop && fromPrevious) ends.push(carryRight - fromPrevious.xMax);
       const blockMax = Math.max(...block.map((l) => l.xMax));
-      const shared = ends.filter((x) => Math.abs(x - blockMax) <= 0.5).length >= 2;
+      const shared = ends.filter((inset) => Math.abs(inset - (right - blockMax)) <= 0.5).length >= 2;
       const edge = shared && blockMax < right - 1 ? blockMax : right;
       block.forEach((line, k) => {
         line.full = line.xMax >= edge - 1;
@@ -95,6 +98,6 @@ export function markParagraphs(pages: BookPage[], g: BookGeometry): void {
       });
     });
     const lastText = [...page.lines].reverse().find((l) => !isNote(l, g) && !l.display);
-    if (lastText && page.lines.at(-1) === lastText) carry = lastText;
+    if (lastText && page.lines.at(-1) === lastText) [carry, carryRight] = [lastText, right];
   }
 }

@@ -32,6 +32,10 @@ export interface LineSpec {
   size?: number;
   /** Moves the whole line sideways (into the gutter, say). */
   shift?: number;
+  /** How far a full line stops short of the right edge (a block quote's right indent). */
+  inset?: number;
+  /** Empty lines before this one. */
+  space?: number;
 }
 
 export function word(text: string, xMin: number, base: number, size = BODY, softHyphen = false): DrawnWord {
@@ -54,7 +58,7 @@ export function lineWords(spec: LineSpec, base: number, recto: boolean): DrawnWo
   spec.words.forEach((text, k) => {
     const last = k === spec.words.length - 1;
     const w = word(text, x, base, spec.size ?? BODY, last && spec.soft === true);
-    if (last && spec.full) w.xMax = left - (spec.indent ?? 0) + MEASURE;
+    if (last && spec.full) w.xMax = left - (spec.indent ?? 0) + MEASURE - (spec.inset ?? 0);
     out.push(w);
     x = w.xMax + (spec.gap ?? 3);
   });
@@ -68,7 +72,7 @@ const six = ['garden', 'harbor', 'window', 'silver', 'market', 'candle', 'letter
  * rest, the gaps then set to fill the measure (less `indent`).
  */
 export function full(extra: Partial<LineSpec> = {}): LineSpec {
-  const room = MEASURE - (extra.indent ?? 0);
+  const room = MEASURE - (extra.indent ?? 0) - (extra.inset ?? 0);
   const n = Math.floor((room + 3) / (6 * CHAR + 3));
   const words = Array.from({ length: n }, (_, k) => six[k % six.length] as string);
   const rest = room - (n * 6 * CHAR + (n - 1) * 3);
@@ -107,10 +111,13 @@ export function page(spec: PageSpec): SourcePage {
     words.push(word('Chapter', left + 120, start - 4 * PITCH, 17.4), word('One', left + 200, start - 4 * PITCH, 17.4));
   const drop = spec.opener && spec.dropCap !== false;
   if (drop) words.push({ ...word('T', left, start + 2 * PITCH, 55.9), xMax: left + 36 });
+  let row = 0;
   spec.lines.forEach((line, k) => {
+    row += line.space ?? 0;
     // The lines beside a drop cap start right of it.
     const beside = drop && k < 3 ? (line.full ? full({ indent: 37 }) : { ...line, indent: 37 }) : line;
-    words.push(...lineWords(beside, start + k * PITCH, spec.recto));
+    words.push(...lineWords(beside, start + row * PITCH, spec.recto));
+    row++;
   });
   if (spec.furniture ?? !spec.opener) {
     words.push(word('Author', left + 130, 55.5, 10.7), word('Name', left + 165, 55.5, 10.7), word('12', left + 160, 563.2, 10.7));
