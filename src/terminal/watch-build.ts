@@ -7,6 +7,7 @@
  * way stops with it), lets a write under way finish, and ends with 130 (143 for SIGTERM). A
  * second Ctrl-C ends at once.
  */
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { GalleyError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { BrowserSession } from '../output/browser.ts';
 import { TEMPLATES_DIR } from '../output/theme.ts';
+import { isThemePath } from '../output/theme-locate.ts';
 import { watchFiles } from '../preview/watch.ts';
 import { formatMs } from './format.ts';
 import { reportError } from './report.ts';
@@ -90,7 +92,8 @@ export async function watchBuild(options: WatchBuildOptions): Promise<number> {
 
   const out = path.resolve(cwd, options.out ?? 'dist');
   const stopWatching = watchFiles({
-    folders: [root, TEMPLATES_DIR],
+    // A --theme folder of the author's own is watched too (book.yaml's is usually in the book's).
+    folders: [root, TEMPLATES_DIR, ...themeFolder(options.theme, cwd)],
     ignore: [out],
     onChange(files) {
       if (closing) return;
@@ -131,6 +134,12 @@ function listen(): { stopped: Promise<NodeJS.Signals>; release: () => void } {
       process.off('SIGTERM', onSignal);
     },
   };
+}
+
+/** The folder `--theme` names, when it is a path to a folder that is there. */
+function themeFolder(theme: string | undefined, cwd: string): string[] {
+  const dir = theme && isThemePath(theme) ? path.resolve(cwd, theme) : undefined;
+  return dir && existsSync(dir) ? [dir] : [];
 }
 
 function delay(ms: number): Promise<void> {
