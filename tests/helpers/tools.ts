@@ -33,6 +33,27 @@ export function epubcheck(file: string): EpubcheckResult {
 }
 
 /**
+ * EPUBCheck on many EPUBs in one JVM (EpubcheckBatch.java beside this file, run from source by
+ * Java 11+): the same checker and summary as epubcheck() for each file, without starting Java
+ * once per book (about 4 s each on this machine, against well under 1 s each after the first).
+ */
+export function epubcheckMany(files: string[]): EpubcheckResult[] {
+  if (files.length === 0) return [];
+  const batch = path.join(import.meta.dirname, 'EpubcheckBatch.java');
+  const result = spawnSync('java', ['-cp', epubcheckJar, batch, ...files], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const reports = [...`${result.stdout}`.matchAll(/@@galley-epubcheck-begin (.*)\n([\s\S]*?)@@galley-epubcheck-end (-?\d+)/g)];
+  return files.map((file) => {
+    const report = reports.find((r) => r[1] === file);
+    if (!report)
+      return { clean: false, summary: 'no summary', output: `no report for ${file}:\n${result.stdout}\n${result.stderr}` };
+    const output = report[2] ?? '';
+    const summary = /Messages: .*/.exec(output)?.[0] ?? 'no summary';
+    const clean = /Messages: 0 fatals \/ 0 errors \/ 0 warnings/.test(summary) && report[3] === '0';
+    return { clean, summary, output };
+  });
+}
+
+/**
  * The PDF's text, as poppler's pdftotext gives it: `raw` (the default) in the order the page
  * draws it, else line by line from the top; each page ends with a form feed. Raw order does
  * not join a word hyphenated at a line end into one (`ninety-` + `six` stays two words). Words
