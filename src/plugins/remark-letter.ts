@@ -6,9 +6,10 @@
  * - the salutation is the first paragraph when it is one line ending in a comma or colon
  *   (`Dear Nell,`, `Sir:`);
  * - the sign-off is the last paragraph (before any `P.S.`) when it starts with a dash (`— Ada`,
- *   typed `-- Ada`, or `- Ada` as a one-item list), or is a short name (`Ada`, `M. G.`), or a
- *   closing and a name (`Love, Ada`), or two to four short lines whose first ends in a comma
- *   (`Your mother,\` then `Ada`): the closing lines are the valediction, the last the signature.
+ *   typed `-- Ada`, or `- Ada` as a one-item list), or is a name (one to three capitalised words
+ *   or initials: `Ada`, `M. G.`, `T. Marrack`), or a closing and a name (`Love, Ada`), or two
+ *   to four short lines whose first ends in a comma (`Your mother,\` then `Ada`): the closing
+ *   lines are the valediction, the last the signature.
  *   A one-line closing just before a name's paragraph (`Yours,` then `Ada`) is its valediction;
  * - paragraphs after it that open with `P.S.` (`P.P.S.`) are postscripts.
  * Everything else is the body, set as the book's paragraphs are (the first flush left).
@@ -80,7 +81,7 @@ function isPostscript(node: Block | undefined): boolean {
 }
 
 /** A name as it signs a letter: one to three capitalised words or initials. */
-const NAME = /^\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){0,2}$/u;
+const NAME = /^(?:\p{Lu}\.|\p{Lu}[\p{L}’'-]*)(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}’'-]*)){0,2}$/u;
 const DASHED = /^(?:—|–|--?)\s*\S/;
 
 /** Takes the sign-off from the end of the body, if the body ends with one, as a block of its own. */

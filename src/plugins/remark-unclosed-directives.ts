@@ -27,7 +27,10 @@ export const remarkUnclosedDirectives: Plugin<[], Root> = () => (tree, file) => 
     const fence = closingFence(node, source);
     const offset = fence?.position.start.offset;
     if (!fence || offset === undefined || claimed.has(offset)) {
-      const inside = offset !== undefined && claimed.has(offset) && parent?.type === 'containerDirective';
+      // Closed by the fence of the container around it (which has as many colons or fewer).
+      const around = parent?.type === 'containerDirective' ? closingFence(parent as ContainerDirective, source) : undefined;
+      const end = node.position?.end.offset ?? -1;
+      const inside = around?.position.start.offset !== undefined && end >= around.position.start.offset - 1;
       fatal(file, 'directive/unclosed', place, {
         reason: `\`${opener}\` is never closed: everything after it would be taken into it`,
         hint: inside

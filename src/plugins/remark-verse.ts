@@ -42,11 +42,33 @@ export const remarkVerse: Plugin<[], Root> = () => (tree, file) => {
     const { label, blocks } = splitLabel(node);
     const children: FictionBlock['children'] = [];
     if (label) children.push(classedParagraph(['verse-title'], label.children, label.position));
+    // Lines of blocks with no blank line between (indented code, then the paragraph that ends it) are one stanza.
+    let run: { lines: PhrasingLine[]; from: Paragraph['position']; end: number } | undefined;
+    const flush = () => {
+      if (run) children.push(...stanzas(run.lines, at, { position: run.from }));
+      run = undefined;
+    };
     for (const block of blocks) {
-      if (block.type === 'paragraph') children.push(...stanzas(phrasingLines(block), at, block));
-      else if (block.type === 'code' && isIndentedCode(block, source)) children.push(...stanzas(codeLines(block), at, block));
-      else children.push(block);
+      const lines =
+        block.type === 'paragraph'
+          ? phrasingLines(block)
+          : block.type === 'code' && isIndentedCode(block, source)
+            ? codeLines(block)
+            : undefined;
+      if (!lines) {
+        flush();
+        children.push(block);
+        continue;
+      }
+      const start = block.position?.start.line ?? -1;
+      if (run && start === run.end + 1) run.lines.push(...lines);
+      else {
+        flush();
+        run = { lines: [...lines], from: block.position, end: -1 };
+      }
+      run.end = block.position?.end.line ?? -2;
     }
+    flush();
     const classes = ['verse', ...(node.name === 'verse' ? [] : [node.name]), ...authorClasses(node)];
     parent.children[index] = fictionBlock(
       node.name,
