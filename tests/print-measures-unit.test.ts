@@ -89,7 +89,7 @@ describe('print measures on made-up pages', () => {
     expect(m.hyphenRuns.count).toBe(0);
   });
 
-  it('count runs of three hyphenated lines, a paragraph’s last word broken, a title split from its name', () => {
+  it('count runs of three hyphenated lines, a paragraph’s last word broken, a title split from its name, words run together', () => {
     const soft = (w: string) => ({ ...full(), words: [...full().words.slice(0, 9), w], soft: true });
     let pages = edit(cleanBook(), 2, 0, soft('abcd-'));
     pages = edit(pages, 2, 1, soft('efgh-'));
@@ -98,10 +98,12 @@ describe('print measures on made-up pages', () => {
     pages = edit(pages, 2, 4, { words: ['dener.'] });
     pages = edit(pages, 3, 1, { ...full(), words: [...full().words.slice(0, 9), 'Mr.'] });
     pages = edit(pages, 3, 2, { ...full(), words: ['Ashworth', ...full().words.slice(2)] });
+    pages = edit(pages, 3, 12, { ...full(), words: ['gardenharborwindowsilverstones', ...full().words.slice(5)] });
     const m = measure(pages);
     expect(m.hyphenRuns.count).toBe(1);
     expect(m.lastWordHyphenated.count).toBe(1);
     expect(m.titleSplits.count).toBe(1);
+    expect(m.runTogether.at).toEqual([{ page: 6, text: expect.stringMatching(/^gardenharbor/) }]);
   });
 
   it('count a recto whose last line ends in a hyphenation, not a verso', () => {

@@ -7,6 +7,8 @@
  *   paragraph's last line; its word gaps run from one word's right edge to the next one's left.
  * - A line ends in a hyphenation when its last word ends in the hyphen of a soft hyphen (the
  *   browser's break, drawn over the invisible U+00AD; pdf-read.ts tells it from a typed hyphen).
+ * - Words run together when a line holds a run of 25 letters or more (no English word is that
+ *   long): the words were drawn without a space or a gap between them.
  * - The letters either side of a break are the letters of the fragment before it and the
  *   letters that start the next line (the next page's first line after a page's last).
  */
@@ -48,6 +50,8 @@ export interface LineMeasures {
   emDashStarts: Count;
   /** A title (Mr., Mrs., Miss, Dr. …) at a line's end, its name on the next line. */
   titleSplits: Count;
+  /** Lines with a run of 25 letters or more: words drawn without a space between (text search breaks). */
+  runTogether: Count;
 }
 
 export function counter(): Count & { add(page: BookPage, text: string): void } {
@@ -86,7 +90,8 @@ export function lineMeasures(book: Book): LineMeasures {
   const lines = flow(book);
   const justified = lines.filter(({ line }) => isJustified(line));
   const medianGap = median(justified.flatMap(({ line }) => gapsOf(line)));
-  const [over2, over15, hyphenated, capitalised, fragments, shortWords, lastWords, runs, dashes, titles] = [
+  const [over2, over15, hyphenated, capitalised, fragments, shortWords, lastWords, runs, dashes, titles, together] = [
+    counter(),
     counter(),
     counter(),
     counter(),
@@ -112,6 +117,7 @@ export function lineMeasures(book: Book): LineMeasures {
     run = hyphenEnd(line) ? run + 1 : 0;
     if (run === 3) runs.add(page, line.text);
     if (!samePage) run = 0;
+    if (line.words.some((w) => /\p{L}{25,}/u.test(w.text))) together.add(page, line.text);
     const first = line.words[0]?.text ?? '';
     if (!line.start && /^[“‘"'(]*\u2014/u.test(first)) dashes.add(page, line.text);
     const nextFirst = next?.line.words[0]?.text ?? '';
@@ -144,5 +150,6 @@ export function lineMeasures(book: Book): LineMeasures {
     hyphenRuns: plain(runs),
     emDashStarts: plain(dashes),
     titleSplits: plain(titles),
+    runTogether: plain(together),
   };
 }

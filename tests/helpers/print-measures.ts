@@ -201,6 +201,13 @@ export const GOALS: Goal[] = [
     met: (m) => m.lastWordHyphenated.count === 0,
   },
   {
+    key: 'runTogether',
+    measure: 'lines whose words run together (no space)',
+    value: (m) => `${m.runTogether.count}`,
+    goal: '0',
+    met: (m) => m.runTogether.count === 0,
+  },
+  {
     key: 'titleSplits',
     measure: 'a title split from its name (Mr. | Bennet)',
     value: (m) => `${m.titleSplits.count}`,
