@@ -8,6 +8,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { autoInner } from '../src/output/print/geometry.ts';
 import { type BuiltPdf, buildPdf, CHAPTERS, HEADINGS, writeNovel } from './helpers/novel.ts';
+import { pdfDrawings } from './helpers/pdf-drawings.ts';
 import { endsHyphenated, justifiedGaps, type LaidOutPage, type Line, pdfLayout } from './helpers/pdf-layout.ts';
 import { pdfFonts, pdfInfo } from './helpers/tools.ts';
 
@@ -232,13 +233,15 @@ describe('print edition of a novel', () => {
     expect(first(8)).toMatch(/^Contents \/ Part One/);
   });
 
-  it('opens each chapter with a sink, its number and title, and a drop cap', () => {
+  it('opens each chapter with a sink, its number and title, and a drop cap', async () => {
+    // The drop cap is drawn as a vector (its letter stays in the text, whole with its word).
+    const drawings = await pdfDrawings(built.file);
     for (const i of openers) {
       const page = pages[i] as LaidOutPage;
       const title = page.lines.findIndex((l) => CHAPTERS.includes(l.text));
       expect(page.lines[title - 1]?.text).toMatch(/^(one|two|three|four|five)$/i);
       expect(page.lines[0]?.y).toBeGreaterThan(MARGIN + 6 * LINE);
-      expect(page.words.some((w) => w.yMax - w.yMin > 2 * LINE)).toBe(true);
+      expect(drawings[i]?.paths.some((p) => p.alpha > 0 && p.yMax - p.yMin > 2 * LINE)).toBe(true);
     }
   });
 });

@@ -1,8 +1,10 @@
 /**
- * Which words of a chapter's opening paragraph make its lead-in: up to four words, ending early at
- * the first word that ends a clause (`,` `;` `:` `.` `!` `?` `—` `)`), and the opening quote mark
- * before them, if any. Print and the EPUB set the same words.
+ * Which words of a chapter's opening paragraph make its lead-in: a whole phrase of up to four
+ * words, ending early at the first word that ends a clause (`,` `;` `:` `.` `!` `?` `—` `)`),
+ * never splitting a title from its name (lead-in-phrase.ts), and the opening quote mark before
+ * them, if any. Print and the EPUB set the same words.
  */
+import { leadInWordCount, MAX_WORDS } from './lead-in-phrase.ts';
 
 export interface LeadInText {
   /** White space before everything (kept as it was). */
@@ -19,12 +21,11 @@ const QUOTES = '"“‘\'«„‚';
 
 /** Splits the paragraph's first text; undefined when it opens with no word. */
 export function splitLeadIn(text: string): LeadInText | undefined {
-  const match = new RegExp(`^(\\s*)([${QUOTES}]?)(\\S+(?:\\s+\\S+){0,3})`).exec(text);
+  // The words looked at, and one more, to see whether a name runs on past them.
+  const match = new RegExp(`^(\\s*)([${QUOTES}]?)(\\S+(?:\\s+\\S+){0,${MAX_WORDS}})`).exec(text);
   if (!match) return undefined;
   const [, space = '', quote = '', run = ''] = match;
-  const words = run.split(/\s+/);
-  const stop = words.findIndex((w) => /[,;:.!?—)]$/.test(w));
-  const taken = stop === -1 ? words.length : stop + 1;
+  const taken = leadInWordCount(run.split(/\s+/));
   const end = indexAfterWords(run, taken);
   return { space, quote, lead: run.slice(0, end), rest: text.slice(space.length + quote.length + end) };
 }

@@ -41,6 +41,7 @@ export const CHECK_RULES = {
   'structure/chapter-front-matter': { severity: 'warning', about: "front matter in a folder's chapter file (not read)" },
   'cover/size': { severity: 'warning', about: 'a cover smaller than KDP asks for' },
   'cover/shape': { severity: 'warning', about: 'a cover not 1.6 times as tall as it is wide' },
+  'print/low-resolution': { severity: 'warning', about: 'an image that prints at under 300 pixels to the inch' },
   'directive/unknown': {
     severity: 'warning',
     about: 'a `::name` line or `:::name` container that is not one of Galley’s elements (kept as text)',

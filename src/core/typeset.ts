@@ -20,6 +20,7 @@ import type { BookConfig } from '../config/schema.ts';
 import { collectDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { GalleyError } from '../errors.ts';
 import { readManuscript } from '../manuscript/read.ts';
+import { lowResolutionNotes } from '../output/print/resolution.ts';
 import { bookTheme } from '../output/theme-book.ts';
 import { collectDivisions, isEmptyDivision } from '../pipeline/divisions.ts';
 import { pipelineOptions } from '../pipeline/options.ts';
@@ -175,7 +176,12 @@ export async function typeset(options: TypesetOptions): Promise<TypesetResult> {
   lap('typeset');
   return {
     book,
-    diagnostics: [...collectDiagnostics([...files, metadataFile]), ...imageNotes, ...coverNotes],
+    diagnostics: [
+      ...collectDiagnostics([...files, metadataFile]),
+      ...imageNotes,
+      ...coverNotes,
+      ...lowResolutionNotes(book, requests),
+    ],
     files,
   };
 }

@@ -11,7 +11,7 @@
  *   on (a first line followed within 1.3 line pitches by another); a line more than 0.6 pitches
  *   above the top or below the bottom is page furniture (running head, folio);
  * - roles: `front` before the body's first page (the PDF's page labels, where roman numbering
- *   turns arabic); `blank` with no words and no figure; `part` in the body with lines, all of
+ *   turns arabic; without labels, the first page with an arabic folio less its number); `blank` with no words and no figure; `part` in the body with lines, all of
  *   them display lines; `opener` where a chapter starts: the page's first line sunk more than three
  *   pitches below the top, with a display line among its first three lines or a drop cap (or, when
  *   the caller knows them, e.g. from the screen edition's bookmarks, the pages given); `body` the
@@ -117,6 +117,33 @@ function bodySizeOf(pages: SourcePage[]): number {
 }
 
 /**
+ * A drop cap drawn as a vector (Galley's, src/output/print/drop-cap.ts): a drawing two body sizes
+ * tall or more, narrower than a fifth of the page, beside which a text line starts (its baseline
+ * within the drawing's height, its first word within two body sizes of its right edge). Given as
+ * a word with no text, the drawing's box.
+ */
+function drawnDropCap(figures: Box[], lines: BookLine[], bodySize: number): DrawnWord | undefined {
+  const cap = figures.find(
+    (f) =>
+      f.bottom - f.top >= 2 * bodySize &&
+      f.right - f.left < 8 * bodySize &&
+      lines.some((l) => l.base > f.top && l.base < f.bottom + 1 && Math.abs((l.words[0]?.xMin ?? 0) - f.right) < 2 * bodySize),
+  );
+  if (!cap) return undefined;
+  const size = cap.bottom - cap.top;
+  return {
+    text: '',
+    xMin: cap.left,
+    xMax: cap.right,
+    yMin: cap.top,
+    yMax: cap.bottom,
+    base: cap.bottom,
+    size,
+    softHyphen: false,
+  };
+}
+
+/**
  * Words into lines by baseline (within 1 pt), top to bottom, left to right. A word much smaller
  * than the body size drawn a little above a line's baseline (a footnote call) joins the word it
  * touches; drop caps are left out.
@@ -184,7 +211,8 @@ export function readBook(source: SourceBook): Book {
   const all = source.pages.map((page) => {
     const dropCaps = page.words.filter((w) => w.size >= 2 * bodySize);
     const rest = page.words.filter((w) => w.size < 2 * bodySize);
-    return { dropCap: dropCaps[0], lines: linesOf(rest, bodySize).map((l) => bookLine(l, bodySize)) };
+    const lines = linesOf(rest, bodySize).map((l) => bookLine(l, bodySize));
+    return { dropCap: dropCaps[0] ?? drawnDropCap(page.figures ?? [], lines, bodySize), lines };
   });
   const block = blockOf(
     all.filter((_, i) => inBody(i)).map((p) => p.lines),
@@ -214,7 +242,7 @@ export function readBook(source: SourceBook): Book {
     bodySize,
     block,
   );
-  const bodyStart = source.bodyStart ?? 0;
+  const bodyStart = source.bodyStart ?? folioStart(pages);
   assignRoles(pages, geometry, bodyStart, source.openers);
   markParagraphs(pages, geometry);
   return { pages, geometry, bodyStart };
@@ -231,6 +259,15 @@ function edges(pages: BookPage[], bodySize: number, block: { pitch: number; top:
     left: { recto: side(true, (l) => l.xMin), verso: side(false, (l) => l.xMin) },
     right: { recto: side(true, (l) => l.xMax), verso: side(false, (l) => l.xMax) },
   };
+}
+
+/** Without page labels: the first page with a folio in arabic numerals, less that number. */
+function folioStart(pages: BookPage[]): number {
+  for (const page of pages) {
+    const folio = page.furniture.find((l) => /^\d+$/.test(l.text));
+    if (folio) return Math.max(0, page.index - Number(folio.text) + 1);
+  }
+  return 0;
 }
 
 function assignRoles(pages: BookPage[], g: BookGeometry, bodyStart: number, openers: number[] | undefined): void {

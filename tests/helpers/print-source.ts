@@ -115,10 +115,13 @@ async function figureBoxes(file: string, pages: number[]): Promise<Map<number, B
 /**
  * Pages that may hold a figure: those that name an image among their resources, and those whose
  * words leave a hole (fewer than 4 baselines, or 4 or more times the usual step between baselines, or the top
- * 40% of the page empty). Only these are read for figures.
+ * 40% of the page empty), and those with a heading. Only these are read for figures.
  */
-function mayHoldFigure(page: { height: number; words: { base: number }[] }, image: boolean): boolean {
+function mayHoldFigure(page: { height: number; words: { base: number; size: number }[] }, image: boolean): boolean {
   if (image) return true;
+  // A heading (a chapter's opener, which may draw its drop cap).
+  const sizes = page.words.map((w) => w.size).sort((a, b) => a - b);
+  if (page.words.some((w) => w.size > 1.25 * (sizes[Math.floor(sizes.length / 2)] ?? 0))) return true;
   const bases = [...new Set(page.words.map((w) => Math.round(w.base)))].sort((a, b) => a - b);
   if (bases.length < 4) return true;
   const steps = bases.slice(1).map((b, k) => b - (bases[k] as number));

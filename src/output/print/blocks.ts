@@ -12,14 +12,16 @@ import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { type ChapterHeadDesign, chapterHead, DEFAULT_HEAD, isOrnamentFile } from '../../book/chapter-head.ts';
-import { splitLeadIn } from '../../book/lead-in-text.ts';
 import type { Book, Section } from '../../book/model.ts';
 import { chapterNumberWords, isNumberTitle } from '../../i18n/index.ts';
 import { isUnnumbered } from '../../plugins/remark-book-structure.ts';
 import { type LeadIn, leadInParts, type SceneBreakDesign } from '../theme-design.ts';
+import type { DropCapFace } from './drop-cap.ts';
 import type { Hyphenator } from './hyphenate.ts';
 import { hyphenateTree } from './hyphenate.ts';
+import { setLeadIn } from './lead-in.ts';
 import { marker } from './markers.ts';
+import { printImages } from './print-images.ts';
 
 export type BlockKind =
   | 'half-title'
@@ -40,6 +42,8 @@ export interface PrintDesign {
   chapter: ChapterHeadDesign;
   sceneBreak: SceneBreakDesign;
   images: { head?: string | undefined; sceneBreak?: string | undefined };
+  /** The drop cap, drawn from the theme's font (drop-cap.ts); undefined when its face has no file to draw from. */
+  dropCap?: DropCapFace | undefined;
 }
 export { isNumberTitle };
 
@@ -103,6 +107,7 @@ export function bodyBlocks(book: Book, options: BodyOptions): PrintBlock[] {
       continue;
     }
     const tree = structuredClone(section.hast);
+    printImages(tree, book.images);
     if (options.sourceLines) sourceLines(tree);
     openDetails(tree);
     let kind: BlockKind;
@@ -181,26 +186,7 @@ function opener(tree: Element, section: Section, options: OpenerOptions): void {
     language: options.language,
     ornamentSrc: options.design?.images.head,
   });
-  if (opening && options.leadIn !== 'none') leadIn(opening, options.leadIn);
-}
-
-/** Wraps the paragraph's first words in a small-caps lead-in (and readies the drop cap). */
-function leadIn(paragraph: Element, style: Exclude<LeadIn, 'none'>): void {
-  const { dropCap, smallCaps } = leadInParts(style);
-  // Not `small-caps`: that class sets a whole element in small caps (the author's own).
-  if (dropCap) addClass(paragraph, 'drop-cap');
-  if (smallCaps) addClass(paragraph, 'lead-small-caps');
-  const first = paragraph.children[0];
-  if (first?.type !== 'text') return;
-  const split = splitLeadIn(first.value);
-  if (!split) return;
-  const { space, quote, lead, rest } = split;
-  const parts: ElementContent[] = [];
-  if (space) parts.push({ type: 'text', value: space });
-  if (quote && dropCap) parts.push(h('span.lead-quote', quote));
-  if (smallCaps) parts.push(h('span.lead-in', dropCap ? lead : `${quote}${lead}`), { type: 'text', value: rest });
-  else parts.push({ type: 'text', value: `${dropCap ? '' : quote}${lead}${rest}` });
-  paragraph.children.splice(0, 1, ...parts);
+  if (opening && options.leadIn !== 'none') setLeadIn(opening, leadInParts(options.leadIn), options.design?.dropCap);
 }
 
 /**

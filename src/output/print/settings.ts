@@ -11,9 +11,10 @@ import { GalleyError } from '../../errors.ts';
 import { loadPrintFonts, type PrintFonts } from '../fonts.ts';
 import { dataUrl, loadOrnaments } from '../ornaments.ts';
 import { type Theme, themeCss } from '../theme.ts';
-import { themeDesign } from '../theme-design.ts';
+import { leadInParts, themeDesign } from '../theme-design.ts';
 import type { LeadIn, PrintDesign } from './blocks.ts';
 import type { DocumentStyle } from './document.ts';
+import { loadDropCap } from './drop-cap.ts';
 import type { Furniture } from './geometry.ts';
 import { type Hyphenator, loadHyphenator } from './hyphenate.ts';
 
@@ -26,7 +27,7 @@ export interface PrintSetup {
   leadIn: LeadIn;
   /** The ornament the furniture draws where a break falls at a page's top or foot ('' when the theme sets it at every break). */
   ornament: string;
-  /** The theme's chapter heads and scene breaks (theme.json `chapter`, `scene-break`). */
+  /** The theme's chapter heads and scene breaks (theme.json `chapter`, `scene-break`), and its drop cap. */
   design: PrintDesign;
   furniture: Furniture;
   hyphenate: Hyphenator | undefined;
@@ -48,18 +49,21 @@ export async function printSetup(book: Book, theme: Theme = book.theme): Promise
     images: { head: images.head && dataUrl(images.head), sceneBreak: images.sceneBreak && dataUrl(images.sceneBreak) },
   };
   const line = parseLength(manifest.print['line-height']);
-  if (!line || !parseLength(manifest.print['font-size'])) {
+  const fontSize = parseLength(manifest.print['font-size']);
+  if (!line || !fontSize) {
     throw new GalleyError('PDF_FAILED', 'the theme’s print font size or line height is not a length', {
       file: theme.layers.at(-1)?.file,
       hint: 'Give `print.font-size` and `print.line-height` as lengths such as 11pt and 14pt.',
     });
   }
+  const leadIn = print['lead-in'] ?? resolved.leadIn;
+  if (leadInParts(leadIn).dropCap) design.dropCap = await loadDropCap(css, fonts, { fontSize, line });
   return {
     print,
     fonts,
     style: { css: `${css}${sinkCss(design)}`, fonts, fontSize: manifest.print['font-size'] },
     line,
-    leadIn: print['lead-in'] ?? resolved.leadIn,
+    leadIn,
     ornament: design.sceneBreak.show === 'always' || design.images.sceneBreak ? '' : design.sceneBreak.ornament,
     design,
     furniture: { heads: print['running-heads'] !== 'none', folios: print.folios },
