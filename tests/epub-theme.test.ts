@@ -23,6 +23,7 @@ import { renderEpub } from '../src/output/epub.ts';
 import { bodyBlocks } from '../src/output/print/blocks.ts';
 import { printSetup } from '../src/output/print/settings.ts';
 import { builtInThemes } from '../src/output/theme.ts';
+import { epubView } from '../src/preview/epub-view.ts';
 import { REPO, tempDir } from './helpers/tmp.ts';
 import { aceCheck, type EpubcheckResult, epubcheckMany, epubEntries } from './helpers/tools.ts';
 
@@ -92,6 +93,8 @@ function chapterDocuments(entries: Map<string, string>): string[] {
 describe('chapter heads as the theme sets them, in the EPUB and in print', () => {
   const epub = {} as Record<Head, string[]>;
   const print = {} as Record<Head, string[]>;
+  /** The preview's EPUB view of the first chapter. */
+  const preview = {} as Record<Head, string>;
 
   beforeAll(async () => {
     const dir = headBook();
@@ -111,6 +114,7 @@ describe('chapter heads as the theme sets them, in the EPUB and in print', () =>
         language: 'en',
       });
       print[name] = blocks.filter((b) => b.kind === 'chapter').map((b) => b.html);
+      preview[name] = (await epubView(book)).sections.find((s) => s.title === 'The Lamps')?.html ?? '';
     }
   }, 120_000);
 
@@ -127,6 +131,12 @@ describe('chapter heads as the theme sets them, in the EPUB and in print', () =>
         else expect(head, `${medium}, chapter ${k + 1}`).toContain(`<p class="chapter-number">${number}</p><h1`);
       }
     }
+  });
+
+  it('shows the same heads in the preview’s EPUB view', () => {
+    expect(preview.words).toContain('<p class="chapter-number">Chapter one</p><h1 class="chapter-title">The Lamps</h1>');
+    expect(preview.roman).toContain('<p class="chapter-number">Chapter I</p>');
+    expect(preview.none).not.toContain('chapter-number');
   });
 
   it('sets the lead-in the theme asks for, the first letter kept in its word', () => {

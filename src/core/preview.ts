@@ -16,7 +16,8 @@ import { type Diagnostic, formatDiagnostic } from '../diagnostics.ts';
 import { GalleyError, locationOf } from '../errors.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { type FontSet, fontFile, loadThemeFonts } from '../output/fonts.ts';
-import { TEMPLATES_DIR, themeCss, themeFolders } from '../output/theme.ts';
+import { TEMPLATES_DIR, themeFolders } from '../output/theme.ts';
+import { epubView } from '../preview/epub-view.ts';
 import { type PrintView, printPreview } from '../preview/print-view.ts';
 import { bookUrls, fontUrls, type PreviewServer, startPreviewServer } from '../preview/server.ts';
 import { watchFiles } from '../preview/watch.ts';
@@ -113,12 +114,13 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
       book = result.book;
       own = result.diagnostics;
       fonts = await loadThemeFonts(book.theme);
+      const view = await epubView(book);
       return {
         version: (previous?.version ?? 0) + 1,
         title: book.config.title,
         language: book.config.language,
-        css: { epub: await themeCss(book.theme, 'epub'), fonts: fontUrls(fonts.css, 'fonts') },
-        sections: [...book.front, ...book.body].map(({ id, kind, title, html }) => ({ id, kind, title, html: bookUrls(html) })),
+        css: { epub: view.css, fonts: fontUrls(fonts.css, 'fonts') },
+        sections: view.sections.map((section) => ({ ...section, html: bookUrls(section.html) })),
         diagnostics: diagnostics(previous?.print),
         error: undefined,
         print: previous?.print,

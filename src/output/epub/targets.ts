@@ -2,6 +2,12 @@
  * Store targets: where a store needs the EPUB made differently, its differences in one place.
  * `generic` follows EPUB 3.3 and suits every reading system; the others change only what their
  * store asks for.
+ *
+ * The theme's lead-in and hyphenation need nothing of their own on Apple Books and Kobo: Apple
+ * Books (WebKit) floats the drop cap span and hyphenates by `-webkit-hyphens`; Kobo's two engines
+ * take the same CSS (its KEPUB reader is WebKit, its EPUB reader Adobe's, which reads
+ * `adobe-hyphenate`), so `kobo` stays the generic book. Kindle differs (see `dropCapLineFloor` and
+ * `mobiFallback`).
  */
 
 export type EpubTarget = 'generic' | 'kindle' | 'apple' | 'kobo';
