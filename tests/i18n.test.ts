@@ -5,8 +5,12 @@
  * the English table itself — with its navigation, landmarks, labels and chapter heads as its own
  * table says. The French and German books pass EPUBCheck.
  */
+
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/core/build.ts';
+import { typeset } from '../src/core/typeset.ts';
 import { chapterHeading, fill, LANGUAGES, listNames, type Texts, texts } from '../src/i18n/index.ts';
 import { PROSE, writeLanguageBook } from './helpers/language-book.ts';
 import { tempDir } from './helpers/tmp.ts';
@@ -176,6 +180,18 @@ describe('a book in each language', () => {
       [...text.matchAll(/<p class="chapter-number">([^<]*)<\/p>/g)].map((m) => decodeEntities(m[1] as string)),
     );
     expect(heads).toEqual([chapterHeading(1, tag), chapterHeading(2, tag)]);
+  });
+
+  it('lists untitled chapters by their number in the language, and a lone one by the book’s title', async () => {
+    const titles = async (files: string[]) => {
+      const dir = tempDir('galley-untitled-');
+      writeFileSync(path.join(dir, 'book.yaml'), 'title: Das Hafenbuch\nauthor: Maren Tolliver\nlanguage: de\n');
+      for (const [i, text] of files.entries()) writeFileSync(path.join(dir, `0${i + 1}.md`), text);
+      const { book } = await typeset({ input: dir });
+      return book.body.map((s) => s.title);
+    };
+    expect(await titles(['Die Fähre kam spät.\n', 'Sie las den Brief.\n'])).toEqual(['Erstes Kapitel', 'Zweites Kapitel']);
+    expect(await titles(['Die Fähre kam spät.\n'])).toEqual(['Das Hafenbuch']);
   });
 
   it.each(['fr', 'de'])(

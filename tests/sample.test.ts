@@ -20,6 +20,7 @@ const chapters = readdirSync(manuscript)
 /** A chapter's words as a reader sees them: Markdown syntax, footnote labels and markers removed. */
 function readable(markdown: string): string {
   return markdown
+    .replace(/^:{2,}[\w-]*(?:\{[^}\n]*\})?/gm, ' ')
     .replace(/\[\^[^\]]+\]:?/g, ' ')
     .replace(/^#+ /gm, '')
     .replace(/[*_>\\]/g, ' ');

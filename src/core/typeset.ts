@@ -19,6 +19,7 @@ import { resolveConfig } from '../config/load.ts';
 import type { BookConfig } from '../config/schema.ts';
 import { collectDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { GalleyError } from '../errors.ts';
+import { chapterHeading } from '../i18n/index.ts';
 import { readManuscript } from '../manuscript/read.ts';
 import { lowResolutionNotes } from '../output/print/resolution.ts';
 import { bookTheme } from '../output/theme-book.ts';
@@ -112,7 +113,11 @@ export async function typeset(options: TypesetOptions): Promise<TypesetResult> {
   }
   const requests: ImageRequest[] = [];
   const body: Section[] = [];
+  // An untitled chapter is listed by its number, in the book's language ("Chapitre deux"); a book's only chapter by the book's title.
+  const chapters = divisions.filter((d) => d.kind === 'chapter').length;
+  let chapterNumber = 0;
   for (const division of divisions) {
+    if (division.kind === 'chapter') chapterNumber++;
     const hast = await divisionToHast(division, rehypePlugins, config.language);
     // Every chapter file is in the book's folder (for a single file, the folder it really is in).
     const from = manuscript.root;
@@ -123,7 +128,9 @@ export async function typeset(options: TypesetOptions): Promise<TypesetResult> {
     body.push({
       id: division.id,
       kind: division.kind,
-      title: division.title ?? config.title,
+      title:
+        division.title ??
+        (division.kind === 'chapter' && chapters > 1 ? chapterHeading(chapterNumber, config.language) : config.title),
       inToc: true,
       // Serialised when an output asks for it (the EPUB works from the tree).
       get html() {
