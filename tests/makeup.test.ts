@@ -6,23 +6,53 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fill, type MadeSection, type MakeupRules, type MakeupSection, type MakeupUnit, makeUpSection } from '../src/output/print/makeup.ts';
+import {
+  fill,
+  type MadeSection,
+  type MakeupRules,
+  type MakeupSection,
+  type MakeupUnit,
+  makeUpSection,
+} from '../src/output/print/makeup.ts';
 
 const LINE = 10;
-const RULES: MakeupRules = { page: 30 * LINE, line: LINE, widows: 2, orphans: 2, minLastLines: 3 };
+const RULES: MakeupRules = { page: 30 * LINE, line: LINE, widows: 2, orphans: 2, minLastLines: 3, noteGap: LINE };
 
-const paragraph = (lines: number, options: { hyphens?: number[]; looser?: boolean; tighter?: boolean; gap?: number } = {}): MakeupUnit => {
-  const setting = (n: number) => ({ hyphenated: Array.from({ length: n }, (_, i) => options.hyphens?.includes(i) ?? false), cost: 0 });
+const paragraph = (
+  lines: number,
+  options: { hyphens?: number[]; looser?: boolean; tighter?: boolean; gap?: number } = {},
+): MakeupUnit => {
+  const setting = (n: number) => ({
+    hyphenated: Array.from({ length: n }, (_, i) => options.hyphens?.includes(i) ?? false),
+    cost: 0,
+  });
   const settings = [setting(lines)];
   if (options.tighter && lines > 1) settings.push({ ...setting(lines - 1), cost: 3 });
   if (options.looser) settings.push({ ...setting(lines + 1), cost: 3 });
   return { gap: options.gap ?? 0, line: LINE, padding: 0, settings, keepNext: false, keepTogether: false };
 };
-const heading = (): MakeupUnit => ({ gap: LINE, line: LINE, padding: 0, settings: [{ hyphenated: [false], cost: 0 }], keepNext: true, keepTogether: true });
+const heading = (): MakeupUnit => ({
+  gap: LINE,
+  line: LINE,
+  padding: 0,
+  settings: [{ hyphenated: [false], cost: 0 }],
+  keepNext: true,
+  keepTogether: true,
+});
 const sceneBreak = (): MakeupUnit => ({ gap: 0, solid: LINE, keepNext: false, keepTogether: true });
 
 const unitArb: fc.Arbitrary<MakeupUnit> = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ lines: fc.integer({ min: 1, max: 14 }), hy: fc.array(fc.integer({ min: 0, max: 13 }), { maxLength: 3 }), looser: fc.boolean(), tighter: fc.boolean() }).map((p) => paragraph(p.lines, { hyphens: p.hy, looser: p.looser, tighter: p.tighter })) },
+  {
+    weight: 8,
+    arbitrary: fc
+      .record({
+        lines: fc.integer({ min: 1, max: 14 }),
+        hy: fc.array(fc.integer({ min: 0, max: 13 }), { maxLength: 3 }),
+        looser: fc.boolean(),
+        tighter: fc.boolean(),
+      })
+      .map((p) => paragraph(p.lines, { hyphens: p.hy, looser: p.looser, tighter: p.tighter })),
+  },
   { weight: 1, arbitrary: fc.constant(null).map(sceneBreak) },
   { weight: 1, arbitrary: fc.constant(null).map(heading) },
 );
@@ -103,7 +133,9 @@ describe('page makeup', () => {
     fc.assert(
       fc.property(
         fc.array(
-          fc.record({ lines: fc.integer({ min: 1, max: 12 }), looser: fc.boolean(), tighter: fc.boolean() }).map((p) => paragraph(p.lines, p)),
+          fc
+            .record({ lines: fc.integer({ min: 1, max: 12 }), looser: fc.boolean(), tighter: fc.boolean() })
+            .map((p) => paragraph(p.lines, p)),
           { minLength: 30, maxLength: 120 },
         ),
         fc.boolean(),

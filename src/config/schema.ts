@@ -68,6 +68,8 @@ export const printSchema = z
     'running-heads': z.enum(['chapter', 'book', 'none'], { message: 'must be chapter, book or none' }).default('chapter'),
     /** Where the folios go (default `foot`). */
     folios: z.enum(['foot', 'head'], { message: 'must be foot or head' }).default('foot'),
+    /** Where the notes go: at the foot of the page that calls them, or at each chapter's end (default `footnotes`). */
+    notes: z.enum(['footnotes', 'endnotes'], { message: 'must be footnotes or endnotes' }).default('footnotes'),
     /** Where a chapter opens (default `recto`). */
     'chapter-start': z.enum(['recto', 'any'], { message: 'must be recto or any' }).default('recto'),
     /** Table of contents: `auto` prints one when the chapters have titles (default `auto`). */

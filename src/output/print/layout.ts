@@ -287,6 +287,7 @@ function linesJob(input: LayoutInput, geometry: PageGeometry): BodyJob['lines'] 
     makeup: { widows: 2, orphans: 2, minLastLines: 3 },
     pageHeight: geometry.recto.height,
     line: geometry.line,
+    footnotes: input.setup.print.notes === 'footnotes',
   };
 }
 

@@ -14,16 +14,24 @@
  *    whole keeps its kerning and ligatures.
  * 3. The first lines' measure: the text indent, and a drop cap's float (its width, and how many
  *    lines it spans).
+ * 4. With `options.footnotes`, a chapter's notes (remark-rehype's `section.footnotes`) leave the
+ *    flow, each measured whole, and each call is tied to the token it stands in: the makeup puts
+ *    a note at the foot of the page its call falls on.
  *
  * Where each token starts and ends in the DOM is kept in `window.galleyFlow`, for lines-set.js.
  */
-async () => {
+async (options) => {
   const SHY = '\u00ad';
   // Every face the page declares, loaded: a canvas measures with a face only once it is.
   await Promise.all([...document.fonts].map((face) => face.load().catch(() => undefined)));
   const px = (value) => Number.parseFloat(value) || 0;
   const canvas = document.createElement('canvas').getContext('2d');
-  const widths = new Map();
+  const current = { font: '', letterSpacing: '' };
+  const caches = new Map();
+  const cacheFor = (key) => {
+    if (!caches.has(key)) caches.set(key, new Map());
+    return caches.get(key);
+  };
   const STRETCH = {
     '50%': 'ultra-condensed',
     '62.5%': 'extra-condensed',
@@ -45,7 +53,8 @@ async () => {
       const stretch = STRETCH[cs.fontStretch] ?? '';
       const font = `${cs.fontStyle} ${cs.fontVariantCaps === 'small-caps' ? 'small-caps ' : ''}${cs.fontWeight} ${stretch} ${cs.fontSize} ${cs.fontFamily}`;
       known = {
-        key: `${font}|${cs.letterSpacing}|${cs.textTransform}`,
+        // One cache of widths per font, shared by every element set in it.
+        widths: cacheFor(`${font}|${cs.letterSpacing}|${cs.textTransform}`),
         font,
         letterSpacing: cs.letterSpacing === 'normal' ? '0px' : cs.letterSpacing,
         wordSpacing: px(cs.wordSpacing),
@@ -56,17 +65,23 @@ async () => {
     return known;
   };
   const transform = (text, how) => (how === 'uppercase' ? text.toUpperCase() : how === 'lowercase' ? text.toLowerCase() : text);
+  const round = (w) => Math.round(w * 1000) / 1000;
   const measure = (style, text) => {
-    const key = `${style.key}\u0000${text}`;
-    let width = widths.get(key);
+    const known = style.widths;
+    let width = known.get(text);
     if (width === undefined) {
-      if (canvas.font !== style.font) {
+      // Setting a canvas's font parses it: only when it changes.
+      if (current.font !== style.font) {
         canvas.font = style.font;
+        current.font = style.font;
         if (!fonts.has(style.font)) fonts.set(style.font, canvas.font);
       }
-      canvas.letterSpacing = style.letterSpacing;
+      if (current.letterSpacing !== style.letterSpacing) {
+        canvas.letterSpacing = style.letterSpacing;
+        current.letterSpacing = style.letterSpacing;
+      }
       width = canvas.measureText(transform(text, style.transform).replaceAll(SHY, '')).width;
-      widths.set(key, width);
+      known.set(text, width);
     }
     return width;
   };
@@ -86,13 +101,15 @@ async () => {
 
   const flow = [];
   const sections = [];
-  for (const section of document.querySelectorAll('section[data-block]')) {
+  window.galleyNotes = new Map();
+  window.galleySections = [...document.querySelectorAll('section[data-block]')];
+  for (const section of window.galleySections) {
     const units = [];
     const sectionTop = section.getBoundingClientRect().top;
     let bottom = sectionTop;
     const visit = (el) => {
       for (const child of el.children) {
-        if (!isBlock(child)) continue;
+        if (!isBlock(child) || child.classList.contains('galley-paged-notes')) continue;
         if (isTextLeaf(child)) units.push(textUnit(child));
         else if (SOLID.has(child.tagName) || child.classList.contains('scene-break') || child.children.length === 0)
           units.push(solidUnit(child));
@@ -121,20 +138,38 @@ async () => {
       const lineHeight = cs.lineHeight === 'normal' ? px(cs.fontSize) * 1.2 : px(cs.lineHeight);
       unit.line = lineHeight;
       unit.padding = px(cs.paddingTop) + px(cs.paddingBottom) + px(cs.borderTopWidth) + px(cs.borderBottomWidth);
+      unit.minHeight = px(cs.minHeight);
       unit.justify = cs.textAlign === 'justify';
       unit.keepTogether = cs.breakInside === 'avoid' || cs.breakInside === 'avoid-page';
       unit.pre = cs.whiteSpace.startsWith('pre') || cs.whiteSpace === 'break-spaces';
       unit.width = el.clientWidth - px(cs.paddingLeft) - px(cs.paddingRight);
       unit.indent = px(cs.textIndent);
       unit.float = floatOf(el, lineHeight);
-      const { tokens, places } = tokenize(el, unit.pre);
-      unit.tokens = tokens;
+      const { tokens, places, calls } = tokenize(el, unit.pre);
+      if (calls.length) unit.calls = calls;
+      unit.sent = tokens;
       unit.places = places.length;
       el.galleyPlaces = places;
       return unit;
     };
+    // Page footnotes: the chapter's notes leave the flow when every one is called from text the
+    // makeup sets (else the chapter keeps its notes at its end, as endnotes).
+    const list = options.footnotes ? section.querySelector(':scope > section.footnotes') : null;
+    const notes = list ? [...list.querySelectorAll(':scope > ol > li[id]')] : [];
+    const called = new Set(
+      [...section.querySelectorAll('a[data-footnote-ref]')].filter((a) => !list?.contains(a)).map((a) => a.hash.slice(1)),
+    );
+    const paged = list !== null && notes.length > 0 && notes.every((li) => called.has(li.id));
+    if (paged) list.classList.add('galley-paged-notes');
     visit(section);
-    sections.push({ units });
+    const pageNotes = paged
+      ? notes.map((li, i) => {
+          window.galleyNotes.set(li.id, { li, n: i + 1 });
+          const cs = getComputedStyle(li);
+          return { id: li.id, height: li.getBoundingClientRect().height + px(cs.marginTop) + px(cs.marginBottom) };
+        })
+      : [];
+    sections.push({ units, notes: pageNotes });
   }
 
   /**
@@ -142,11 +177,17 @@ async () => {
    * ::first-letter (measured through a Range over the letters it takes).
    */
   function floatOf(el, lineHeight) {
+    // A line runs beside the float when any of it is level with the float's margin box.
+    const cs = getComputedStyle(el);
+    const top = el.getBoundingClientRect().top + px(cs.paddingTop) + px(cs.borderTopWidth);
     const measureFloat = (box, fs) => ({
       width: box.width + px(fs.marginLeft) + px(fs.marginRight),
-      lines: Math.max(1, Math.ceil((box.height + px(fs.marginTop) + px(fs.marginBottom) - 0.5) / lineHeight)),
+      // Lines stand at the layout's pitch (whole 64ths of a pixel); a float that reaches a
+      // hair into a line shortens that line too.
+      lines: Math.max(1, Math.ceil((box.bottom + px(fs.marginBottom) - top) / (Math.round(lineHeight * 64) / 64) - 1e-4)),
     });
-    const child = [...el.children].find((c) => getComputedStyle(c).float !== 'none');
+    // The first floated element at the paragraph's start (a drawn drop cap may sit in the lead-in).
+    const child = [...el.querySelectorAll('*')].slice(0, 8).find((c) => getComputedStyle(c).float !== 'none');
     if (child) return measureFloat(child.getBoundingClientRect(), getComputedStyle(child));
     const letter = getComputedStyle(el, '::first-letter');
     const initial = letter.getPropertyValue('initial-letter');
@@ -176,18 +217,21 @@ async () => {
   function tokenize(root, pre) {
     const tokens = [];
     const places = [];
+    /** Note calls: the token each falls in, and the note's id. */
+    const calls = [];
     let word = null;
     const endWord = () => {
       if (!word) return;
       const pieces = word.pieces;
-      tokens.push({
-        kind: 'word',
-        text: word.text,
-        width: word.width,
-        pieces: pieces.map((p) => ({ text: p.text, width: p.width })),
-        hyphenWidth: word.hyphenWidth,
-        capitalised: /^\P{L}*\p{Lu}/u.test(word.text),
-      });
+      // Sent compactly (set-lines.ts reads it): [0, the word with a soft hyphen between its pieces,
+      // its width, the hyphen's width, each piece's width].
+      tokens.push([
+        0,
+        word.pieces.map((p) => p.text).join(SHY),
+        round(word.width),
+        round(word.hyphenWidth),
+        ...word.pieces.map((p) => round(p.width)),
+      ]);
       places.push({ start: word.start, end: word.end, shy: word.shy });
       word = null;
     };
@@ -209,7 +253,7 @@ async () => {
       if (node.nodeType === 1) {
         if (node.tagName === 'BR') {
           endWord();
-          tokens.push({ kind: 'newline' });
+          tokens.push([3]);
           places.push({ start: { node, offset: -1 }, end: { node, offset: -1 } });
         } else {
           const width = node.getBoundingClientRect().width;
@@ -221,6 +265,8 @@ async () => {
         }
         continue;
       }
+      const call = node.parentElement.closest('a[data-footnote-ref]');
+      if (call && root.contains(call)) calls.push([tokens.length, call.hash.slice(1)]);
       const style = styleOf(node.parentElement);
       const text = node.data;
       let i = 0;
@@ -231,15 +277,11 @@ async () => {
           while (j < text.length && /[ \n\t\r]/.test(text[j])) j++;
           endWord();
           if (pre && text.slice(i, j).includes('\n')) {
-            tokens.push({ kind: 'newline' });
+            tokens.push([3]);
             places.push({ start: { node, offset: i }, end: { node, offset: j } });
-          } else if (
-            tokens.length &&
-            tokens[tokens.length - 1].kind !== 'space' &&
-            tokens[tokens.length - 1].kind !== 'newline'
-          ) {
+          } else if (tokens.length && tokens[tokens.length - 1][0] !== 1 && tokens[tokens.length - 1][0] !== 3) {
             const width = measure(style, ' ') + style.wordSpacing;
-            tokens.push({ kind: 'space', width, stretch: width / 2, shrink: width / 3 });
+            tokens.push([1, round(width)]);
             places.push({ start: { node, offset: i }, end: { node, offset: j } });
           }
           i = j;
@@ -256,7 +298,7 @@ async () => {
           if (!after) continue;
           addText(node, from, k + 1, style);
           endWord();
-          tokens.push({ kind: 'break-after' });
+          tokens.push([2]);
           places.push({ start: { node, offset: k + 1 }, end: { node, offset: k + 1 } });
           from = k + 1;
         }
@@ -265,11 +307,11 @@ async () => {
       }
     }
     endWord();
-    while (tokens.length && tokens[tokens.length - 1].kind === 'space') {
+    while (tokens.length && tokens[tokens.length - 1][0] === 1) {
       tokens.pop();
       places.pop();
     }
-    return { tokens, places };
+    return { tokens, places, calls };
 
     function newWord(start, parent) {
       return {

@@ -12,6 +12,8 @@
  *    margin (print truncates it). Every page holds no more than its text block, so Chromium makes
  *    no break of its own: its pages are the makeup's pages.
  *
+ * 3. Page footnotes (`options.notes`): each page's notes move to an aside at its foot.
+ *
  * `options.units`: `[unit id, cuts, lines]` where cuts are `[token, piece]` (piece −1: no hyphen)
  * and lines `[wordSpacing, letterSpacing, hyphenated, justified]`; `options.starts`: `[unit id,
  * line]` for each page that does not start a section.
@@ -27,6 +29,10 @@
     .galley-set > .galley-line.galley-hy::after { content: '-'; }
     .galley-page-start { break-before: page !important; }
     .galley-top { margin-top: 0 !important; }
+    aside.galley-notes { display: block; position: relative; text-indent: 0; text-align: left; white-space: normal; font-style: normal; }
+    aside.galley-notes::before { content: ''; position: absolute; left: 0; top: calc(${options.noteGap / 2}px - 0.25pt); width: 25%; border-top: 0.5pt solid currentColor; }
+    aside.galley-notes > ol { margin: 0; }
+    section.galley-paged-notes { display: none; }
     section[data-block], section[data-block] * { orphans: 1 !important; widows: 1 !important; }
     section[data-block] * { break-inside: auto !important; break-after: auto !important; }
     section[data-block] *:not(.galley-page-start) { break-before: auto !important; }`;
@@ -97,6 +103,29 @@
     const now = Number.parseFloat(div.style.wordSpacing) || 0;
     div.style.wordSpacing = `${(now - by / spaces - 0.05).toFixed(3)}px`;
   }
+  // 3. Each page's notes, moved out of the chapter's list into an aside at the end of the page's
+  // content (before what starts the next page), under a short rule, pushed to the foot.
+  for (const [ids, before, room, section] of options.notes) {
+    const aside = document.createElement('aside');
+    aside.className = 'footnotes galley-notes';
+    aside.setAttribute('role', 'doc-footnotes');
+    aside.style.marginTop = `${Math.max(0, room).toFixed(3)}px`;
+    aside.style.paddingTop = `${options.noteGap.toFixed(3)}px`;
+    const list = document.createElement('ol');
+    for (const id of ids) {
+      const note = window.galleyNotes.get(id);
+      if (!note) continue;
+      note.li.value = note.n;
+      list.append(note.li);
+    }
+    aside.append(list);
+    const [unit, line] = before ?? [-1, 0];
+    const target = before ? (line > 0 ? lineDivs.get(unit)?.[line] : flow[unit]) : undefined;
+    if (target) target.before(aside);
+    else window.galleySections[section].append(aside);
+  }
+  // A chapter's list, its notes all gone to their pages, goes.
+  for (const list of document.querySelectorAll('section.galley-paged-notes')) if (!list.querySelector('li')) list.remove();
   for (const [id, line] of options.starts) {
     const el = flow[id];
     const target = line > 0 ? lineDivs.get(id)?.[line] : el;

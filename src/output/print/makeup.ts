@@ -30,7 +30,9 @@ export interface MakeupUnit {
   /** A text unit's line height and padding, and per setting: its hyphenated lines. */
   line?: number;
   padding?: number;
-  settings?: Array<{ hyphenated: boolean[]; cost: number }>;
+  /** A text unit's minimum height (CSS min-height: a drop cap taller than its paragraph). */
+  minHeight?: number;
+  settings?: Array<{ hyphenated: boolean[]; cost: number; notes?: number[] | undefined }>;
   keepNext: boolean;
   keepTogether: boolean;
 }
@@ -49,6 +51,8 @@ export interface MakeupRules {
   widows: number;
   orphans: number;
   minLastLines: number;
+  /** The room above a page's first footnote: the rule and its space (px). */
+  noteGap: number;
 }
 
 export interface Position {
@@ -81,6 +85,12 @@ const THIN_LAST = 1000;
 
 type Ending = { at: Position; used: number };
 
+/** The room a text unit's minimum height keeps below its last line. */
+function tailOf(unit: MakeupUnit, choice: number): number {
+  if (!unit.minHeight || unit.solid !== undefined) return 0;
+  return Math.max(0, unit.minHeight - linesOf(unit, choice) * (unit.line ?? 0) - (unit.padding ?? 0));
+}
+
 function linesOf(unit: MakeupUnit, choice: number): number {
   return unit.settings ? (unit.settings[choice]?.hyphenated.length ?? 0) : 1;
 }
@@ -90,26 +100,59 @@ function linesOf(unit: MakeupUnit, choice: number): number {
  * within `cap`. The page is filled a unit at a time; then its rows are walked back from the
  * fullest point, so the cost is the units on the page and a few rows, not every row.
  */
-function endings(section: MakeupSection, choice: number[], rules: MakeupRules, start: Position, k: number, cap: number): Ending[] {
+function endings(
+  section: MakeupSection,
+  choice: number[],
+  rules: MakeupRules,
+  start: Position,
+  k: number,
+  cap: number,
+): Ending[] {
   const { units } = section;
   const end = units.length;
   const recto = (k % 2 === 0) === section.firstRecto;
   /** The units on the page: first line, lines taken, the height before them and before their first line. */
-  const runs: Array<{ unit: number; line: number; lines: number; before: number; head: number }> = [];
+  const runs: Array<{ unit: number; line: number; lines: number; before: number; head: number; extra?: number }> = [];
   let used = 0;
   let rows = 0;
+  let noted = false;
   let at = start;
   while (at.unit < end) {
     const unit = units[at.unit] as MakeupUnit;
     const gap = at.line === 0 && (rows > 0 || (k === 0 && at.unit === 0)) ? unit.gap : 0;
     const head = gap + (unit.solid ?? (at.line === 0 ? (unit.padding ?? 0) : 0));
     const step = unit.solid === undefined ? (unit.line ?? 0) : 0;
-    const left = linesOf(unit, choice[at.unit] ?? 0) - at.line;
+    const count = linesOf(unit, choice[at.unit] ?? 0);
+    const left = count - at.line;
+    const tail = tailOf(unit, choice[at.unit] ?? 0);
+    const notes = unit.settings?.[choice[at.unit] ?? 0]?.notes;
+    if (notes?.some((h, line) => h > 0 && line >= at.line)) {
+      // Lines that call notes bring them (and, the page's first, the rule above them): row by row.
+      let line = at.line;
+      for (; line < count; line++) {
+        const first = line === at.line ? head : 0;
+        const extra =
+          ((notes[line] ?? 0) > 0 ? (notes[line] ?? 0) + (noted ? 0 : rules.noteGap) : 0) + (line === count - 1 ? tail : 0);
+        if (rows > 0 && used + first + step + extra > cap + EPS) break;
+        runs.push({ unit: at.unit, line, lines: 1, before: used, head: first, extra });
+        used += first + step + extra;
+        rows++;
+        if ((notes[line] ?? 0) > 0) noted = true;
+      }
+      if (line < count) {
+        at = { unit: at.unit, line };
+        break;
+      }
+      at = { unit: at.unit + 1, line: 0 };
+      continue;
+    }
     let lines = step > 0 ? Math.min(left, Math.floor((cap + EPS - used - head) / step)) : used + head <= cap + EPS ? 1 : 0;
+    // A paragraph's last line brings the room its minimum height keeps below it.
+    if (lines === left && step > 0 && used + head + lines * step + tail > cap + EPS) lines--;
     if (rows === 0) lines = Math.max(1, lines);
     if (lines <= 0) break;
     runs.push({ unit: at.unit, line: at.line, lines, before: used, head });
-    used += head + lines * step;
+    used += head + lines * step + (lines === left ? tail : 0);
     rows += lines;
     if (lines < left) {
       at = { unit: at.unit, line: at.line + lines };
@@ -126,7 +169,9 @@ function endings(section: MakeupSection, choice: number[], rules: MakeupRules, s
     for (let j = run.lines - 1; j >= 0 && found.length < TRIES; j--) {
       const row: Position = { unit: run.unit, line: run.line + j };
       const next: Position = row.line + 1 < count ? { unit: row.unit, line: row.line + 1 } : { unit: row.unit + 1, line: 0 };
-      if (next.unit >= end || allowed(units, choice, row, next, recto, rules)) found.push({ at: next, used: run.before + run.head + (j + 1) * step });
+      const tail = run.extra ?? (next.unit !== row.unit ? tailOf(unit, choice[run.unit] ?? 0) : 0);
+      if (next.unit >= end || allowed(units, choice, row, next, recto, rules))
+        found.push({ at: next, used: run.before + run.head + (j + 1) * step + tail });
     }
   }
   // Nothing may end the page within its height (a block that keeps together and is taller than a
@@ -134,7 +179,6 @@ function endings(section: MakeupSection, choice: number[], rules: MakeupRules, s
   if (found.length === 0) found.push({ at, used });
   return found;
 }
-
 
 /** The best makeup from a position on: this step's pages (one, or a facing pair), then the rest. */
 interface Plan {
@@ -178,7 +222,8 @@ export function fill(
     let found: Plan | undefined;
     const consider = (cost: number, mismatched: number, pages: MadePage[], rest: Plan | undefined) => {
       const total = cost + (rest?.cost ?? 0);
-      if (!found || total < found.cost) found = { cost: total, mismatched: mismatched + (rest?.mismatched ?? 0), pages, rest, unit: pos.unit };
+      if (!found || total < found.cost)
+        found = { cost: total, mismatched: mismatched + (rest?.mismatched ?? 0), pages, rest, unit: pos.unit };
     };
     for (const first of endings(section, choice, rules, pos, k, rules.page).slice(0, TRIES)) {
       const one = shortfall(first) + thin(first, k);
@@ -189,7 +234,15 @@ export function fill(
       for (const second of endings(section, choice, rules, first.at, k + 1, rules.page).slice(0, TRIES)) {
         const apart = second.at.unit < end && Math.abs(second.used - first.used) > EPS;
         const cost = one + shortfall(second) + thin(second, k + 1) + (apart ? MISMATCH : 0);
-        consider(cost, apart ? 1 : 0, [{ start: pos, used: first.used }, { start: first.at, used: second.used }], best(second.at, k + 2));
+        consider(
+          cost,
+          apart ? 1 : 0,
+          [
+            { start: pos, used: first.used },
+            { start: first.at, used: second.used },
+          ],
+          best(second.at, k + 2),
+        );
       }
     }
     memo.set(key, found as Plan);

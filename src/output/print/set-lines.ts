@@ -17,6 +17,7 @@ import type { BookPage } from '../browser.ts';
 import type { PrintBlock } from './blocks.ts';
 import { type BreakRules, settings as breakSettings, type LineWidths, type Setting, type Token } from './linebreak/index.ts';
 import { type MakeupRules, type MakeupUnit, makeUpSection } from './makeup.ts';
+import { callsPerLine, type NoteSizes, noteRoom, notesOnPages } from './page-notes.ts';
 import { pageScript, runScript } from './page-script.ts';
 import { raggedSetting } from './ragged.ts';
 
@@ -33,12 +34,48 @@ interface MeasuredUnit {
   sceneBreak?: boolean;
   line?: number;
   padding?: number;
+  minHeight?: number;
   justify?: boolean;
   pre?: boolean;
   width?: number;
   indent?: number;
   float?: { width: number; lines: number };
+  /** Note calls: the token each stands in, and the note's id. */
+  calls?: Array<[number, string]>;
+  /** As the page sends them (lines-measure.js); `tokens` once decoded. */
+  sent?: SentToken[] | undefined;
   tokens?: Token[];
+}
+
+/** A token as the page sends it: [0, word (soft hyphens between pieces), width, hyphen, ...piece widths], [1, space], [2] break after, [3] newline. */
+type SentToken = [0, string, number, number, ...number[]] | [1, number] | [2] | [3];
+
+/** A space's stretch and shrink, as fractions of its width (TeX's interword glue is ½ and ⅓; less stretch keeps lines from gaping). */
+const STRETCH = 1 / 3;
+const SHRINK = 1 / 3;
+
+function decode(sent: SentToken[]): Token[] {
+  return sent.map((t): Token => {
+    switch (t[0]) {
+      case 0: {
+        const [, typed, width, hyphenWidth, ...widths] = t;
+        const texts = typed.split('\u00ad');
+        return {
+          kind: 'word',
+          text: texts.join(''),
+          width,
+          hyphenWidth,
+          pieces: texts.map((text, i) => ({ text, width: widths[i] ?? 0 })),
+        };
+      }
+      case 1:
+        return { kind: 'space', width: t[1], stretch: t[1] * STRETCH, shrink: t[1] * SHRINK };
+      case 2:
+        return { kind: 'break-after' };
+      default:
+        return { kind: 'newline' };
+    }
+  });
 }
 
 export interface PageStart {
@@ -58,7 +95,9 @@ export interface LinesResult {
 export interface SetLinesJob {
   blocks: PrintBlock[];
   rules: BreakRules;
-  makeup: Omit<MakeupRules, 'page' | 'line'>;
+  makeup: Omit<MakeupRules, 'page' | 'line' | 'noteGap'>;
+  /** Notes at the foot of the page that calls them (else at the chapter's end, as the HTML has them). */
+  footnotes: boolean;
   /** The text block's height and the body's line, in points. */
   pageHeight: number;
   line: number;
@@ -69,10 +108,22 @@ export interface SetLinesJob {
 const PX = 4 / 3;
 
 export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesResult> {
-  const measured = await runScript<{ sections: Array<{ units: MeasuredUnit[] }> }>(page, MEASURE, {});
-  const rules: MakeupRules = { ...job.makeup, page: job.pageHeight * PX, line: job.line * PX };
+  const measured = await runScript<{ sections: Array<{ units: MeasuredUnit[]; notes: Array<{ id: string; height: number }> }> }>(
+    page,
+    MEASURE,
+    { footnotes: job.footnotes },
+  );
+  for (const section of measured.sections) {
+    for (const unit of section.units) {
+      if (unit.sent) unit.tokens = decode(unit.sent);
+      unit.sent = undefined;
+    }
+  }
+  const rules: MakeupRules = { ...job.makeup, page: job.pageHeight * PX, line: job.line * PX, noteGap: job.line * PX };
   const units: Array<[number, number[][], Array<[number, number, boolean, boolean]>]> = [];
   const starts: Array<[number, number]> = [];
+  /** Per page with notes: their ids, where they go (before the next page's first unit or line; at the section's end), the room above them. */
+  const notes: Array<[string[], [number, number] | null, number, number]> = [];
   const pages: PageStart[] = [];
   let position = job.start;
   measured.sections.forEach((section, s) => {
@@ -80,6 +131,8 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
     if (block?.start === 'recto' && position % 2 === 1) position++;
     if (block?.start === 'verso' && position % 2 === 0) position++;
     const options = section.units.map((unit) => alternatives(unit, job.rules));
+    const sizes: NoteSizes = { heights: new Map(section.notes.map((n) => [n.id, n.height])) };
+    const calls = section.units.map((unit, i) => options[i]?.map((o) => callsPerLine(o.setting, unit.calls)));
     const makeupUnits: MakeupUnit[] = section.units.map((unit, i) => {
       const found = options[i];
       if (!found) return { gap: unit.gap, solid: unit.height, keepNext: unit.keepNext, keepTogether: true };
@@ -87,7 +140,12 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
         gap: unit.gap,
         line: unit.line ?? rules.line,
         padding: unit.padding ?? 0,
-        settings: found.map((o) => ({ hyphenated: o.setting.lines.map((l) => l.hyphenated), cost: o.cost })),
+        minHeight: unit.minHeight ?? 0,
+        settings: found.map((o, k) => ({
+          hyphenated: o.setting.lines.map((l) => l.hyphenated),
+          cost: o.cost,
+          notes: sizes.heights.size ? noteRoom(calls[i]?.[k] ?? [], sizes) : undefined,
+        })),
         keepNext: unit.keepNext,
         keepTogether: unit.keepTogether ?? false,
       };
@@ -107,14 +165,21 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
       // The last break ends the paragraph: nothing to cut there.
       units.push([unit.id, chosen.breaks.slice(0, -1).map((b) => [b.token, b.piece ?? -1]), lines]);
     });
+    const onPages = sizes.heights.size
+      ? notesOnPages(made.pages, (u) => calls[u]?.[made.choice[u] ?? 0], section.units.length)
+      : made.pages.map(() => []);
     made.pages.forEach((p, k) => {
       const unit = section.units[p.start.unit] as MeasuredUnit;
       if (k > 0) starts.push([unit.id, p.start.line]);
+      const ids = onPages[k] ?? [];
+      const next = made.pages[k + 1]?.start;
+      const before: [number, number] | null = next ? [(section.units[next.unit] as MeasuredUnit).id, next.line] : null;
+      if (ids.length) notes.push([ids, before, rules.page - p.used, s]);
       pages.push({ section: s, words: firstWords(section.units, p.start, options, made.choice) });
     });
     position += made.pages.length;
   });
-  await runScript(page, SET, { units, starts });
+  await runScript(page, SET, { units, starts, notes, noteGap: rules.noteGap });
   return { pages, end: position };
 }
 
