@@ -36,13 +36,18 @@ function cleanBook(): PageSpec[] {
   return [...one, ...two];
 }
 
-function measure(pages: PageSpec[], openers?: number[]): PrintMeasures {
+/** The book behind a half title and a blank verso, its folios from 1; `labels` as the PDF's page labels would say. */
+function sourceOf(pages: PageSpec[], labels = true): SourceBook {
   const front = [
     page({ recto: true, lines: [{ words: ['A', 'Title'] }], furniture: false }),
     { width: WIDTH, height: HEIGHT, words: [] },
   ];
-  const source: SourceBook = { pages: [...front, ...pages.map(page)], bodyStart: 2 };
-  return measureBook(source, openers ? { openers } : {});
+  const body = pages.map((spec, i) => page({ ...spec, folio: String(i + 1) }));
+  return { pages: [...front, ...body], bodyStart: labels ? 2 : undefined };
+}
+
+function measure(pages: PageSpec[], openers?: number[]): PrintMeasures {
+  return measureBook(sourceOf(pages), openers ? { openers } : {});
 }
 
 /** Replaces line `k` of page `p` (0-based in the body) with `line`. */
@@ -209,6 +214,12 @@ describe('print measures on made-up pages', () => {
     expect(lines.find((l) => l.text.includes('1'))?.words.length).toBe(line.length);
     const opener = book.pages[0]?.lines.filter((l) => !l.display) ?? [];
     expect(opener.slice(0, 5).map((l) => l.start)).toEqual([true, false, false, false, false]);
+  });
+
+  it('find the body’s first page by its folios when the PDF has no page labels', () => {
+    const m = measureBook(sourceOf(cleanBook(), false));
+    expect(m.bodyStart).toBe(2);
+    expect(m.roles).toEqual(measure(cleanBook()).roles);
   });
 
   it('take the chapters’ openings when given (from bookmarks) over what the pages show', () => {

@@ -99,6 +99,8 @@ export interface PageSpec {
   dropCap?: boolean;
   /** Running head and folio (default on, off on openers). */
   furniture?: boolean;
+  /** The folio printed (12 by default). */
+  folio?: string;
   figures?: SourcePage['figures'];
 }
 
@@ -120,7 +122,11 @@ export function page(spec: PageSpec): SourcePage {
     row++;
   });
   if (spec.furniture ?? !spec.opener) {
-    words.push(word('Author', left + 130, 55.5, 10.7), word('Name', left + 165, 55.5, 10.7), word('12', left + 160, 563.2, 10.7));
+    words.push(
+      word('Author', left + 130, 55.5, 10.7),
+      word('Name', left + 165, 55.5, 10.7),
+      word(spec.folio ?? '12', left + 160, 563.2, 10.7),
+    );
   }
   return { width: WIDTH, height: HEIGHT, words, ...(spec.figures ? { figures: spec.figures } : {}) };
 }
