@@ -11,8 +11,8 @@
  *   on (a first line followed within 1.3 line pitches by another); a line more than 0.6 pitches
  *   above the top or below the bottom is page furniture (running head, folio);
  * - roles: `front` before the body's first page (the PDF's page labels, where roman numbering
- *   turns arabic; without labels, the first page with an arabic folio less its number); `blank` with no words and no figure; `part` in the body with lines, all of
- *   them display lines; `opener` where a chapter starts: the page's first line sunk more than three
+ *   turns arabic; without labels, the first page with an arabic folio less its number); `blank`
+ *   with no words and no figure; `part` in the body with lines, all of them display lines; `opener` where a chapter starts: the page's first line sunk more than three
  *   pitches below the top, with a display line among its first three lines or a drop cap (or, when
  *   the caller knows them, e.g. from the screen edition's bookmarks, the pages given); `body` the
  *   rest. A chapter runs from its opener to the page before the next opener or part page; its last

@@ -113,9 +113,10 @@ async function figureBoxes(file: string, pages: number[]): Promise<Map<number, B
 }
 
 /**
- * Pages that may hold a figure: those that name an image among their resources, and those whose
- * words leave a hole (fewer than 4 baselines, or 4 or more times the usual step between baselines, or the top
- * 40% of the page empty), and those with a heading. Only these are read for figures.
+ * Pages that may hold a figure: those that name an image among their resources, those whose
+ * words leave a hole (fewer than 4 baselines, or 4 or more times the usual step between
+ * baselines, or the top 40% of the page empty), and those with a heading. Only these are read
+ * for figures.
  */
 function mayHoldFigure(page: { height: number; words: { base: number; size: number }[] }, image: boolean): boolean {
   if (image) return true;
