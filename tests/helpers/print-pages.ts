@@ -12,10 +12,11 @@
  *   above the top or below the bottom is page furniture (running head, folio);
  * - roles: `front` before the body's first page (the PDF's page labels, where roman numbering
  *   turns arabic; without labels, the first page with an arabic folio less its number); `blank`
- *   with no words and no figure; `part` in the body with lines, all of them display lines; `opener` where a chapter starts: the page's first line sunk more than three
- *   pitches below the top, with a display line among its first three lines or a drop cap (or, when
- *   the caller knows them, e.g. from the screen edition's bookmarks, the pages given); `body` the
- *   rest. A chapter runs from its opener to the page before the next opener or part page; its last
+ *   with no words and no figure; `part` in the body with lines, all of them display lines;
+ *   `opener` where a chapter starts: the page's first line sunk more than three pitches below
+ *   the top, with a display line among its first three lines or a drop cap (a large word, or a
+ *   drawing beside the first lines), or, when the caller knows them (e.g. from the screen
+ *   edition's bookmarks), the pages given; `body` the rest. A chapter runs from its opener to the page before the next opener or part page; its last
  *   page is the last of those that is not blank.
  */
 import type { DrawnWord } from './pdf-read.ts';
