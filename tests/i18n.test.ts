@@ -200,6 +200,6 @@ describe('a book in each language', () => {
       const check = epubcheck(files.get(tag) as string);
       expect(check.clean, check.output).toBe(true);
     },
-    60_000,
+    180_000,
   );
 });
