@@ -134,9 +134,82 @@ export function widthProblems(tokens: Token[], setting: Setting, widths: LineWid
       return;
     }
     if (set > room + 1e-6) problems.push(`line ${i}: ${set} px in ${room}`);
-    if (line.justified && Math.abs(set - room) > 1e-6 && (c.glue > 0 || line.letterSpacing !== 0))
-      problems.push(`line ${i}: justified to ${set}, not ${room}`);
+    // A justified line is set to its width, unless it has no space to stretch (one word, loose).
+    if (line.justified && Math.abs(set - room) > 1e-6 && c.glue > 0) problems.push(`line ${i}: justified to ${set}, not ${room}`);
     if (!line.justified && line.wordSpacing > 1e-9) problems.push(`line ${i}: ragged but stretched`);
+  });
+  return problems;
+}
+
+const LETTER = /\p{L}/gu;
+const letterCount = (text: string) => text.match(LETTER)?.length ?? 0;
+const isCapital = (text: string) => /^\P{L}*\p{Lu}/u.test(text);
+/** A word a line may not start with: —, ― (after an opening quote too), a lone –. */
+export const isDash = (t: Token | undefined) => t?.kind === 'word' && /^[\p{Ps}\p{Pi}"']?[—―]|^–$/u.test(t.text);
+const nextSolid = (tokens: Token[], i: number) => {
+  let j = i;
+  while (tokens[j]?.kind === 'space' || tokens[j]?.kind === 'tie') j++;
+  return tokens[j];
+};
+
+export interface RuleOptions {
+  hyphenateCapitalised?: boolean;
+  titles: string[];
+  maxHyphenLines: number;
+}
+
+/** Problems with a setting against the book's rules, read from the tokens. */
+export function ruleProblems(tokens: Token[], setting: Setting, rules: RuleOptions): string[] {
+  const problems: string[] = [];
+  let lastWord = tokens.length - 1;
+  while (lastWord >= 0 && tokens[lastWord]?.kind !== 'word') lastWord--;
+  let run = 0;
+  setting.lines.forEach((line, i) => {
+    const isLast = i === setting.lines.length - 1;
+    const end = tokens[line.to];
+    if (line.hyphenated && end?.kind === 'word') {
+      const before = letterCount(
+        end.pieces
+          .slice(0, line.toPiece + 1)
+          .map((p) => p.text)
+          .join(''),
+      );
+      const all = letterCount(end.text);
+      if (!rules.hyphenateCapitalised && (end.capitalised ?? isCapital(end.text)))
+        problems.push(`line ${i}: ${end.text} is capitalised`);
+      if (all < 6 || before < 3 || all - before < 3)
+        problems.push(`line ${i}: ${end.text} broken after ${before} of ${all} letters`);
+      if (line.to === lastWord) problems.push(`line ${i}: the paragraph's last word is hyphenated`);
+    }
+    const hardHyphen = end?.kind === 'break-after' && /-$/.test((tokens[line.to - 1] as { text?: string }).text ?? '');
+    run = line.hyphenated || hardHyphen ? run + 1 : 0;
+    if (rules.maxHyphenLines > 0 && run > rules.maxHyphenLines) problems.push(`line ${i}: ${run} lines in a row end in a hyphen`);
+    if (!isLast && !line.hyphenated) {
+      const after = nextSolid(tokens, line.to + 1);
+      const before = tokens[line.to - 1];
+      if (end?.kind === 'space') {
+        if (before?.kind !== 'word' && before?.kind !== 'box')
+          problems.push(`line ${i}: breaks at a space after a ${before?.kind}`);
+        if (before?.kind === 'word' && rules.titles.includes(before.text.replace(/^\P{L}+/u, '')))
+          problems.push(`line ${i}: breaks after the title ${before.text}`);
+        if (isDash(after)) problems.push(`line ${i}: the next line starts with a dash`);
+      } else if (end?.kind === 'break-after') {
+        if (isDash(tokens[line.to + 1])) problems.push(`line ${i}: the next line starts with a dash`);
+      } else if (end?.kind !== 'newline') problems.push(`line ${i}: ends at a ${end?.kind}, not a break`);
+    }
+    if (line.overfull > 0) {
+      for (let t = line.from; t < line.to; t++) {
+        const token = tokens[t] as Token;
+        const prev = tokens[t - 1];
+        const breakable =
+          (token.kind === 'space' && (prev?.kind === 'word' || prev?.kind === 'box') && !isDash(nextSolid(tokens, t + 1))) ||
+          (token.kind === 'break-after' && !isDash(tokens[t + 1]));
+        const title = token.kind === 'space' && prev?.kind === 'word' && rules.titles.includes(prev.text.replace(/^\P{L}+/u, ''));
+        const following = nextSolid(tokens, t + 1);
+        const dropped = !following || following.kind === 'newline';
+        if (breakable && !title && !dropped) problems.push(`line ${i}: overfull though it could break at token ${t}`);
+      }
+    }
   });
   return problems;
 }

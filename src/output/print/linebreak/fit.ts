@@ -86,6 +86,12 @@ export function fitLine(items: Items, start: number, b: number, avail: number, p
     if (rest > EPSILON) {
       if (!pass.last) out.status = TOO_LOOSE;
       out.wordAdjust = most + rest;
+      if (stretch === 0) {
+        // Nothing to stretch (one word): the line stays short, and is not letter-spaced for nothing.
+        out.wordAdjust = 0;
+        out.letterAdjust = 0;
+        out.letterShare = 0;
+      }
     }
     out.ratio = stretch > 0 ? out.wordAdjust / stretch : 0;
     out.badness = stretch > 0 ? 100 * out.ratio ** 3 : rest > EPSILON ? NO_STRETCH_BADNESS + rest : pass.tolerance;

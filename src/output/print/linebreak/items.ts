@@ -6,6 +6,7 @@
 import type { BreakRules } from './rules.ts';
 import { titleSet } from './rules.ts';
 import type { Token } from './tokens.ts';
+import { HARD_HYPHENS, hyphenPoints, isDash, isTitle } from './word-rules.ts';
 
 export const BOX = 0;
 export const GLUE = 1;
@@ -43,53 +44,6 @@ export interface Items {
   after: Int32Array;
 }
 
-const UPPER = /\p{Lu}/u;
-const LETTER = /\p{L}/u;
-const LETTERS = /\p{L}/gu;
-const LEADING = /^[^\p{L}]+/u;
-const EM_DASH = 0x2014;
-const BAR = 0x2015;
-const EN_DASH = 0x2013;
-const HARD_HYPHENS = '-\u2010\u2011';
-
-/** Letters in a string (what hyphen-min-left/right/word count). */
-export function letters(text: string): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) count++;
-    else if (c >= 128) return count + (text.slice(i).match(LETTERS)?.length ?? 0);
-  }
-  return count;
-}
-
-function isCapitalised(text: string): boolean {
-  const c = text.charCodeAt(0);
-  if (c >= 97 && c <= 122) return false;
-  if (c >= 65 && c <= 90) return true;
-  const first = LETTER.exec(text);
-  return first !== null && UPPER.test(first[0]);
-}
-
-/** A word that is a dash a line must not start with: —, ― (after an opening quote too), a lone –. */
-function isDash(token: Token | undefined): boolean {
-  if (token?.kind !== 'word') return false;
-  const text = token.text;
-  const c = text.charCodeAt(0);
-  if (c === EM_DASH || c === BAR) return true;
-  if (c === EN_DASH) return text.length === 1;
-  const d = text.charCodeAt(1);
-  return (d === EM_DASH || d === BAR) && !LETTER.test(text.charAt(0));
-}
-
-/** Whether a word is a title kept with the next word ("Mr.", or "“Mr." with its quote). */
-function isTitle(text: string, titles: ReadonlySet<string>): boolean {
-  if (titles.has(text)) return true;
-  const c = text.charCodeAt(0);
-  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return false;
-  return titles.has(text.replace(LEADING, ''));
-}
-
 /** Index of the paragraph's last word token, or -1. */
 function lastWord(tokens: Token[]): number {
   for (let i = tokens.length - 1; i >= 0; i--) if (tokens[i]?.kind === 'word') return i;
@@ -103,24 +57,6 @@ function nextSolid(tokens: Token[], i: number): Token | undefined {
     if (t.kind !== 'space' && t.kind !== 'tie') return t;
   }
   return undefined;
-}
-
-/** Which piece boundaries of a word may take a hyphen (k: after piece k), by the rules. */
-function hyphenPoints(token: Extract<Token, { kind: 'word' }>, isLast: boolean, rules: BreakRules): number[] | undefined {
-  const pieces = token.pieces;
-  if (!rules.hyphenate || isLast || pieces.length < 2) return undefined;
-  if (!rules.hyphenateCapitalised && (token.capitalised ?? isCapitalised(token.text))) return undefined;
-  const total = letters(token.text);
-  if (total < rules.hyphenMinWord) return undefined;
-  let points: number[] | undefined;
-  let before = 0;
-  for (let k = 0; k < pieces.length - 1; k++) {
-    before += letters((pieces[k] as { text: string }).text);
-    if (before < rules.hyphenMinLeft || total - before < rules.hyphenMinRight) continue;
-    points ??= [];
-    points.push(k);
-  }
-  return points;
 }
 
 /** Typed arrays reused from one paragraph to the next (grown when a paragraph needs more). */
