@@ -26,6 +26,8 @@ import { type PdfFont, pdfFonts } from './helpers/tools.ts';
 
 const ROOT = path.join(import.meta.dirname, '..');
 const SAMPLE = path.join(ROOT, 'manuscript');
+/** A short book with every element fiction needs (verse, letters, chat, epigraphs, parts…). */
+const ELEMENTS = path.join(ROOT, 'tests', 'fixtures', 'books', 'elements');
 const require = createRequire(path.join(ROOT, 'package.json'));
 
 /** The built-in themes: the folders under templates/ with a theme.json. */
@@ -47,14 +49,8 @@ function inherited<T>(theme: string, get: (m: Manifest) => T | undefined): T | u
   return get(own) ?? (own.extends ? inherited(own.extends, get) : undefined);
 }
 
-/** The families a theme's fonts declare, its parent's included where it does not replace their role. */
-function families(theme: string): string[] {
-  const own = manifest(theme).fonts ?? [];
-  const parent = manifest(theme).extends;
-  const roles = new Set(own.map((f) => f.role).filter(Boolean));
-  const fromParent = parent ? families(parent).filter((_, i) => !roles.has(manifest(parent).fonts?.[i]?.role)) : [];
-  return [...fromParent, ...own.map((f) => f.family ?? '')];
-}
+/** The families a theme's own theme.json lists (a built-in design uses no face of its parent's). */
+const families = (theme: string): string[] => (manifest(theme).fonts ?? []).map((f) => f.family ?? '');
 
 const points = (length: string | undefined) => Number.parseFloat(length ?? 'NaN');
 
@@ -73,6 +69,7 @@ interface OpenerStyle {
 
 describe('the built-in theme designs', () => {
   const built = new Map<string, Built>();
+  const elements = new Map<string, Built>();
   const styles = new Map<string, OpenerStyle>();
   let session: BrowserSession;
   let total = 0;
@@ -88,6 +85,12 @@ describe('the built-in theme designs', () => {
       built.set(theme, { epub: file('epub'), pdf: file('pdf'), ms: performance.now() - from });
     }
     total = performance.now() - started;
+    for (const theme of THEMES) {
+      const from = performance.now();
+      const result = await build({ input: ELEMENTS, out: path.join(out, `elements-${theme}`), theme, session });
+      const file = (format: string) => result.files.find((f) => f.format === format)?.path ?? '';
+      elements.set(theme, { epub: file('epub'), pdf: file('pdf'), ms: performance.now() - from });
+    }
     for (const theme of THEMES) styles.set(theme, await openerStyle(session, theme));
   }, 240_000);
 
@@ -127,8 +130,9 @@ describe('the built-in theme designs', () => {
 
   it('builds the sample with every theme to EPUB and print PDF, in one browser, within a minute', () => {
     for (const theme of THEMES) {
-      const files = built.get(theme);
-      expect(files && existsSync(files.epub) && existsSync(files.pdf), theme).toBe(true);
+      for (const files of [built.get(theme), elements.get(theme)]) {
+        expect(files && existsSync(files.epub) && existsSync(files.pdf), theme).toBe(true);
+      }
     }
     console.log(
       `theme builds: ${Math.round(total)} ms for ${THEMES.length} (${THEMES.map((t) => `${t} ${Math.round(built.get(t)?.ms ?? 0)}`).join(', ')})`,
@@ -136,8 +140,11 @@ describe('the built-in theme designs', () => {
     expect(total).toBeLessThan(60_000);
   });
 
-  it.each(THEMES)('%s: the PDF embeds only the theme’s own faces, as TrueType or OpenType', async (theme) => {
-    const fonts: PdfFont[] = await pdfFonts(built.get(theme)?.pdf ?? '');
+  it.each(THEMES)('%s: the PDFs embed only the faces its own theme.json lists, as TrueType or OpenType', async (theme) => {
+    const fonts: PdfFont[] = [
+      ...(await pdfFonts(built.get(theme)?.pdf ?? '')),
+      ...(await pdfFonts(elements.get(theme)?.pdf ?? '')),
+    ];
     expect(fonts.length).toBeGreaterThan(0);
     const own = families(theme).map(squash);
     for (const font of fonts) {
@@ -166,20 +173,20 @@ describe('the built-in theme designs', () => {
 
   it.each(THEMES)('%s: the text of every full page stands on the baseline grid', async (theme) => {
     const line = points(inherited(theme, (m) => m.print?.['line-height']));
-    const full = fullPages(await drawnPages(built.get(theme)?.pdf ?? ''));
-    expect(full.length, 'full pages').toBeGreaterThan(6);
-    // The grid's phase: the circular mean of every baseline's place in its line.
-    const all = full.flat();
-    const angle = (base: number) => (2 * Math.PI * base) / line;
-    const phase = Math.atan2(sum(all.map((b) => Math.sin(angle(b)))), sum(all.map((b) => Math.cos(angle(b)))));
-    for (const [n, baselines] of full.entries()) {
-      for (const base of baselines) {
-        const off = (((base - (phase * line) / (2 * Math.PI)) % line) + line) % line;
-        // Chromium places text on whole CSS pixels (0.75 pt): a baseline may stand 0.375 pt off.
-        const miss = Math.min(off, line - off);
-        expect(miss, `full page ${n + 1}: a baseline at ${base.toFixed(2)} pt is off the ${line} pt grid`).toBeLessThan(0.5);
-      }
-    }
+    // Lines of two words or more: a one-word label on a line of its own in another face (a chat
+    // sender's name in small caps) stands where that face's metrics put it, up to a pixel off.
+    const sample = fullPages(await drawnPages(built.get(theme)?.pdf ?? ''), { least: 14, words: 2 });
+    expect(sample.length, 'full pages').toBeGreaterThan(6);
+    expectOnGrid(sample, line, 'the sample');
+    // In the book of elements, its chapters' openers too: the lines of letters, verse, chat
+    // messages and epigraphs of four words or more.
+    const every = fullPages(await drawnPages(elements.get(theme)?.pdf ?? ''), {
+      least: 1,
+      words: 4,
+      openers: chapterTitles(ELEMENTS),
+    });
+    expect(every.flat().length, 'the elements book’s lines').toBeGreaterThan(15);
+    expectOnGrid(every, line, 'the elements book');
   });
 });
 
@@ -220,13 +227,42 @@ async function openerStyle(session: BrowserSession, theme: string): Promise<Open
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
+/** The chapters' titles of a manuscript folder: each file's first `# ` heading, but its parts' (book.yaml `parts:`). */
+function chapterTitles(folder: string): string[] {
+  const parts = /^parts:\s*\[(.*)\]/m.exec(readFileSync(path.join(folder, 'book.yaml'), 'utf8'))?.[1]?.split(',') ?? [];
+  const partTitles = new Set(parts.map((p) => p.trim()));
+  return readdirSync(folder)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => /^# (.+)$/m.exec(readFileSync(path.join(folder, f), 'utf8'))?.[1]?.replace(/\s*\{.*\}$/, '') ?? '')
+    .filter((title) => !partTitles.has(title));
+}
+
+/** Every baseline within half a point of one grid of `line` (its phase: the baselines' circular mean). */
+function expectOnGrid(pages: number[][], line: number, book: string): void {
+  const all = pages.flat();
+  const angle = (base: number) => (2 * Math.PI * base) / line;
+  const phase = Math.atan2(sum(all.map((b) => Math.sin(angle(b)))), sum(all.map((b) => Math.cos(angle(b)))));
+  for (const [n, baselines] of pages.entries()) {
+    for (const base of baselines) {
+      const off = (((base - (phase * line) / (2 * Math.PI)) % line) + line) % line;
+      // Chromium places text on whole CSS pixels (0.75 pt): a baseline may stand 0.375 pt off.
+      const miss = Math.min(off, line - off);
+      expect(miss, `${book}, page ${n + 1}: a baseline at ${base.toFixed(2)} pt is off the ${line} pt grid`).toBeLessThan(0.5);
+    }
+  }
+}
+
 /**
- * The body text's baselines on each full page: pages of the body (an arabic folio) that are not
- * openers (no type larger than a heading's), with at least 14 lines. The running head (the
- * page's first line) and the folio are left out, and so is every line not set in the body
- * size: a smaller face on a line of its own (a note, a heading) stands where its own metrics put it.
+ * The body text's baselines on each full page: pages of the body (after the contents, with an
+ * arabic folio) that are not openers (no type larger than a heading's) unless their chapter is
+ * among `openers`, with at least `least` lines; of their lines, those of at least `words` words
+ * (default 1). The running head (the page's first line) and the folio are left out, and so is
+ * every line not set in the body size: a smaller face on a line of its own (a note, a heading)
+ * stands where its own metrics put it.
  */
-function fullPages(pages: DrawnPage[]): number[][] {
+function fullPages(pages: DrawnPage[], options: { least: number; words?: number; openers?: string[] }): number[][] {
+  const { least, words = 1, openers = [] } = options;
+  const titles = new Set(openers.map(squash));
   const counts = new Map<number, number>();
   for (const word of pages.flatMap((p) => p.words)) {
     const size = Math.round(word.size * 100) / 100;
@@ -234,12 +270,17 @@ function fullPages(pages: DrawnPage[]): number[][] {
   }
   const body = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
   const result: number[][] = [];
-  for (const page of pages) {
-    if (page.words.some((w) => w.size > body * 1.6)) continue;
+  // The body: the pages after the contents.
+  const contents = pages.findLastIndex((p) => linesOf(p.words).some((l) => squash(l.text) === 'contents'));
+  for (const page of pages.slice(contents + 1)) {
     const lines = linesOf(page.words);
+    const opener = lines.some((l) => titles.has(squash(l.text)));
+    if (!opener && page.words.some((w) => w.size > body * 1.6)) continue;
     const folio = lines.findIndex((l) => /^\d+$/.test(l.text));
-    if (folio === -1 || lines.length < 14) continue;
-    const text = lines.filter((l, i) => i !== folio && i !== 0 && l.words.every((w) => Math.abs(w.size - body) < 0.05));
+    if ((folio === -1 && !opener) || lines.length < least) continue;
+    const text = lines.filter(
+      (l, i) => i !== folio && i !== 0 && l.words.length >= words && l.words.every((w) => Math.abs(w.size - body) < 0.05),
+    );
     result.push(text.map((l) => Math.max(...l.words.map((w) => w.base))));
   }
   return result;
