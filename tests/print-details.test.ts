@@ -229,6 +229,10 @@ describe.sequential('a small book printed', () => {
   });
 
   it('extracts each chapter’s first word whole, from the word boxes and from pdf.js’s text', async () => {
+    // The initial in the text is drawn transparent, under the cap (Chromium keeps such text).
+    for (const i of openers) expect(drawings[i]?.clearText, `page ${i + 1}`).toBeGreaterThan(0);
+    const elsewhere = drawings.flatMap((d, i) => (d.clearText > 0 && !openers.includes(i) ? [i + 1] : []));
+    expect(elsewhere, 'pages with transparent text that open no chapter').toEqual([]);
     for (const [k, chapter] of CHAPTERS.entries()) {
       expect(firstLine(k).words[0]?.text, chapter.title).toBe(chapter.first);
       const text = await rawText(pdf, (openers[k] as number) + 1);
@@ -260,6 +264,28 @@ describe.sequential('a small book printed', () => {
     expect(Math.abs(lines - Math.round(lines))).toBeLessThan(0.02);
     expect(openers[4]).toBe(page + 1);
     expect(page).toBeGreaterThan(openers[3] as number);
+  });
+
+  it('prints a small image alone in its paragraph at the size the resolution check works out', () => {
+    const small = drawings.flatMap((d) => d.images).filter((b) => b.yMax - b.yMin < 200);
+    expect(small).toHaveLength(1);
+    const box = small[0] as (typeof small)[number];
+    // 200 × 150 px is 150 × 112.5 pt; rounded down to seven lines, its shape kept.
+    const { width, height } = geometry.recto;
+    const expected = printedSize({ width: 150, height: 112.5 }, { width, height, line: geometry.line }, true);
+    expect(expected.height).toBe(7 * geometry.line);
+    // Chromium paints an image on whole pixels (0.75 pt): its box is laid out as worked out.
+    expect(Math.abs(box.yMax - box.yMin - expected.height)).toBeLessThanOrEqual(0.75);
+    expect(Math.abs(box.xMax - box.xMin - expected.width)).toBeLessThanOrEqual(0.75);
+    // The lines after it stay on the grid of the lines before it (to Chromium's pixel).
+    const page = drawings.findIndex((d) => d.images.some((b) => b.yMax - b.yMin < 200));
+    const bases = [...new Set((drawn[page]?.words ?? []).filter((w) => Math.abs(w.size - 11.25) < 0.01).map((w) => w.base))];
+    const below = bases.filter((b) => b > box.yMax);
+    expect(below.length).toBeGreaterThan(3);
+    for (const base of below) {
+      const lines = (base - (bases[0] as number)) / geometry.line;
+      expect(Math.abs(lines - Math.round(lines)), `baseline ${base}`).toBeLessThan(0.06);
+    }
   });
 
   it('warns of the low-resolution image at its place', () => {

@@ -2,7 +2,8 @@
  * What a PDF's pages draw besides text, read with pdf.js (unpdf's build): each image's box (the
  * unit square its transform maps onto the page) and each filled path's box (the path's bounds
  * through its transform), forms and their matrices followed. Boxes are in points from the page's
- * top left, as pdf-read.ts gives words; `alpha` is the fill's opacity when it was drawn.
+ * top left, as pdf-read.ts gives words; `alpha` is the fill's opacity when it was drawn. Text
+ * drawn fully transparent is counted (`clearText`: the strings shown at a fill opacity of 0).
  */
 import { readFileSync } from 'node:fs';
 import { provideTransfer } from './pdf-read.ts';
@@ -23,6 +24,7 @@ export interface PageDrawings {
   height: number;
   images: DrawnBox[];
   paths: DrawnPath[];
+  clearText: number;
 }
 
 type Matrix = [number, number, number, number, number, number];
@@ -70,6 +72,7 @@ export async function pdfDrawings(file: string): Promise<PageDrawings[]> {
       const list = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
       const images: DrawnBox[] = [];
       const paths: DrawnPath[] = [];
+      let clearText = 0;
       let ctm: Matrix = [1, 0, 0, 1, 0, 0];
       let alpha = 1;
       const saved: { ctm: Matrix; alpha: number }[] = [];
@@ -89,8 +92,9 @@ export async function pdfDrawings(file: string): Promise<PageDrawings[]> {
           const [kind, , bounds] = args as [number, unknown, number[] | null];
           if (fills.has(kind) && bounds?.every(Number.isFinite)) paths.push({ ...toPage(boxOf(ctm, bounds)), alpha });
         } else if (IMAGES.includes(op)) images.push(toPage(boxOf(ctm, [0, 0, 1, 1])));
+        else if (op === 'showText' && alpha === 0) clearText++;
       });
-      pages.push({ width: x1 - x0, height: y1 - (page.view[1] as number), images, paths });
+      pages.push({ width: x1 - x0, height: y1 - (page.view[1] as number), images, paths, clearText });
       page.cleanup();
     }
     return pages;
