@@ -199,6 +199,16 @@ describe('line breaker: looseness', () => {
     expect(found.best.demerits).toBeLessThanOrEqual(found.loose?.demerits ?? Number.POSITIVE_INFINITY);
   });
 
+  it('sets a very long paragraph without looseness (its cost would grow with the square)', () => {
+    const tokens = prose(Array.from({ length: 150 }, () => once).join(' '));
+    const found = settings(tokens, fixed(260));
+    expect(coverageProblems(tokens, found.best)).toEqual([]);
+    expect(found.loose).toBeUndefined();
+    expect(breakParagraph(tokens, fixed(260), {}, 1)).toBeUndefined();
+    const shorter = prose(Array.from({ length: 20 }, () => once).join(' '));
+    expect(settings(shorter, fixed(260)).loose).toBeDefined();
+  });
+
   it('returns no looser setting when none is feasible', () => {
     const two = prose('aaaa bbbb');
     expect(breakParagraph(two, fixed(200), {}, 1)).toBeUndefined();

@@ -7,7 +7,8 @@
  * the same plus letter spacing within ±1%; 4. last resort: any looseness, and overfull lines
  * only where one unbreakable stretch of text is wider than the line. With looseness 0 it always
  * returns a setting. With looseness ±k (TeX's \looseness) it returns the best setting with
- * exactly k lines more or fewer, found by the first two passes, or undefined.
+ * exactly k lines more or fewer, found by the first two passes, or undefined (always for a
+ * paragraph of more than 4,000 break points, some 2,000 words: see LOOSENESS_LIMIT).
  * `settings(tokens, lines, rules?)` gives the best setting and, when feasible, the ones a line
  * tighter and a line looser, for page makeup, from one run of the passes.
  * `greedySetting` is first fit (what a browser does), for comparison. For many paragraphs under
@@ -32,7 +33,16 @@ interface Run {
   name: Pass;
   options: PassOptions;
   nodes: Node[];
+  /** Whether its nodes keep every line count (for looseness). */
+  exact: boolean;
 }
+
+/**
+ * Break points past which a paragraph is set without looseness: keeping every line count costs
+ * time that grows with the square of the paragraph (a paragraph of 37,000 words took 11 s); this
+ * many (some 2,000 words) take a few milliseconds. Novels' longest paragraphs are well under.
+ */
+const LOOSENESS_LIMIT = 4000;
 
 interface Context {
   rules: BreakRules;
@@ -67,7 +77,13 @@ class Paragraph {
     readonly context: Context,
   ) {
     this.items = buildItems(tokens, context.rules, context.titles, context.buffers);
+    let points = 0;
+    for (let i = 0; i < this.items.n; i++) if (this.items.breaks[i]) points++;
+    this.breakPoints = points;
   }
+
+  /** How many places the paragraph may break (hyphenation points included). */
+  private readonly breakPoints: number;
 
   readonly avail = (line: number): number => {
     let w = this.widths[line];
@@ -81,8 +97,7 @@ class Paragraph {
 
   /** The first line from which every line has the same width, up to the most lines there can be. */
   private sameFrom(): number {
-    let most = 1;
-    for (let i = 0; i < this.items.n; i++) if (this.items.breaks[i]) most++;
+    const most = this.breakPoints + 1;
     let from = most;
     while (from > 0 && this.avail(from - 1) === this.avail(most)) from--;
     return from;
@@ -93,9 +108,10 @@ class Paragraph {
     if (!pass) return undefined;
     let run = this.runs[index];
     if (run === undefined) {
-      const sameFrom = pass.options.last ? this.sameFrom() : Number.POSITIVE_INFINITY;
+      const exact = !pass.options.last && this.breakPoints <= LOOSENESS_LIMIT;
+      const sameFrom = exact ? Number.POSITIVE_INFINITY : this.sameFrom();
       const nodes = runPass(this.items, this.avail, this.context.rules, pass.options, sameFrom);
-      run = nodes ? { ...pass, nodes } : null;
+      run = nodes ? { ...pass, nodes, exact } : null;
       this.runs[index] = run;
     }
     return run ?? undefined;
@@ -121,7 +137,7 @@ class Paragraph {
       const pass = this.context.passes[index] as { name: Pass };
       if (pass.name === 'last-resort' || (index > from && pass.name !== 'tolerance')) break;
       const run = this.run(index);
-      const node = run && bestNode(run.nodes, lines);
+      const node = run?.exact ? bestNode(run.nodes, lines) : undefined;
       if (run && node) return this.setting(run, node);
     }
     return undefined;
