@@ -256,11 +256,15 @@ async (options) => {
           tokens.push([3]);
           places.push({ start: { node, offset: -1 }, end: { node, offset: -1 } });
         } else {
+          // An inline box (an image, or a drop cap's real initial set in a box of its own) is
+          // part of its word: its width, and its text when it has some.
           const width = node.getBoundingClientRect().width;
+          const text = node.tagName === 'IMG' ? '\ufffc' : node.textContent.replaceAll(SHY, '');
           if (!word) word = newWord({ node, offset: -1 }, node.parentElement);
           word.width += width;
           word.pieces[word.pieces.length - 1].width += width;
-          word.text += '\ufffc';
+          word.pieces[word.pieces.length - 1].text += text;
+          word.text += text;
           word.end = { node, offset: -1 };
         }
         continue;

@@ -9,7 +9,8 @@
  * - widows and orphans: a paragraph split over a page keeps `orphans` lines before and `widows`
  *   after the break (default 2 and 2);
  * - what keeps with the next (a heading) is never last on a page; what keeps together is never split;
- * - no page turn inside a word: a recto never ends in a hyphenated line.
+ * - no page ends in a hyphenated line (a recto's would split a word over the page turn; a
+ *   verso's, over the spread).
  * And the goals, weighed by `cost`:
  * - facing pages (a verso and the recto after it, neither the section's first nor last page) end
  *   on the same line: where one must run short, the other is made as short (`fill`);
@@ -110,7 +111,6 @@ function endings(
 ): Ending[] {
   const { units } = section;
   const end = units.length;
-  const recto = (k % 2 === 0) === section.firstRecto;
   /** The units on the page: first line, lines taken, the height before them and before their first line. */
   const runs: Array<{ unit: number; line: number; lines: number; before: number; head: number; extra?: number }> = [];
   let used = 0;
@@ -170,7 +170,7 @@ function endings(
       const row: Position = { unit: run.unit, line: run.line + j };
       const next: Position = row.line + 1 < count ? { unit: row.unit, line: row.line + 1 } : { unit: row.unit + 1, line: 0 };
       const tail = run.extra ?? (next.unit !== row.unit ? tailOf(unit, choice[run.unit] ?? 0) : 0);
-      if (next.unit >= end || allowed(units, choice, row, next, recto, rules))
+      if (next.unit >= end || allowed(units, choice, row, next, rules))
         found.push({ at: next, used: run.before + run.head + (j + 1) * step + tail });
     }
   }
@@ -204,13 +204,28 @@ export function fill(
   section: MakeupSection,
   choice: number[],
   rules: MakeupRules,
-  reuse?: { memo: PlanMemo; after: number },
+  reuse?: { memo: PlanMemo; after: number; made: MadePage[] },
 ): { pages: MadePage[]; mismatched: number; cost: number; memo: PlanMemo } {
   const end = section.units.length;
   const memo: PlanMemo = new Map();
   if (reuse) for (const [key, plan] of reuse.memo) if (plan.unit > reuse.after) memo.set(key, plan);
   const shortfall = (ending: Ending) =>
     ending.at.unit >= end ? 0 : SHORT_LINE * Math.max(0, Math.round((rules.page - ending.used) / rules.line - 0.25));
+  // With a makeup to reuse, its pages before the change stand (but for the step just before):
+  // only the rest is made again.
+  const kept = reuse ? keptPages(section, reuse.made, reuse.after) : 0;
+  const prefix = reuse ? reuse.made.slice(0, kept) : [];
+  let prefixCost = 0;
+  let prefixMismatched = 0;
+  prefix.forEach((page, k) => {
+    const next = reuse?.made[k + 1] as MadePage;
+    prefixCost += shortfall({ at: next.start, used: page.used });
+    const verso = (k % 2 === 0) !== section.firstRecto;
+    if (verso && k > 0 && k + 1 < kept && Math.abs((prefix[k + 1] as MadePage).used - page.used) > EPS) {
+      prefixCost += MISMATCH;
+      prefixMismatched++;
+    }
+  });
   const thin = (ending: Ending, k: number) =>
     ending.at.unit >= end && k > 0 && ending.used < rules.minLastLines * rules.line - EPS ? THIN_LAST : 0;
   const best = (pos: Position, k: number): Plan | undefined => {
@@ -248,28 +263,38 @@ export function fill(
     memo.set(key, found as Plan);
     return found;
   };
-  const plan = best({ unit: 0, line: 0 }, 0);
-  const pages: MadePage[] = [];
+  const plan = best(prefix.length ? (reuse?.made[kept] as MadePage).start : { unit: 0, line: 0 }, kept);
+  const pages: MadePage[] = [...prefix];
   for (let step = plan; step; step = step.rest) pages.push(...step.pages);
-  return { pages, mismatched: plan?.mismatched ?? 0, cost: plan?.cost ?? 0, memo };
+  return { pages, mismatched: prefixMismatched + (plan?.mismatched ?? 0), cost: prefixCost + (plan?.cost ?? 0), memo };
+}
+
+/**
+ * How many of a makeup's pages stand when unit `changed` is set otherwise: those before the page
+ * the unit starts on, less one, and less a verso whose recto would be made again (a facing pair
+ * is made together).
+ */
+function keptPages(section: MakeupSection, pages: MadePage[], changed: number): number {
+  let page = pages.findIndex((p, k) => {
+    const next = pages[k + 1]?.start;
+    return !next || next.unit > changed || (next.unit === changed && next.line > 0);
+  });
+  page = Math.max(0, page - 1);
+  const verso = (k: number) => (k % 2 === 0) !== section.firstRecto;
+  if (page > 0 && !verso(page) && verso(page - 1) && page - 1 > 0) page--;
+  return page;
 }
 
 /** Whether a page may end after row `at` with `next` starting the next page. */
-function allowed(
-  units: MakeupUnit[],
-  choice: number[],
-  at: Position,
-  next: Position,
-  recto: boolean,
-  rules: MakeupRules,
-): boolean {
+function allowed(units: MakeupUnit[], choice: number[], at: Position, next: Position, rules: MakeupRules): boolean {
   const unit = units[at.unit] as MakeupUnit;
   if (next.unit !== at.unit) return !unit.keepNext;
   if (unit.keepTogether) return false;
   const count = linesOf(unit, choice[at.unit] ?? 0);
   if (next.line < rules.orphans || count - next.line < rules.widows) return false;
-  const hyphenated = unit.settings?.[choice[at.unit] ?? 0]?.hyphenated[at.line] ?? false;
-  return !(recto && hyphenated);
+  // No page ends inside a word: not at a page turn (a recto's foot), and not across a spread
+  // either, where a word cut in two would no longer be found by search or read whole aloud.
+  return !(unit.settings?.[choice[at.unit] ?? 0]?.hyphenated[at.line] ?? false);
 }
 
 /**
@@ -290,7 +315,7 @@ export function makeUpSection(section: MakeupSection, rules: MakeupRules, rounds
         if (s === choice[i]) continue;
         const tried = [...choice];
         tried[i] = s;
-        const again = fill(section, tried, rules, { memo: made.memo, after: i });
+        const again = fill(section, tried, rules, { memo: made.memo, after: i, made: made.pages });
         const cost = again.cost + costOfChoices(section, tried);
         if (cost < (found?.total ?? total)) found = { choice: tried, made: again, total: cost };
       }
@@ -305,13 +330,17 @@ function costOfChoices(section: MakeupSection, choice: number[]): number {
   return section.units.reduce((sum, unit, i) => sum + (unit.settings?.[choice[i] ?? 0]?.cost ?? 0), 0);
 }
 
-/** The pages looseness should mend: a thin last page, and facing pages that end apart. */
+/**
+ * The pages looseness should mend: a thin last page, facing pages that end apart, and pages
+ * (other than the last) two lines short or more.
+ */
 function troubles(section: MakeupSection, pages: MadePage[], rules: MakeupRules): number[] {
   const found: number[] = [];
   pages.forEach((page, k) => {
     const next = pages[k + 1];
     const verso = (k % 2 === 0) !== section.firstRecto;
     if (verso && k > 0 && next && k + 1 < pages.length - 1 && Math.abs(next.used - page.used) > EPS) found.push(k + 1);
+    else if (next && page.used < rules.page - 2 * rules.line + EPS) found.push(k);
   });
   const last = pages.length - 1;
   if (last > 0 && (pages[last] as MadePage).used < rules.minLastLines * rules.line - EPS) found.push(last);

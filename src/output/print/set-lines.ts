@@ -50,9 +50,9 @@ interface MeasuredUnit {
 /** A token as the page sends it: [0, word (soft hyphens between pieces), width, hyphen, ...piece widths], [1, space], [2] break after, [3] newline. */
 type SentToken = [0, string, number, number, ...number[]] | [1, number] | [2] | [3];
 
-/** A space's stretch and shrink, as fractions of its width (TeX's interword glue is ½ and ⅓; less stretch keeps lines from gaping). */
-const STRETCH = 1 / 3;
-const SHRINK = 1 / 3;
+/** A space's stretch and shrink, as fractions of its width: TeX's interword stretch (½), and a little more shrink than its ⅓ (a tight line reads better than a gaping one). */
+const STRETCH = 1 / 2;
+const SHRINK = 0.4;
 
 function decode(sent: SentToken[]): Token[] {
   return sent.map((t): Token => {
