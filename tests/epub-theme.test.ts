@@ -116,7 +116,7 @@ describe('chapter heads as the theme sets them, in the EPUB and in print', () =>
       print[name] = blocks.filter((b) => b.kind === 'chapter').map((b) => b.html);
       preview[name] = (await epubView(book)).sections.find((s) => s.title === 'The Lamps')?.html ?? '';
     }
-  }, 120_000);
+  }, 300_000);
 
   it.each(Object.keys(HEADS) as Head[])('number %s: the number above each title, none above a title that is a number', (name) => {
     for (const [k, title] of TITLES.entries()) {
@@ -280,7 +280,7 @@ describe('the first paragraph flush left, as the reading system computes it', ()
     seedXhtml = chapterDocuments(await epubEntries(seed))[0] ?? '';
     indents.titled = await measure(titled);
     indents.seed = await measure(seed);
-  }, 240_000);
+  }, 400_000);
 
   afterAll(async () => {
     await session?.close();
@@ -300,6 +300,88 @@ describe('the first paragraph flush left, as the reading system computes it', ()
     const [chapter] = [...indents.seed.values()];
     expect(chapter?.[0]).toMatchObject({ marked: true, indent: 0 });
     expect(chapter?.slice(1).every((p) => p.indent > 0)).toBe(true);
+  });
+});
+
+describe('ornaments that are image files of the theme', () => {
+  let dir: string;
+  const epubs: Record<'generic' | 'kindle', string> = { generic: '', kindle: '' };
+  let entries: Map<string, string>;
+  let printed: string;
+
+  beforeAll(async () => {
+    dir = headBook();
+    const leaf = path.join(dir, 'themes', 'leaf');
+    write(
+      path.join(leaf, 'theme.json'),
+      JSON.stringify({ extends: 'default', chapter: { ornament: 'fleuron.svg' }, 'scene-break': { ornament: 'leaf.png' } }),
+    );
+    write(
+      path.join(leaf, 'fleuron.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 12" width="40" height="12"><path d="M0 6 Q20 -4 40 6 Q20 16 0 6 Z"/></svg>\n',
+    );
+    const sharp = (await import('sharp')).default;
+    const png = await sharp({ create: { width: 60, height: 20, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 1 } } })
+      .png()
+      .toBuffer();
+    writeFileSync(path.join(leaf, 'leaf.png'), png);
+    const { book } = await typeset({ input: dir, overrides: { theme: leaf } });
+    for (const target of ['generic', 'kindle'] as const) {
+      epubs[target] = path.join(tempDir(), `leaf-${target}.epub`);
+      writeFileSync(epubs[target], await renderEpub(book, { target }));
+    }
+    entries = await epubEntries(epubs.generic);
+    const setup = await printSetup(book);
+    const blocks = bodyBlocks(book, {
+      chapterStart: 'recto',
+      leadIn: 'none',
+      design: setup.design,
+      hyphenate: undefined,
+      language: 'en',
+    });
+    printed = blocks.map((b) => b.html).join('\n');
+  }, 300_000);
+
+  it('ships them in the EPUB, decorative (empty alt), and passes EPUBCheck and Ace', async () => {
+    const opf = entries.get('OEBPS/content.opf') ?? '';
+    expect(opf).toMatch(/<item [^>]*href="images\/ornament-head\.svg"[^>]*media-type="image\/svg\+xml"/);
+    expect(opf).toMatch(/<item [^>]*href="images\/ornament-break\.png"[^>]*media-type="image\/png"/);
+    const [lamps] = chapterDocuments(entries).filter((d) => d.includes('The Lamps'));
+    expect(lamps).toContain(
+      '<div class="chapter-ornament" aria-hidden="true"><img src="images/ornament-head.svg" alt=""/></div>',
+    );
+    expect(lamps).toContain(
+      '<div class="scene-break" role="separator"><img class="ornament" src="images/ornament-break.png" alt=""/></div>',
+    );
+    const checks = epubcheckMany([epubs.generic, epubs.kindle]);
+    expect(checks.filter((c) => !c.clean).map((c) => c.output)).toEqual([]);
+    const ace = await aceCheck(epubs.generic);
+    expect([ace.outcome, ...ace.violations]).toEqual(['pass']);
+  }, 300_000);
+
+  it('draws them in print from data: addresses (nothing loads from outside the book)', () => {
+    expect(printed).toMatch(
+      /<div class="chapter-ornament" aria-hidden="true"><img src="data:image\/svg\+xml;base64,[^"]+" alt="">/,
+    );
+    // An image ornament is set in the break's line (the page furniture draws only text).
+    expect(printed).toMatch(
+      /<div class="scene-break" role="separator">.*?<img class="ornament" src="data:image\/png;base64,[^"]+" alt="">/,
+    );
+  });
+
+  it('refuses an SVG ornament that holds a script, naming the file', async () => {
+    const evil = path.join(dir, 'themes', 'evil');
+    write(path.join(evil, 'theme.json'), JSON.stringify({ extends: 'default', chapter: { ornament: 'evil.svg' } }));
+    write(
+      path.join(evil, 'evil.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><script>alert(1)</script><rect width="4" height="4"/></svg>',
+    );
+    const { book } = await typeset({ input: dir, overrides: { theme: evil } });
+    await expect(renderEpub(book)).rejects.toMatchObject({
+      code: 'THEME_INVALID',
+      message: expect.stringMatching(/evil\.svg.*<script>/),
+    });
+    await expect(printSetup(book)).rejects.toMatchObject({ code: 'THEME_INVALID' });
   });
 });
 
