@@ -1,6 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import type { Element, ElementContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { leadInWordCount } from '../src/book/lead-in-phrase.ts';
@@ -8,8 +12,10 @@ import { parseLength } from '../src/config/trim.ts';
 import { build } from '../src/core/build.ts';
 import { typeset } from '../src/core/typeset.ts';
 import type { Diagnostic } from '../src/diagnostics.ts';
+import type { DropCapFace } from '../src/output/print/drop-cap.ts';
 import { autoInner, BINDING, kdpGutter, type PageGeometry, pageGeometry } from '../src/output/print/geometry.ts';
 import { printedPpi, printedSize } from '../src/output/print/image-size.ts';
+import { setLeadIn } from '../src/output/print/lead-in.ts';
 import { type PageDrawings, pdfDrawings } from './helpers/pdf-drawings.ts';
 import { type LaidOutPage, pdfLayout } from './helpers/pdf-layout.ts';
 import { type DrawnPage, drawnPages } from './helpers/pdf-read.ts';
@@ -91,6 +97,65 @@ describe('lead-in phrases', () => {
       }),
       { seed: 5, numRuns: 500 },
     );
+  });
+});
+
+/** The text of a tree, in order. */
+function toText(node: ElementContent | Element): string {
+  if (node.type === 'text') return node.value;
+  return node.type === 'element' ? node.children.map(toText).join('') : '';
+}
+
+describe('the opening paragraph’s lead-in', () => {
+  // A face that draws every letter as a box: 0.65 em capitals, ink from 0.05 to 0.6 em.
+  const face: DropCapFace = {
+    lines: 3,
+    fontSize: 11.25,
+    line: 14.5,
+    gap: 2.8,
+    letterforms: {
+      face: 'Test 400 normal',
+      capHeight: (c) => (/\p{L}|\p{N}/u.test(c) ? 0.65 : 0.7),
+      outline: (_c, size) => ({
+        d: `M0 0H${size / 2}V${-0.65 * size}Z`,
+        x1: 0.05 * size,
+        x2: 0.6 * size,
+        y1: -0.65 * size,
+        y2: 0,
+      }),
+    },
+  };
+  const opened = (markdown: string, parts = { dropCap: true, smallCaps: true }, drawn: 'drawn' | 'no face' = 'drawn') => {
+    const paragraph = h('p.opening', fromHtml(markdown, { fragment: true }).children as ElementContent[]);
+    setLeadIn(paragraph, parts, drawn === 'drawn' ? face : undefined);
+    return paragraph;
+  };
+
+  it('draws the cap as a float beside the text and keeps its letter in the word, with what the line breaker needs', () => {
+    const p = opened('“Mr. Pellow,” she said, and went in.');
+    const html = toHtml(p);
+    expect(p.children[0]).toMatchObject({ tagName: 'span', properties: { className: ['drop-cap-art'], ariaHidden: 'true' } });
+    expect(toText(p)).toBe('“Mr. Pellow,” she said, and went in.');
+    expect(html).toContain('<span class="lead-in"><span class="drop-initial"');
+    expect(html).toContain('<span style="direction:ltr;unicode-bidi:isolate">“M</span></span>r. Pellow,”</span> she said');
+    // 3 lines of 14.5 pt; the cap 1.05 em of its size, the quote half that, and the gap.
+    const size = (2 * 14.5 + 0.65 * 11.25) / 0.65;
+    const width = 0.55 * size * 0.5 + 0.04 * size + 0.55 * size + 2.8;
+    expect(p.properties.dataDropLines).toBe('3');
+    expect(Number(p.properties.dataDropWidth)).toBeCloseTo(width, 2);
+    expect(String(p.properties.style)).toMatch(/--drop-lines:3;--drop-width:[\d.]+pt;min-height:43\.5pt$/);
+    expect(p.properties.className).toEqual(['opening', 'has-drop-cap', 'lead-small-caps']);
+  });
+
+  it('drops the first letter inside an element the paragraph opens with, and falls back to the CSS cap without a face', () => {
+    const em = opened('<em>Never</em> again, she said.');
+    expect(toHtml(em)).toMatch(
+      /^<p class="opening has-drop-cap lead-small-caps"[^>]*><span class="drop-cap-art"[\s\S]*<em><span class="drop-initial"[^>]*><span[^>]*>N<\/span><\/span>ever<\/em> again/,
+    );
+    const plain = opened('They sat by the fire.', { dropCap: true, smallCaps: false }, 'no face');
+    expect(toHtml(plain)).toBe('<p class="opening drop-cap">They sat by the fire.</p>');
+    const none = opened('They sat by the fire.', { dropCap: false, smallCaps: true });
+    expect(toHtml(none)).toBe('<p class="opening lead-small-caps"><span class="lead-in">They sat by the</span> fire.</p>');
   });
 });
 
