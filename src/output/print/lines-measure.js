@@ -114,8 +114,11 @@ async (options) => {
         else if (SOLID.has(child.tagName) || child.classList.contains('scene-break') || child.children.length === 0)
           units.push(solidUnit(child));
         else {
+          // A block the theme keeps together stays whole, unless it is a third of a page or more
+          // (a long letter, a long poem): then it may break between its lines like the text.
           const cs = getComputedStyle(child);
-          if (cs.breakInside === 'avoid' || cs.breakInside === 'avoid-page') units.push(solidUnit(child));
+          const avoid = cs.breakInside === 'avoid' || cs.breakInside === 'avoid-page';
+          if (avoid && child.getBoundingClientRect().height < options.pageHeight / 3) units.push(solidUnit(child));
           else visit(child);
         }
       }

@@ -81,7 +81,7 @@ const TRIES = 5;
 
 /** What a line short on a page costs, a pair of facing pages ending apart, and a thin last page. */
 const SHORT_LINE = 10;
-const MISMATCH = 100;
+const MISMATCH = 400;
 const THIN_LAST = 1000;
 
 type Ending = { at: Position; used: number };
@@ -246,7 +246,11 @@ export function fill(
         consider(one, 0, [{ start: pos, used: first.used }], best(first.at, k + 1));
         continue;
       }
-      for (const second of endings(section, choice, rules, first.at, k + 1, rules.page).slice(0, TRIES)) {
+      // The recto's fullest endings, and its fullest within the verso's height (the likeliest match).
+      const rectos = endings(section, choice, rules, first.at, k + 1, rules.page).slice(0, TRIES);
+      const within = endings(section, choice, rules, first.at, k + 1, first.used)[0];
+      if (within && !rectos.some((r) => r.at.unit === within.at.unit && r.at.line === within.at.line)) rectos.push(within);
+      for (const second of rectos) {
         const apart = second.at.unit < end && Math.abs(second.used - first.used) > EPS;
         const cost = one + shortfall(second) + thin(second, k + 1) + (apart ? MISMATCH : 0);
         consider(

@@ -111,7 +111,7 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
   const measured = await runScript<{ sections: Array<{ units: MeasuredUnit[]; notes: Array<{ id: string; height: number }> }> }>(
     page,
     MEASURE,
-    { footnotes: job.footnotes },
+    { footnotes: job.footnotes, pageHeight: job.pageHeight * PX },
   );
   for (const section of measured.sections) {
     for (const unit of section.units) {
