@@ -432,6 +432,20 @@ describe('every built-in theme under every store target', () => {
     }
   });
 
+  it('gives Kindle its drop cap on the 1.2 line floor and the Mobipocket fallback, and no other target', async () => {
+    for (const theme of themes) {
+      for (const target of EPUB_TARGETS) {
+        const css = (await epubEntries(files.get(`${theme} ${target}`) as string)).get('OEBPS/style.css') ?? '';
+        const kindle = target === 'kindle';
+        expect(css.includes('p.drop-cap .initial { line-height: 1.2; margin-top: 0; }'), `${theme} ${target}`).toBe(kindle);
+        expect(/@media amzn-mobi \{[^}]*p\.drop-cap \.initial \{ float: none;/.test(css), `${theme} ${target}`).toBe(kindle);
+        expect(css, `${theme} ${target}`).toMatch(
+          /-webkit-hyphens: auto;\s*-epub-hyphens: auto;\s*adobe-hyphenate: auto;\s*hyphens: auto;/,
+        );
+      }
+    }
+  });
+
   it('passes DAISY Ace for each theme (generic target), and for every target of the default theme', async () => {
     const start = performance.now();
     const keys = [

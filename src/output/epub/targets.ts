@@ -30,8 +30,9 @@ export interface TargetProfile {
   embedFontsByDefault: boolean;
   /**
    * The drop cap's line height, where the reading system has a floor under it. KF8 and KFX drop
-   * any `line-height` below 1.2, so there the floated letter is drawn smaller, to take about as
-   * many lines with the taller line (elsewhere it is 3.2em on a 0.85 line).
+   * any `line-height` below 1.2 (the theme's 0.85 would be left for the reader's own), so there
+   * the floated letter is given the floor itself: its box is then its size × 1.2, about three
+   * lines at the theme's 3.2em, and the theme's size is kept.
    */
   dropCapLineFloor: number | undefined;
   /**
@@ -82,11 +83,9 @@ h4, h5, h6, .footnotes .notes-title { text-align: left; }
 `);
   }
   if (profile.dropCapLineFloor !== undefined) {
-    // The letter's line box on the floor's line as tall as 3.2em on a 0.85 line (2.72em): 2.27em at 1.2.
-    const size = Math.round((3.2 * 0.85 * 100) / profile.dropCapLineFloor) / 100;
     parts.push(`
 /* ${profile.name}: line heights below ${profile.dropCapLineFloor} are dropped, so the drop cap is set on that line. */
-p.drop-cap .initial { font-size: ${size}em; line-height: ${profile.dropCapLineFloor}; margin-top: 0; }
+p.drop-cap .initial { line-height: ${profile.dropCapLineFloor}; margin-top: 0; }
 `);
   }
   if (profile.mobiFallback) {
