@@ -10,9 +10,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createBreaker, TITLES } from '../src/output/print/linebreak/knuth-plass.ts';
+import type { PassOptions } from '../src/output/print/linebreak/fit.ts';
+import { buildItems } from '../src/output/print/linebreak/items.ts';
+import { createBreaker, resolveRules, TITLES } from '../src/output/print/linebreak/knuth-plass.ts';
 import type { LineWidths, Setting, Token } from '../src/output/print/linebreak/tokens.ts';
-import { coverageProblems, ruleProblems, widthProblems } from './helpers/linebreak.ts';
+import { coverageProblems, leastDemerits, ruleProblems, widthProblems } from './helpers/linebreak.ts';
 
 type Part = 'word' | 'dash' | 'closed-dash' | 'title' | 'hard-hyphen' | 'tie' | 'newline' | 'box';
 
@@ -176,6 +178,43 @@ describe('line breaker: properties', () => {
     );
     expect(seen.loose).toBeGreaterThan(20);
     expect(seen.tight).toBeGreaterThan(5);
+  });
+
+  it('finds the least demerits there are, as plain recursion over every sequence of breaks does', () => {
+    let tried = 0;
+    const weights = fc.record({
+      adjDemerits: fc.constantFrom(0, 10000, 1e7),
+      doubleHyphenDemerits: fc.constantFrom(0, 10000, 1e7),
+      maxHyphenLines: fc.constantFrom(1, 2),
+      hyphenPenalty: fc.constantFrom(-50, 0, 50),
+    });
+    fc.assert(
+      fc.property(paragraph(30, [5, 80], [70, 300]), weights, (p, weighed) => {
+        const resolved = resolveRules(weighed);
+        const breaker = createBreaker(resolved);
+        const tokens = tokensOf({
+          ...p,
+          space: p.space + 1,
+          parts: p.parts.map((w) => ({ ...w, letters: Math.min(w.letters, 8) })),
+        });
+        const widths = widthsOf(p);
+        const avail = (line: number) => widths(line).width - (widths(line).indent ?? 0);
+        const best = breaker.breakParagraph(tokens, widths) as Setting;
+        if (best.pass === 'last-resort') return;
+        const options: PassOptions = {
+          hyphens: best.pass !== 'pretolerance',
+          tolerance: best.pass === 'pretolerance' ? 100 : 200,
+          letters: best.pass === 'emergency' ? 0.01 : 0,
+          last: false,
+        };
+        const least = leastDemerits(buildItems(tokens, resolved), avail, options, resolved);
+        tried++;
+        expect(least).toBeDefined();
+        expect(best.demerits).toBeCloseTo(least as number, 6);
+      }),
+      { seed: 1156, numRuns: 300 },
+    );
+    expect(tried).toBeGreaterThan(150);
   });
 
   it('sets no worse than first fit: fewer demerits when first fit is feasible, smaller ratios on average', () => {

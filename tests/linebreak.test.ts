@@ -8,9 +8,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { printSchema } from '../src/config/schema.ts';
-import { breakParagraph, createBreaker, rulesFromPrint, settings } from '../src/output/print/linebreak/knuth-plass.ts';
+import { buildItems } from '../src/output/print/linebreak/items.ts';
+import {
+  breakParagraph,
+  createBreaker,
+  resolveRules,
+  rulesFromPrint,
+  settings,
+} from '../src/output/print/linebreak/knuth-plass.ts';
 import type { Setting, Token } from '../src/output/print/linebreak/tokens.ts';
-import { coverageProblems, fixed, prose, SPACE, widthProblems, word } from './helpers/linebreak.ts';
+import { coverageProblems, fixed, leastDemerits, prose, SPACE, widthProblems, word } from './helpers/linebreak.ts';
 
 const set = (tokens: Token[], width: number, rules = {}) => breakParagraph(tokens, fixed(width), rules) as Setting;
 /** The word each line ends with (a hyphenated one with its hyphen). */
@@ -49,6 +56,18 @@ describe('line breaker: setting', () => {
     expect(last?.justified).toBe(false);
     expect(last?.wordSpacing).toBe(0);
     expect(s.lines.slice(0, -1).every((l) => l.justified && Math.abs(l.ratio) <= Math.cbrt(2))).toBe(true);
+  });
+
+  it('keeps a best setting per fitness class: adjacent lines of very different tightness cost', () => {
+    // Found by search: keeping one node per break and line count, whatever its lines' tightness,
+    // sets this paragraph with more demerits than there need be.
+    const text = 'there their anywhere day then so station boots everything with answered table as into been up the some';
+    const tokens = prose(text);
+    const rules = resolveRules({ pretolerance: -1 });
+    const s = set(tokens, 150, rules);
+    const pass = { hyphens: true, tolerance: 200, letters: 0.01, last: false };
+    expect(s.pass).toBe('emergency');
+    expect(s.demerits).toBeCloseTo(leastDemerits(buildItems(tokens, rules), () => 150, pass, rules) as number, 6);
   });
 
   it('uses the first pass, without hyphenation, when it is enough', () => {

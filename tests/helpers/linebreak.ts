@@ -2,6 +2,17 @@
  * For the line breaker's tests: tokens written compactly, and checks of a Setting computed from
  * the tokens alone (not from the breaker's items), so a breaker bug cannot hide in both.
  */
+import {
+  FITS,
+  fitLine,
+  fitnessOf,
+  lineDemerits,
+  newFit,
+  OVERFULL,
+  type PassOptions,
+} from '../../src/output/print/linebreak/fit.ts';
+import { BREAK, FORCED, HYPHEN_BREAK, type Items, paragraphStart } from '../../src/output/print/linebreak/items.ts';
+import type { BreakRules } from '../../src/output/print/linebreak/rules.ts';
 import type { LineSetting, LineWidths, Setting, Token } from '../../src/output/print/linebreak/tokens.ts';
 
 export const CHAR = 5;
@@ -212,4 +223,44 @@ export function ruleProblems(tokens: Token[], setting: Setting, rules: RuleOptio
     }
   });
   return problems;
+}
+
+/**
+ * The least demerits over every feasible sequence of breaks, by plain recursion over the next
+ * break from each state (break, fitness of its line, hyphens in a row, line number), memoised:
+ * the same model as the breaker without its active list, its pruning or its shortcuts.
+ */
+export function leastDemerits(
+  items: Items,
+  avail: (line: number) => number,
+  pass: PassOptions,
+  resolved: BreakRules,
+): number | undefined {
+  const fit = newFit();
+  const memo = new Map<string, number>();
+  const from = (pos: number, start: number, fitness: number, run: number, line: number): number => {
+    const key = `${pos},${fitness},${run},${line}`;
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    let best = Number.POSITIVE_INFINITY;
+    for (let b = start; b < items.n; b++) {
+      const how = items.breaks[b];
+      if (how !== BREAK && !(how === HYPHEN_BREAK && pass.hyphens)) continue;
+      const forced = items.kind[b] === FORCED;
+      if (!(items.flagged[b] && run >= resolved.maxHyphenLines)) {
+        const status = fitLine(items, start, b, avail(line), pass, fit).status;
+        if (status === FITS) {
+          const f = fitnessOf(fit);
+          const d = lineDemerits(items, b, fit, f, fitness, run, resolved);
+          const rest = items.final[b] ? 0 : from(b, items.after[b] as number, f, items.flagged[b] ? run + 1 : 0, line + 1);
+          best = Math.min(best, d + rest);
+        } else if (status === OVERFULL) break;
+      }
+      if (forced) break;
+    }
+    memo.set(key, best);
+    return best;
+  };
+  const least = from(-1, paragraphStart(items), 2, 0, 0);
+  return Number.isFinite(least) ? least : undefined;
 }
