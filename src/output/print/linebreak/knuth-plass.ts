@@ -90,6 +90,8 @@ class Paragraph {
     if (w === undefined) {
       const spec = this.lines(line);
       w = spec.width - (spec.indent ?? 0);
+      // A width that is not a number (a measuring slip in the page) sets as no room at all.
+      if (!Number.isFinite(w) || w < 0) w = 0;
       this.widths[line] = w;
     }
     return w;
