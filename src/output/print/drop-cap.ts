@@ -20,6 +20,13 @@ import { h, s } from 'hastscript';
 import type { FontRoles, FontSet } from '../fonts.ts';
 import { type FaceWanted, type Letterforms, loadLetterforms } from './letterforms.ts';
 
+/**
+ * What the float is kept short of its lines, in points: laid out in whole 64ths of a pixel, the
+ * lines fall a hair short of their nominal height, and a float that reached a hair into the next
+ * line would shorten that line too.
+ */
+const FLOAT_SHAVE = 0.1;
+
 export interface DropCapFace {
   /** The lines the cap spans. */
   lines: number;
@@ -146,7 +153,7 @@ export function dropCapArt(face: DropCapFace, quote: string, letter: string): Dr
     'span.drop-cap-art',
     {
       ariaHidden: 'true',
-      style: `float:left;box-sizing:border-box;width:${pt(width)};height:${pt(lines * line)};padding-top:${pt((lines - 1) * line)};line-height:${pt(line)};text-indent:0`,
+      style: `float:left;box-sizing:border-box;width:${pt(width)};height:${pt(lines * line - FLOAT_SHAVE)};padding-top:${pt((lines - 1) * line)};line-height:${pt(line)};text-indent:0`,
     },
     [svg],
   );
