@@ -1,8 +1,10 @@
 /**
  * The print PDF: a novel's interior as a designer would set it and print-on-demand services take
- * it. The book is laid out by Chromium (print/layout.ts), then put together by pdf-lib
- * (print/assemble.ts) with the page furniture Chromium cannot make from content — running heads,
- * folios, recto chapter openings, the contents' page numbers — drawn from a page plan.
+ * it. The print session (print/session.ts) lays the book out in Chromium and puts it together
+ * with pdf-lib, with the page furniture Chromium cannot make from content — running heads,
+ * folios, recto chapter openings, the contents' page numbers — drawn from a page plan. This
+ * module owns what is around it: the browser (one of the caller's, or started here and started
+ * again once after a crash).
  *
  * Two editions with the same pages: `print` (for KDP and IngramSpark: no bookmarks, no links, no
  * tags, black text) and `screen` (bookmarks for parts and chapters, a linked contents page,
@@ -11,26 +13,11 @@
 import type { Book } from '../book/model.ts';
 import { GalleyError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import {
-  type BookPage,
-  type BrowserChoice,
-  type BrowserSession,
-  findBrowser,
-  launchBrowser,
-  type Resource,
-  type ResourceResolver,
-} from './browser.ts';
-import { type FontSet, fontFile } from './fonts.ts';
-import { assemblePrint, assembleScreen, type Metadata, type OutlineEntry } from './print/assemble.ts';
-import { bodyBlocks, type PrintBlock } from './print/blocks.ts';
-import { frontBlocks, wantsToc } from './print/front.ts';
-import { KDP_MAX_PAGES, pageRules } from './print/geometry.ts';
-import { type Layout, layOut } from './print/layout.ts';
-import { printSetup } from './print/settings.ts';
+import { type BookPage, type BrowserChoice, type BrowserSession, findBrowser, launchBrowser } from './browser.ts';
+import { openPrint, type PdfEdition, resolver } from './print/session.ts';
 
-export { findBrowser };
-
-export type PdfEdition = 'print' | 'screen';
+export type { PdfEdition };
+export { findBrowser, resolver };
 
 export interface PdfOptions {
   /** Browser executable, or one already found (else found by output/browser.ts). */
@@ -83,15 +70,6 @@ export interface PdfResult {
   pageTexts: (string | undefined)[] | undefined;
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  woff2: 'font/woff2',
-  woff: 'font/woff',
-  ttf: 'font/ttf',
-  css: 'text/css; charset=utf-8',
-};
-
-const SCREEN_OPTIONS = { preferCSSPageSize: true, printBackground: true, outline: false, tagged: true, waitForFonts: true };
-
 /**
  * Prints the book. A browser that dies mid-print (out of memory, killed) is started again and
  * the book printed once more; a second crash is reported as BROWSER_CRASHED with its hint.
@@ -135,135 +113,31 @@ function bookScope(session: BrowserSession): BrowserSession {
 }
 
 async function renderOnce(book: Book, options: PdfOptions, start: () => Promise<BrowserSession>): Promise<PdfResult> {
-  let started = performance.now();
-  const lap = (stage: string) => {
-    const now = performance.now();
-    options.onStage?.(stage, now - started);
-    started = now;
-  };
-  const begin = (stage: string) => options.onStageStart?.(stage);
-  begin('prepare');
-  const setup = await printSetup(book);
-  // The browser starts while the blocks are made.
+  // The browser starts while the print setup and the blocks are made.
   const launching = start();
-  let session: BrowserSession | undefined;
+  launching.catch(() => undefined);
+  const print = openPrint(book, {
+    browser: launching,
+    edition: options.edition,
+    logger: options.logger,
+    onStage: options.onStage,
+    onStageStart: options.onStageStart,
+    onProgress: options.onProgress,
+    runPages: options.runPages,
+  });
   try {
-    const body = bodyBlocks(book, {
-      chapterStart: setup.print['chapter-start'],
-      leadIn: setup.leadIn,
-      design: setup.design,
-      hyphenate: setup.hyphenate,
-      language: book.config.language,
-    });
-    session = await launching;
-    lap('prepare');
-    const resolve = resolver(book, setup.fonts);
-    const screen = options.edition === 'screen';
-    const layout = await layOut({
-      book,
-      setup,
-      body,
-      toc: wantsToc(book),
-      session,
-      resolve,
-      keepBodyPage: screen,
-      lap,
-      begin,
-      progress: options.onProgress,
-      runPages: options.runPages,
-    });
-    const { plan, geometry } = layout;
-    if (plan.pages.length > KDP_MAX_PAGES) {
-      options.logger?.warn(`the print edition has ${plan.pages.length} pages; KDP prints paperbacks of up to ${KDP_MAX_PAGES}`);
-    }
-    const meta: Metadata = {
-      title: book.config.subtitle ? `${book.config.title}: ${book.config.subtitle}` : book.config.title,
-      author: setup.author,
-      language: book.config.language,
-      date: new Date(book.modified),
-    };
-    const furniture = { source: layout.frontDoc, ...layout.furniture };
-    let pdf: Uint8Array;
-    if (screen) {
-      begin('screen');
-      const printed = await screenEdition(book, layout, body);
-      lap('screen');
-      begin('assemble');
-      pdf = await assembleScreen(printed, furniture, plan, geometry, meta, outline(body, layout));
-    } else {
-      begin('assemble');
-      pdf = await assemblePrint(layout.bodyDoc, layout.frontDoc, furniture, plan, geometry, meta);
-    }
-    lap('assemble');
-    await layout.bodyPage?.close();
-    const starts = layout.pageStarts;
-    const pageTexts =
-      starts && plan.pages.map((p) => (p.source?.doc === 'body' ? starts[p.source.page]?.words : p.source ? undefined : ''));
+    await print.layOut();
+    const pdf = await print.pdf(options.edition ?? 'print');
+    const session = await launching;
     return {
       pdf,
       blocked: [...session.blocked],
-      pageLabels: plan.pages.map((p) => p.label),
+      pageLabels: print.pageLabels(),
       browser: session.description,
-      pageTexts,
+      pageTexts: print.pageMap(),
     };
   } finally {
-    await (session ?? (await launching.catch(() => undefined)))?.close();
+    await print.close();
+    await (await launching.catch(() => undefined))?.close();
   }
-}
-
-/** Serves the fonts and the book's images to the print pages; nothing else. */
-export function resolver(book: Book, fonts: FontSet): ResourceResolver {
-  return async (path: string): Promise<Resource | undefined> => {
-    if (path === 'fonts.css') return { body: fonts.css, contentType: CONTENT_TYPES.css as string };
-    if (path.startsWith('fonts/')) {
-      const data = await fontFile(fonts, path.slice('fonts/'.length));
-      const ext = path.split('.').pop() ?? '';
-      return data && { body: data, contentType: CONTENT_TYPES[ext] ?? 'application/octet-stream' };
-    }
-    const image = book.images.get(path);
-    return image && { body: image.data, contentType: image.mediaType };
-  };
-}
-
-/**
- * The screen edition, made from the laid-out body page itself (so its lines are the print
- * edition's): the markers go, the front matter goes in front with a linked contents page, the
- * blank pages go in as empty page-sized blocks, the pages are mirrored; printed tagged.
- */
-async function screenEdition(book: Book, layout: Layout, body: PrintBlock[]): Promise<Uint8Array> {
-  const front = frontBlocks(book, layout.contents, true);
-  const ids = { front: front.map((b) => b.id), body: body.map((b) => b.id) };
-  const blanksBefore: string[] = [];
-  layout.plan.pages.forEach((page, i) => {
-    if (page.source) return;
-    const next = layout.plan.pages.slice(i + 1).find((p) => p.block?.first);
-    if (next?.block) blanksBefore.push(ids[next.block.doc][next.block.index] as string);
-  });
-  const script = `(() => {
-    document.getElementById('galley-page').textContent = ${JSON.stringify(pageRules(layout.geometry, 'mirrored'))};
-    document.body.insertAdjacentHTML('afterbegin', ${JSON.stringify(front.map((b) => b.html).join('\n'))});
-    for (const mark of document.querySelectorAll('a.galley-mark')) mark.remove();
-    for (const id of ${JSON.stringify(blanksBefore)}) {
-      const blank = document.createElement('div');
-      blank.className = 'blank-page';
-      document.getElementById(id).before(blank);
-    }
-  })()`;
-  const page = layout.bodyPage;
-  if (!page) throw new GalleyError('PDF_FAILED', 'the body page was closed before the screen edition was made');
-  await page.evaluate(script);
-  return page.pdf(SCREEN_OPTIONS);
-}
-
-/** Bookmarks: parts, with their chapters under them, and chapters and back matter outside parts. */
-function outline(body: PrintBlock[], layout: Layout): OutlineEntry[] {
-  const entries: OutlineEntry[] = [];
-  body.forEach((block, i) => {
-    if (!block.inToc) return;
-    const entry = { title: block.title, page: layout.plan.starts.body[i] ?? 0, children: [] };
-    const parent = entries.at(-1);
-    if (block.depth > 0 && parent) parent.children.push(entry);
-    else entries.push(entry);
-  });
-  return entries;
 }

@@ -1,8 +1,10 @@
 /**
  * Printing the body: each run of blocks (the whole body, or for a long book runs of a few
- * hundred pages) is loaded, settled in the page (in-page.js: hyphenated line ends, unused soft
- * hyphens, three-line paragraphs, fonts), printed, and read back: the PDFs joined into one, the
- * markers' pages counted from the first.
+ * hundred pages) is loaded, its lines and pages set (set-lines.ts; without line rules, settled
+ * by in-page.js instead: hyphenated line ends, unused soft hyphens, three-line paragraphs),
+ * printed, and read back: the PDFs joined into one, the markers' pages counted from the first.
+ * For the preview (`pages`) nothing is printed: the pages are cut from the laid-out page itself
+ * (page-cut.js), where the makeup marked where each starts.
  */
 import { PDFDocument } from 'pdf-lib';
 import { GalleyError } from '../../errors.ts';
@@ -17,6 +19,7 @@ import { type PageStart, type SetLinesJob, setLines } from './set-lines.ts';
 import type { PrintSetup } from './settings.ts';
 
 const IN_PAGE = pageScript('in-page.js');
+const PAGE_CUT = pageScript('page-cut.js');
 /** Block elements whose lines are checked for runs of hyphens. */
 const HYPHENATED_BLOCKS = 'p, li, td, th, dd, figcaption';
 export const PRINT_OPTIONS = {
@@ -64,7 +67,10 @@ export interface BodyJob {
   keep: boolean;
   /** Called just before the last run prints (to start other work beside it). */
   lastPrint?: () => void;
-  /** Also cut the printed pages out of the page as HTML (for the preview), given the text block. */
+  /**
+   * The pages as HTML (for the preview), given the text block: with `lines`, cut from the laid-out
+   * page and not printed at all (`doc` is then undefined); without, cut from the printed page.
+   */
   pages?: TextBlockBox | undefined;
   /** Told after each run is printed: the pages printed so far, and the runs done. */
   onRun?: ((pages: number, runs: number) => void) | undefined;
@@ -73,21 +79,28 @@ export interface BodyJob {
    * breaks the lines and pages (and in-page.js settles them).
    */
   lines?: Omit<SetLinesJob, 'blocks' | 'start'> | undefined;
+  /** The body position (pages and blanks before it) of the first block's first page (default 0): its parity sets the makeup's facing pages. */
+  start?: number | undefined;
 }
 
 export interface PrintedBody {
-  doc: PDFDocument;
+  /** The printed body; undefined when its pages were only cut from the page (`pages` with `lines`). */
+  doc: PDFDocument | undefined;
+  pageCount: number;
   marks: Mark[];
   /** The page, when kept. */
   page: BookPage | undefined;
   /** Each printed page's HTML, when `pages` was asked for. */
   slices: string[] | undefined;
+  /** The CSS the line boxes of those pages need (from lines-set.js). */
+  linesCss: string | undefined;
   /** The made-up pages (with `lines`): each page's block (its index in the body) and first words. */
   pageStarts: PageStart[] | undefined;
 }
 
 export interface PrintedPage {
   doc: PDFDocument;
+  pageCount: number;
   /** Its markers (removed from the PDF). */
   marks: Mark[];
   /** Each printed page's HTML, when a text block was given. */
@@ -103,21 +116,28 @@ export async function printPage(page: BookPage, box?: TextBlockBox): Promise<Pri
   const doc = await PDFDocument.load(await page.pdf(PRINT_OPTIONS), LOAD_OPTIONS);
   const marks = readMarks(doc);
   const slices = lines && box ? await slicePages(page, lines, marks, box, doc.getPageCount()) : undefined;
-  return { doc, marks, slices };
+  return { doc, pageCount: doc.getPageCount(), marks, slices };
+}
+
+/** A laid-out page's pages, cut from its DOM at the makeup's page starts (page-cut.js); nothing printed. */
+export function cutPages(page: BookPage, box: TextBlockBox): Promise<{ pages: string[]; marks: Mark[]; css: string }> {
+  return runScript(page, PAGE_CUT, { top: box.top });
 }
 
 export async function printBody(job: BodyJob): Promise<PrintedBody> {
   let doc: PDFDocument | undefined;
+  let pageCount = 0;
   const marks: Mark[] = [];
   let kept: BookPage | undefined;
   const slices: string[] | undefined = job.pages ? [] : undefined;
   const pageStarts: PageStart[] | undefined = job.lines ? [] : undefined;
-  let position = 0;
+  let linesCss: string | undefined;
+  let position = job.start ?? 0;
   for (const [k, run] of job.runs.entries()) {
     const page =
       (k === 0 ? job.opened : undefined) ??
       (await job.session.open(job.html(run.map((i) => job.body[i] as PrintBlock)), job.resolve));
-    let result: PrintedPage;
+    let result: Omit<PrintedPage, 'doc'> & { doc: PDFDocument | undefined };
     try {
       await inPage(page, job.setup, !job.lines);
       if (job.lines) {
@@ -127,23 +147,31 @@ export async function printBody(job: BodyJob): Promise<PrintedBody> {
         pageStarts?.push(...made.pages.map((p) => ({ ...p, section: run[p.section] as number })));
       }
       if (k === job.runs.length - 1) job.lastPrint?.();
-      result = await printPage(page, job.pages);
+      if (job.lines && job.pages) {
+        const cut = await cutPages(page, job.pages);
+        linesCss = cut.css;
+        result = { doc: undefined, pageCount: cut.pages.length, marks: cut.marks, slices: cut.pages };
+      } else {
+        result = await printPage(page, job.pages);
+      }
     } finally {
       if (job.keep && job.runs.length === 1) kept = page;
       else await page.close();
     }
-    const printed = result.doc;
     slices?.push(...(result.slices ?? []));
-    const offset = doc?.getPageCount() ?? 0;
-    for (const mark of result.marks) marks.push({ ...mark, page: mark.page + offset });
-    if (!doc) {
+    for (const mark of result.marks) marks.push({ ...mark, page: mark.page + pageCount });
+    pageCount += result.pageCount;
+    const printed = result.doc;
+    if (!printed) {
+      // Cut, not printed.
+    } else if (!doc) {
       doc = printed;
     } else {
       const base = doc;
       for (const copied of await base.copyPages(printed, printed.getPageIndices())) base.addPage(copied);
     }
-    job.onRun?.(doc.getPageCount(), k + 1);
+    job.onRun?.(pageCount, k + 1);
   }
-  if (!doc) throw new GalleyError('PDF_FAILED', 'the book has no pages to print');
-  return { doc, marks, page: kept, slices, pageStarts };
+  if (!pageCount) throw new GalleyError('PDF_FAILED', 'the book has no pages to print');
+  return { doc, pageCount, marks, page: kept, slices, linesCss, pageStarts };
 }

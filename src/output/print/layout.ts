@@ -41,8 +41,8 @@ export const RUN_PAGES = 400;
 export interface Layout {
   geometry: PageGeometry;
   plan: PagePlan;
-  /** The printed body, loaded; its marker annotations removed. */
-  bodyDoc: PDFDocument;
+  /** The printed body, loaded; its marker annotations removed (undefined when only cut, for `pages`). */
+  bodyDoc: PDFDocument | undefined;
   /** The printed front matter, followed by the furniture pages. */
   frontDoc: PDFDocument;
   /** Where the furniture pages start in `frontDoc`, and the final page each goes on. */
@@ -59,8 +59,12 @@ export interface Layout {
    * in the printed body's page order; undefined when Chromium's pages came out otherwise.
    */
   pageStarts: PageStart[] | undefined;
-  /** Each printed page as HTML (`pages` asked for): the body's, and the front's (furniture pages empty). */
-  pages: { body: string[]; front: string[] } | undefined;
+  /**
+   * Each page as HTML (`pages` asked for): the body's, cut from the laid-out page (not printed),
+   * and the front's, cut from the printed page (furniture pages empty); `css`, what the body's
+   * line boxes need.
+   */
+  pages: { body: string[]; front: string[]; css: string } | undefined;
 }
 
 export interface LayoutInput {
@@ -84,7 +88,7 @@ export interface LayoutInput {
   progress?: ((pages: { done: number; total: number }) => void) | undefined;
   /** Pages per print run of a long body (default RUN_PAGES). */
   runPages?: number | undefined;
-  /** Cut the printed pages out as HTML too (the preview's pages). */
+  /** The pages as HTML (the preview's), the body's not printed at all (`bodyDoc` undefined). */
   pages?: boolean;
 }
 
@@ -144,7 +148,7 @@ export async function layOut(input: LayoutInput): Promise<Layout> {
     });
     input.lap?.('body');
     input.begin?.('front');
-    const bodyPlaced = placed(body, printed.marks, printed.doc.getPageCount());
+    const bodyPlaced = placed(body, printed.marks, printed.pageCount);
     const bodyPlan = planBody(bodyPlaced, {
       runningHeads: setup.print['running-heads'],
       author: setup.author,
@@ -182,7 +186,8 @@ export async function layOut(input: LayoutInput): Promise<Layout> {
     const needed = kdpGutter(plan.pages.length);
     if (fixed !== undefined || needed <= gutter || attempt >= 3) {
       const overlay = { first: furnitureStart, pages: furniture.pages.map((i) => i + plan.bodyStart) };
-      const pages = printed.slices && frontSlices ? { body: printed.slices, front: frontSlices } : undefined;
+      const pages =
+        printed.slices && frontSlices ? { body: printed.slices, front: frontSlices, css: printed.linesCss ?? '' } : undefined;
       return {
         geometry,
         plan,
@@ -194,7 +199,7 @@ export async function layOut(input: LayoutInput): Promise<Layout> {
         body: { placed: bodyPlaced, marks: printed.marks },
         frontPlaced,
         pages,
-        pageStarts: checkedStarts(printed.pageStarts, printed.doc.getPageCount()),
+        pageStarts: checkedStarts(printed.pageStarts, printed.pageCount),
       };
     }
     gutter = needed;
@@ -221,57 +226,6 @@ function runProgress(
   };
 }
 
-export interface BlocksLayout {
-  /** The blocks as printed, pages counted in their own document. */
-  placed: PlacedBlock[];
-  marks: Mark[];
-  /** Each printed page as HTML. */
-  pages: string[];
-  /** The print page, left open for the next call (the caller closes it). */
-  page: BookPage;
-}
-
-/**
- * Some blocks on their own, at a known page geometry, cut into pages as HTML: the preview's
- * quick update after an edit. Blocks start on new pages, so each lays out as in the whole book.
- * Given the page a call before returned (same setup and geometry), only the body is swapped in:
- * its fonts are loaded already.
- */
-export async function layOutBlocks(
-  input: LayoutInput,
-  blocks: PrintBlock[],
-  geometry: PageGeometry,
-  /** Each block's number in its document (what its marker says); default 0, 1, 2… */
-  numbers: number[] = blocks.map((_, i) => i),
-  page?: BookPage,
-): Promise<BlocksLayout> {
-  if (page) {
-    await page.evaluate(`(async () => {
-      document.body.innerHTML = ${JSON.stringify(blocks.map((b) => b.html).join('\n'))};
-      await Promise.all([...document.images].map((image) => image.decode().catch(() => undefined)));
-    })()`);
-  }
-  const printed = await printBody({
-    session: input.session,
-    resolve: input.resolve,
-    setup: input.setup,
-    body: blocks,
-    runs: [blocks.map((_, i) => i)],
-    html: (run) => documentHtml(input, run, geometry),
-    opened: page,
-    keep: true,
-    pages: textBox(geometry),
-    lines: linesJob(input, geometry),
-  });
-  if (!printed.page) throw new GalleyError('PDF_FAILED', 'the print page was closed while laying out');
-  return {
-    placed: placed(blocks, printed.marks, printed.doc.getPageCount(), numbers),
-    marks: printed.marks,
-    pages: printed.slices ?? [],
-    page: printed.page,
-  };
-}
-
 /**
  * The makeup's pages, when Chromium printed exactly those (it always should: each holds at most
  * the text block); otherwise none, and the EPUB's page list reads the PDF instead.
@@ -281,7 +235,7 @@ function checkedStarts(starts: PageStart[] | undefined, pages: number): PageStar
 }
 
 /** How the body's lines and pages are set (set-lines.ts): the book's break rules, at this geometry. */
-function linesJob(input: LayoutInput, geometry: PageGeometry): BodyJob['lines'] {
+export function linesJob(input: LayoutInput, geometry: PageGeometry): BodyJob['lines'] {
   return {
     rules: rulesFromPrint(input.setup.print as PrintBreakKeys, input.book.config.language),
     makeup: { widows: 2, orphans: 2, minLastLines: 3 },
@@ -296,7 +250,7 @@ export function textBox(geometry: PageGeometry): TextBlockBox {
   return { top: geometry.recto.top, height: geometry.recto.height, line: geometry.line };
 }
 
-function documentHtml(input: LayoutInput, blocks: PrintBlock[], geometry: PageGeometry, css = ''): string {
+export function documentHtml(input: LayoutInput, blocks: PrintBlock[], geometry: PageGeometry, css = ''): string {
   return printDocument({
     language: input.book.config.language,
     title: input.book.config.title,
@@ -307,7 +261,7 @@ function documentHtml(input: LayoutInput, blocks: PrintBlock[], geometry: PageGe
 }
 
 /** Each block's pages in a printed document, from its markers (`numbers`: what they say, default from 0). */
-function placed(blocks: PrintBlock[], marks: Mark[], pageCount: number, numbers = blocks.map((_, i) => i)): PlacedBlock[] {
+export function placed(blocks: PrintBlock[], marks: Mark[], pageCount: number, numbers = blocks.map((_, i) => i)): PlacedBlock[] {
   const starts = markIndex(marks, 'block');
   return blocks.map((block, i) => {
     const first = starts.get(numbers[i] as number)?.page;

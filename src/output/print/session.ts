@@ -1,0 +1,284 @@
+/**
+ * The print session: the only way into the print edition, for the PDF (output/pdf.ts), the
+ * preview's pages (preview/print-view.ts) and the EPUB's page list (through the PDF's page map).
+ * It knows the order of the print steps:
+ *
+ * 1. Setup (settings.ts): the theme's print CSS and fonts, the book's `print:` settings, the
+ *    hyphenator; the browser session (owned by the caller, output/browser.ts) starts meanwhile.
+ * 2. Blocks (blocks.ts): the body's chapters, parts and back matter as print HTML, each starting
+ *    a page (the preview's memoised between edits, with their manuscript lines).
+ * 3. Layout (layout.ts): the gutter from the page count, the body's lines and pages set by the
+ *    makeup (set-lines.ts), the front matter with the contents' page numbers, the furniture.
+ *    For `pdf` the body is printed; for `preview` nothing of it is: its pages are cut from the
+ *    laid-out page (page-cut.js), which the makeup marked where each page starts.
+ * 4. Outputs: `pdf(edition)` (editions.ts), `pageMap()` (each page's first words: the EPUB's page
+ *    list), `view()` (the pages as HTML with their furniture: page-view.ts).
+ * 5. After an edit (`preview`), `relayOut(book)` lays out again only the blocks whose print HTML
+ *    changed, each alone (blocks start pages, so a block lays out as in the whole book) from the
+ *    parity of its first page in the book, and the plan is made again around them; a later block
+ *    whose first page changed parity (chapters that may open on a verso) is laid out again too.
+ *    What may wait (the contents' numbers, a wider gutter) is left to `rest`.
+ */
+import type { Book } from '../../book/model.ts';
+import type { Logger } from '../../logger.ts';
+import type { BookPage, BrowserSession } from '../browser.ts';
+import { bodyBlocks, type PrintBlock } from './blocks.ts';
+import { printBody, printPage } from './body.ts';
+import { editionPdf, type PdfEdition, resolver } from './editions.ts';
+import { frontBlocks, wantsToc } from './front.ts';
+import { furnitureCss } from './furniture.ts';
+import { autoInner, KDP_MAX_PAGES } from './geometry.ts';
+import { documentHtml, type Layout, type LayoutInput, layOut, linesJob, placed, textBox } from './layout.ts';
+import { type Laid, ownPages, type PrintPages, pageTexts, planOf, viewOf } from './page-view.ts';
+import { type PrintSetup, printSetup } from './settings.ts';
+
+export type { ViewPage } from './page-view.ts';
+export type { PdfEdition, PrintPages };
+export { resolver };
+
+export interface PrintOptions {
+  /** The browser the pages open in, or its start (owned and closed by the caller). */
+  browser: BrowserSession | Promise<BrowserSession>;
+  /** `pdf` (default): the body is printed, for pdf(). `preview`: only cut into pages, for view() and relayOut(). */
+  purpose?: 'pdf' | 'preview';
+  /** The edition pdf() will be asked for (`screen` keeps the body page open, printed in one run). */
+  edition?: PdfEdition | undefined;
+  logger?: Logger | undefined;
+  /** Told as each step ends and starts: `prepare`, `estimate`, `body`, `front`, `screen`, `assemble`. */
+  onStage?: ((stage: string, ms: number) => void) | undefined;
+  onStageStart?: ((stage: string) => void) | undefined;
+  /** Told the pages as they are known (see PdfOptions.onProgress). */
+  onProgress?: ((pages: { done: number; total: number }) => void) | undefined;
+  /** Pages per print run of a long body. */
+  runPages?: number | undefined;
+}
+
+export interface Relaid {
+  /** Whether the whole book was laid out again (its print settings or its blocks changed). */
+  whole: boolean;
+  /** The ids of the blocks laid out again. */
+  sections: string[];
+  /** What is left to do (the contents' numbers, a wider gutter); undefined when nothing is. */
+  rest: (() => Promise<void>) | undefined;
+}
+
+export interface PrintSession {
+  /** Steps 1–3: the whole book. */
+  layOut(): Promise<void>;
+  /** Step 5 (`preview`): the edited book, laid out again where it changed (or in `sections`, by id). */
+  relayOut(book: Book, sections?: string[]): Promise<Relaid>;
+  /** The PDF of the layout (`pdf`). */
+  pdf(edition?: PdfEdition): Promise<Uint8Array>;
+  /** Each page's first words (undefined for the front matter's, '' for a blank); undefined when unknown. */
+  pageMap(): (string | undefined)[] | undefined;
+  /** Each page's folio (roman, then arabic from 1). */
+  pageLabels(): string[];
+  /** The pages as HTML (`preview`). */
+  view(): PrintPages;
+  /** Closes the pages the session opened (never the browser). */
+  close(): Promise<void>;
+}
+
+export function openPrint(first: Book, options: PrintOptions): PrintSession {
+  const preview = options.purpose === 'preview';
+  const memo = new Map<string, PrintBlock>();
+  let book = first;
+  let layout: Layout | undefined;
+  /** What the layout was made from. */
+  let made: { setup: PrintSetup; body: PrintBlock[] } | undefined;
+  let laid: (Laid & { key: string; input: LayoutInput }) | undefined;
+  /** A print page kept loaded for relayOut (at the current setup and geometry). */
+  let warm: BookPage | undefined;
+  let started = performance.now();
+  const lap = (stage: string) => {
+    const now = performance.now();
+    options.onStage?.(stage, now - started);
+    started = now;
+  };
+  const begin = (stage: string) => options.onStageStart?.(stage);
+
+  function blocksOf(setup: PrintSetup): PrintBlock[] {
+    if (memo.size > 4 * (book.body.length + book.back.length) + 16) memo.clear();
+    return bodyBlocks(book, {
+      chapterStart: setup.print['chapter-start'],
+      leadIn: setup.leadIn,
+      design: setup.design,
+      hyphenate: setup.hyphenate,
+      language: book.config.language,
+      ...(preview ? { memo, sourceLines: true } : {}),
+    });
+  }
+
+  async function whole(): Promise<void> {
+    await warm?.close();
+    warm = undefined;
+    begin('prepare');
+    const setup = await printSetup(book);
+    const body = blocksOf(setup);
+    const session = await options.browser;
+    lap('prepare');
+    const input: LayoutInput = {
+      book,
+      setup,
+      body,
+      toc: wantsToc(book),
+      session,
+      resolve: resolver(book, setup.fonts),
+      keepBodyPage: options.edition === 'screen',
+      lap,
+      begin,
+      progress: options.onProgress,
+      runPages: options.runPages,
+      pages: preview,
+    };
+    layout = await layOut(input);
+    made = { setup, body };
+    const pages = layout.plan.pages.length;
+    if (pages > KDP_MAX_PAGES)
+      options.logger?.warn(`the print edition has ${pages} pages; KDP prints paperbacks of up to ${KDP_MAX_PAGES}`);
+    if (!preview || !layout.pages) return;
+    const cut = layout.pages;
+    const { placed: blocks, marks } = layout.body;
+    const starts = layout.pageStarts;
+    laid = {
+      key: setupKey(book, setup),
+      input,
+      book,
+      setup,
+      geometry: layout.geometry,
+      body,
+      blocks: blocks.map((p, i) => ownPages(cut.body, marks, starts, p, i)),
+      front: frontBlocks(book, layout.contents, false),
+      frontPlaced: layout.frontPlaced,
+      frontPages: cut.front,
+      linesCss: cut.css,
+    };
+  }
+
+  /** Lays block `i` of `next` out alone, its first page at body position `start`. */
+  async function relayBlock(next: NonNullable<typeof laid>, i: number, start: number): Promise<void> {
+    const block = next.body[i] as PrintBlock;
+    const input = { ...next.input, book: next.book, setup: next.setup, body: next.body };
+    if (warm) {
+      await warm.evaluate(`(async () => {
+        for (const style of document.querySelectorAll('head style')) if (style.textContent.includes('.galley-line')) style.remove();
+        document.body.innerHTML = ${JSON.stringify(block.html)};
+        await Promise.all([...document.images].map((image) => image.decode().catch(() => undefined)));
+      })()`);
+    }
+    const printed = await printBody({
+      session: input.session,
+      resolve: input.resolve,
+      setup: input.setup,
+      body: [block],
+      runs: [[0]],
+      html: (run) => documentHtml(input, run, next.geometry),
+      opened: warm,
+      keep: true,
+      pages: textBox(next.geometry),
+      lines: linesJob(input, next.geometry),
+      start,
+    });
+    warm = printed.page;
+    const [own] = placed([block], printed.marks, printed.pageCount, [i]);
+    if (own) next.blocks[i] = ownPages(printed.slices ?? [], printed.marks, printed.pageStarts, own, i);
+  }
+
+  async function relayOut(edited: Book, sections: string[] = []): Promise<Relaid> {
+    const before = laid;
+    book = edited;
+    const setup = before && (await printSetup(edited));
+    const body = setup && blocksOf(setup);
+    const sameShape =
+      before &&
+      body &&
+      setupKey(edited, setup) === before.key &&
+      body.length === before.body.length &&
+      body.every((b, i) => b.kind === before.body[i]?.kind && b.id === before.body[i]?.id);
+    if (!before || !setup || !body || !sameShape) {
+      await whole();
+      return { whole: true, sections: (laid?.body ?? []).map((b) => b.id), rest: undefined };
+    }
+    const next = { ...before, book: edited, setup, body, blocks: [...before.blocks] };
+    const wanted = new Set(sections);
+    const oldStarts = planOf(before).bodyPlan.starts;
+    const relaid: string[] = [];
+    for (const [i, block] of body.entries()) {
+      const changed = block.html !== before.body[i]?.html || wanted.has(block.id);
+      if (!changed && !relaid.length) continue;
+      const start = planOf(next).bodyPlan.starts[i] ?? 0;
+      if (!changed && start % 2 === (oldStarts[i] ?? 0) % 2) continue;
+      await relayBlock(next, i, start);
+      relaid.push(block.id);
+    }
+    laid = next;
+    const planned = planOf(next);
+    if (setup.print.inner === 'auto' && autoInner(planned.plan.pages.length) !== before.geometry.inner) {
+      return { whole: false, sections: relaid, rest: whole };
+    }
+    // The front matter as it should now be (the contents' numbers may have moved).
+    const front = frontBlocks(edited, planned.contents, false);
+    if (front.length === next.front.length && front.every((b, i) => b.html === next.front[i]?.html))
+      return { whole: false, sections: relaid, rest: undefined };
+    const rest = async () => {
+      const page = await next.input.session.open(
+        documentHtml(next.input, front, next.geometry, furnitureCss(next.geometry)),
+        next.input.resolve,
+      );
+      try {
+        const printed = await printPage(page, textBox(next.geometry));
+        if (laid !== next) return;
+        laid = { ...next, front, frontPlaced: placed(front, printed.marks, printed.pageCount), frontPages: printed.slices ?? [] };
+      } finally {
+        await page.close();
+      }
+    };
+    return { whole: false, sections: relaid, rest };
+  }
+
+  function current(): Laid {
+    if (!laid) throw new Error('the print session has no preview layout');
+    return laid;
+  }
+
+  return {
+    layOut: whole,
+    relayOut,
+    async pdf(edition = options.edition ?? 'print') {
+      if (!layout || !made) await whole();
+      const from = made as NonNullable<typeof made>;
+      const pdf = await editionPdf(edition, book, from.setup, layout as Layout, from.body, begin, lap);
+      lap('assemble');
+      return pdf;
+    },
+    pageMap() {
+      if (laid) return pageTexts(laid, planOf(laid));
+      const starts = layout?.pageStarts;
+      return (
+        starts &&
+        layout?.plan.pages.map((p) => (p.source?.doc === 'body' ? starts[p.source.page]?.words : p.source ? undefined : ''))
+      );
+    },
+    pageLabels: () => (laid ? planOf(laid).plan.pages : (layout?.plan.pages ?? [])).map((p) => p.label),
+    view: () => viewOf(current()),
+    async close() {
+      await warm?.close().catch(() => undefined);
+      warm = undefined;
+      await layout?.bodyPage?.close().catch(() => undefined);
+    },
+  };
+}
+
+/** What a change of needs the whole book laid out again: the print settings, theme, fonts. */
+function setupKey(book: Book, setup: PrintSetup): string {
+  return JSON.stringify([
+    book.config.print,
+    book.config.language,
+    setup.style.css,
+    setup.fonts.css,
+    setup.line,
+    setup.leadIn,
+    setup.author,
+    book.config.title,
+  ]);
+}
