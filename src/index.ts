@@ -38,13 +38,22 @@ export { listThemes, type ThemeEntry } from './output/theme-list.ts';
 export { rehypeContentModel } from './plugins/rehype-content-model.ts';
 export { type ImagesOptions, rehypeImages } from './plugins/rehype-images.ts';
 export { rehypeSafeHtml, type SafeHtmlOptions } from './plugins/rehype-safe-html.ts';
+export { remarkAlign } from './plugins/remark-align.ts';
 export { type BookStructureOptions, remarkBookStructure } from './plugins/remark-book-structure.ts';
+export { remarkChapterImage } from './plugins/remark-chapter-image.ts';
+export { remarkChat } from './plugins/remark-chat.ts';
 export { remarkDefinitions } from './plugins/remark-definitions.ts';
+export { remarkEpigraph } from './plugins/remark-epigraph.ts';
+export { remarkHeadingAttributes } from './plugins/remark-heading-attributes.ts';
 export { remarkKnownHtml } from './plugins/remark-known-html.ts';
+export { remarkLetter } from './plugins/remark-letter.ts';
 export { remarkSceneBreaks, type SceneBreakOptions } from './plugins/remark-scene-breaks.ts';
 export { remarkTableCells } from './plugins/remark-table-cells.ts';
 export { remarkTypography, type TypographyOptions } from './plugins/remark-typography.ts';
 export { remarkUnclosed } from './plugins/remark-unclosed.ts';
+export { remarkUnclosedDirectives } from './plugins/remark-unclosed-directives.ts';
+export { remarkUnknownDirectives } from './plugins/remark-unknown-directives.ts';
+export { remarkVerse } from './plugins/remark-verse.ts';
 
 // The preview (a server, the print layout) and the importers (mammoth, linkedom, Readability)
 // are large, and most callers use neither: each is loaded when it is first called.
