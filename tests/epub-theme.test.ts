@@ -20,12 +20,13 @@ import { type BrowserSession, launchBrowser } from '../src/output/browser.ts';
 import { epubLeadIn } from '../src/output/epub/lead-in.ts';
 import { EPUB_TARGETS, type EpubTarget } from '../src/output/epub/targets.ts';
 import { renderEpub } from '../src/output/epub.ts';
+import { renderPdf } from '../src/output/pdf.ts';
 import { bodyBlocks } from '../src/output/print/blocks.ts';
 import { printSetup } from '../src/output/print/settings.ts';
 import { builtInThemes } from '../src/output/theme.ts';
 import { epubView } from '../src/preview/epub-view.ts';
 import { REPO, tempDir } from './helpers/tmp.ts';
-import { aceCheck, type EpubcheckResult, epubcheckMany, epubEntries } from './helpers/tools.ts';
+import { aceCheck, type EpubcheckResult, epubcheckMany, epubEntries, pdfText } from './helpers/tools.ts';
 
 const write = (file: string, text: string) => {
   mkdirSync(path.dirname(file), { recursive: true });
@@ -164,6 +165,34 @@ describe('chapter heads as the theme sets them, in the EPUB and in print', () =>
     expect(epub.words[0]).toContain(
       '<div class="scene-break" role="separator"><span class="ornament" aria-hidden="true">* * *</span></div><p class="flush">After',
     );
+  });
+});
+
+describe('a head with an ornament and a rule, printed', () => {
+  let pages: string[];
+
+  beforeAll(async () => {
+    const dir = headBook();
+    const ornate = path.join(dir, 'themes', 'ornate');
+    write(
+      path.join(ornate, 'theme.json'),
+      JSON.stringify({ extends: 'default', chapter: { number: 'words', label: true, ornament: '~ ~ ~', rule: true, sink: 4 } }),
+    );
+    const { book } = await typeset({ input: dir, overrides: { theme: ornate } });
+    const file = path.join(tempDir(), 'ornate.pdf');
+    writeFileSync(file, (await renderPdf(book)).pdf);
+    pages = (await pdfText(file, { raw: false })).split('\f');
+  }, 300_000);
+
+  it('sets the number, the title and the ornament at the head of the chapter’s first page', () => {
+    const opener = pages.find((p) => p.includes('The Lamps')) ?? '';
+    const lines = opener
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    // The number is set in the small-caps face, lower case (its capitals drawn small).
+    expect([lines[0]?.toLowerCase(), ...lines.slice(1, 3)]).toEqual(['chapter one', 'The Lamps', '~ ~ ~']);
+    expect(lines[3]).toMatch(/^The lamps were lit at dusk/i);
   });
 });
 
