@@ -12,6 +12,19 @@ import type { MadePage } from './makeup.ts';
 export interface NoteSizes {
   /** Each note's height (px), by its id. */
   heights: Map<string, number>;
+  /** The body's line (px): the room a note takes is whole lines, so pages stay on the grid. */
+  line: number;
+}
+
+/** The room a note takes on its page: its height, rounded up to whole lines. */
+export function roomOf(id: string, sizes: NoteSizes): number {
+  const height = sizes.heights.get(id) ?? 0;
+  return Math.ceil(height / sizes.line - 0.02) * sizes.line;
+}
+
+/** What a page's notes leave over of their room (they stand at its foot, the spare room above them). */
+export function spareRoom(ids: string[], sizes: NoteSizes): number {
+  return ids.reduce((sum, id) => sum + roomOf(id, sizes) - (sizes.heights.get(id) ?? 0), 0);
 }
 
 /** The calls a setting's lines hold: per line, the notes' ids. */
@@ -27,7 +40,7 @@ export function callsPerLine(setting: Setting, calls: Array<[number, string]> | 
 
 /** The room each line's notes take (px), for the makeup. */
 export function noteRoom(perLine: string[][], sizes: NoteSizes): number[] {
-  return perLine.map((ids) => ids.reduce((sum, id) => sum + (sizes.heights.get(id) ?? 0), 0));
+  return perLine.map((ids) => ids.reduce((sum, id) => sum + roomOf(id, sizes), 0));
 }
 
 /**

@@ -17,7 +17,7 @@ import type { BookPage } from '../browser.ts';
 import type { PrintBlock } from './blocks.ts';
 import { type BreakRules, settings as breakSettings, type LineWidths, type Setting, type Token } from './linebreak/index.ts';
 import { type MakeupRules, type MakeupUnit, makeUpSection } from './makeup.ts';
-import { callsPerLine, type NoteSizes, noteRoom, notesOnPages } from './page-notes.ts';
+import { callsPerLine, type NoteSizes, noteRoom, notesOnPages, spareRoom } from './page-notes.ts';
 import { pageScript, runScript } from './page-script.ts';
 import { raggedSetting } from './ragged.ts';
 
@@ -131,7 +131,7 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
     if (block?.start === 'recto' && position % 2 === 1) position++;
     if (block?.start === 'verso' && position % 2 === 0) position++;
     const options = section.units.map((unit) => alternatives(unit, job.rules));
-    const sizes: NoteSizes = { heights: new Map(section.notes.map((n) => [n.id, n.height])) };
+    const sizes: NoteSizes = { heights: new Map(section.notes.map((n) => [n.id, n.height])), line: rules.line };
     const calls = section.units.map((unit, i) => options[i]?.map((o) => callsPerLine(o.setting, unit.calls)));
     const makeupUnits: MakeupUnit[] = section.units.map((unit, i) => {
       const found = options[i];
@@ -174,7 +174,7 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
       const ids = onPages[k] ?? [];
       const next = made.pages[k + 1]?.start;
       const before: [number, number] | null = next ? [(section.units[next.unit] as MeasuredUnit).id, next.line] : null;
-      if (ids.length) notes.push([ids, before, rules.page - p.used, s]);
+      if (ids.length) notes.push([ids, before, rules.page - p.used + spareRoom(ids, sizes), s]);
       pages.push({ section: s, words: firstWords(section.units, p.start, options, made.choice) });
     });
     position += made.pages.length;
