@@ -178,6 +178,19 @@ describe('the built-in theme designs', () => {
     const sample = fullPages(await drawnPages(built.get(theme)?.pdf ?? ''), { least: 14, words: 2 });
     expect(sample.length, 'full pages').toBeGreaterThan(6);
     expectOnGrid(sample, line, 'the sample');
+    // No line set tighter than its words: a space squeezed to under a twentieth of an em (as in a
+    // line set beside a drop cap it was not measured beside, at a leading of 14 pt).
+    const squeezed = (await drawnPages(built.get(theme)?.pdf ?? '')).flatMap((page) =>
+      linesOf(page.words).flatMap((l) =>
+        l.words.slice(1).flatMap((w, i) => {
+          const before = l.words[i] as (typeof l.words)[number];
+          const gap = w.xMin - before.xMax;
+          const text = Math.abs(w.size - before.size) < 0.05 && w.size > 6;
+          return text && gap < 0.05 * w.size ? [`${before.text} ${w.text} (${gap.toFixed(2)} pt)`] : [];
+        }),
+      ),
+    );
+    expect(squeezed).toEqual([]);
     // In the book of elements, its chapters' openers too: the lines of letters, verse, chat
     // messages and epigraphs of four words or more.
     const every = fullPages(await drawnPages(elements.get(theme)?.pdf ?? ''), {
