@@ -219,6 +219,18 @@ const block = fc.oneof(
 const proses = fc.array(block, { minLength: 1, maxLength: 8 });
 
 describe('directives Galley does not handle keep the author’s text', () => {
+  it('in an image’s description (and a chapter image’s), exactly as typed (100 generated)', async () => {
+    const alt = phrase.map((w) => w.filter((x) => !/[[\]{}]/.test(x)).join(' ') || 'lamp');
+    await fc.assert(
+      fc.asyncProperty(alt, alt, async (a, b) => {
+        const { html: out } = await html(`# Images\n\n::chapter-image[${b}]{src=images/b.png}\n\n![${a}](images/a.png)\n`);
+        const alts = [...out.matchAll(/alt="([^"]*)"/g)].map((m) => decodeEntities(m[1] as string));
+        expect(alts).toEqual([b, a]);
+      }),
+      { seed: 20261203, numRuns: 100 },
+    );
+  });
+
   it('in the HTML, exactly as typed (300 generated chapters)', async () => {
     await fc.assert(
       fc.asyncProperty(proses, async (blocks) => {

@@ -11,14 +11,38 @@
  */
 import type { Paragraph, Parent, Root } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
-import type { Plugin } from 'unified';
+import type { Token } from 'micromark-util-types';
+import type { Plugin, Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { containerAsBlocks, directiveAsPhrasing, isDirective } from './directive-source.ts';
 import { ELEMENT_DIRECTIVES } from './fiction-nodes.ts';
 import { warn } from './messages.ts';
 
-export const remarkUnknownDirectives: Plugin<[], Root> = () => (tree, file) => {
+export const remarkUnknownDirectives: Plugin<[], Root> = function (this: Processor) {
+  // An image's description is made while parsing, as the plain text of its label, where a text
+  // directive (`![Map:North]`) would count for nothing: each one carries the text it was typed
+  // as, for that (and for `::chapter-image[…]`'s description), until it is given back below.
+  const data = this.data();
+  data.fromMarkdownExtensions ??= [];
+  data.fromMarkdownExtensions.push({ exit: { directiveText: exitTextDirective } });
+  return transform;
+};
+
+/** What a from-markdown handler is given as `this` (mdast-util-from-markdown's CompileContext), as used here. */
+interface Compiling {
+  stack: unknown[];
+  exit(token: Token): unknown;
+  sliceSerialize(token: Token): string;
+}
+
+function exitTextDirective(this: Compiling, token: Token): void {
+  const node = this.stack[this.stack.length - 1] as unknown as { value?: string };
+  this.exit(token);
+  node.value = this.sliceSerialize(token);
+}
+
+function transform(tree: Root, file: VFile): void {
   const source = String(file.value ?? '');
   visit(tree, (node, index, parent) => {
     if (node.type === 'paragraph') spacedFence(node as Paragraph, file);
@@ -36,7 +60,7 @@ export const remarkUnknownDirectives: Plugin<[], Root> = () => (tree, file) => {
     siblings.splice(index, 1, ...blocks);
     return index;
   });
-};
+}
 
 function leafParagraph(node: LeafDirective, source: string): Paragraph {
   const paragraph: Paragraph = { type: 'paragraph', children: directiveAsPhrasing(node, source) };
