@@ -124,6 +124,34 @@
     if (target) target.before(aside);
     else window.galleySections[section].append(aside);
   }
+  // The notes' last baseline on the text's: a note line is smaller type on the same line height,
+  // so its baseline stands a little higher in the line; each aside is moved down by the difference
+  // (relative positioning: nothing else moves).
+  const asides = [...document.querySelectorAll('aside.galley-notes')];
+  // A line of body text (a heading's line is taller): set at the body's line height.
+  const line = [...document.querySelectorAll('p.galley-set > .galley-line')].find(
+    (div) => Math.abs(Number.parseFloat(getComputedStyle(div).lineHeight) - options.noteGap) < 0.5,
+  );
+  if (asides.length && line) {
+    const probe = () => {
+      const mark = document.createElement('span');
+      mark.style.cssText = 'display:inline-block;width:0;height:0;vertical-align:baseline';
+      return mark;
+    };
+    const rise = (box, host) => {
+      const mark = probe();
+      host.append(mark);
+      const up = box.getBoundingClientRect().bottom - mark.getBoundingClientRect().top;
+      mark.remove();
+      return up;
+    };
+    const text = rise(line, line);
+    for (const aside of asides) {
+      const last = aside.querySelector('li:last-child');
+      const host = last?.querySelector('p:last-of-type') ?? last;
+      if (host) aside.style.top = `${(rise(aside, host) - text).toFixed(3)}px`;
+    }
+  }
   // A chapter's list, its notes all gone to their pages, goes.
   for (const list of document.querySelectorAll('section.galley-paged-notes')) if (!list.querySelector('li')) list.remove();
   for (const [id, line] of options.starts) {

@@ -15,7 +15,8 @@
  */
 import type { BookPage } from '../browser.ts';
 import type { PrintBlock } from './blocks.ts';
-import { type BreakRules, settings as breakSettings, type LineWidths, type Setting, type Token } from './linebreak/index.ts';
+import type { BreakRules, LineWidths, Setting, Token } from './linebreak/index.ts';
+import { type Breaker, createBreaker } from './linebreak/knuth-plass.ts';
 import { type MakeupRules, type MakeupUnit, makeUpSection } from './makeup.ts';
 import { callsPerLine, type NoteSizes, noteRoom, notesOnPages, spareRoom } from './page-notes.ts';
 import { pageScript, runScript } from './page-script.ts';
@@ -126,11 +127,13 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
   const notes: Array<[string[], [number, number] | null, number, number]> = [];
   const pages: PageStart[] = [];
   let position = job.start;
+  // One breaker for the run: the rules resolved once, its buffers reused paragraph after paragraph.
+  const breaker = createBreaker(job.rules);
   measured.sections.forEach((section, s) => {
     const block = job.blocks[s];
     if (block?.start === 'recto' && position % 2 === 1) position++;
     if (block?.start === 'verso' && position % 2 === 0) position++;
-    const options = section.units.map((unit) => alternatives(unit, job.rules));
+    const options = section.units.map((unit) => alternatives(unit, breaker));
     const sizes: NoteSizes = { heights: new Map(section.notes.map((n) => [n.id, n.height])), line: rules.line };
     const calls = section.units.map((unit, i) => options[i]?.map((o) => callsPerLine(o.setting, unit.calls)));
     const makeupUnits: MakeupUnit[] = section.units.map((unit, i) => {
@@ -174,7 +177,9 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
       const ids = onPages[k] ?? [];
       const next = made.pages[k + 1]?.start;
       const before: [number, number] | null = next ? [(section.units[next.unit] as MeasuredUnit).id, next.line] : null;
-      if (ids.length) notes.push([ids, before, rules.page - p.used + spareRoom(ids, sizes), s]);
+      // The notes end where the page's text would: on a page run short with its facing page, they
+      // end on that page's last line.
+      if (ids.length) notes.push([ids, before, spareRoom(ids, sizes), s]);
       pages.push({ section: s, words: firstWords(section.units, p.start, options, made.choice) });
     });
     position += made.pages.length;
@@ -189,7 +194,7 @@ interface Alternative {
 }
 
 /** A text unit's settings: the best first, then a line tighter and a line looser when feasible. */
-function alternatives(unit: MeasuredUnit, rules: BreakRules): Alternative[] | undefined {
+function alternatives(unit: MeasuredUnit, breaker: Breaker): Alternative[] | undefined {
   if (unit.kind !== 'text' || !unit.tokens?.length) return undefined;
   const width = unit.width ?? 0;
   const float = unit.float;
@@ -198,7 +203,7 @@ function alternatives(unit: MeasuredUnit, rules: BreakRules): Alternative[] | un
     indent: line === 0 ? (unit.indent ?? 0) : 0,
   });
   if (!unit.justify || unit.pre) return [{ setting: raggedSetting(unit.tokens, widths), cost: 0 }];
-  const found = breakSettings(unit.tokens, widths, rules);
+  const found = breaker.settings(unit.tokens, widths);
   const list: Alternative[] = [{ setting: found.best, cost: 0 }];
   for (const other of [found.tight, found.loose]) {
     if (!other || other.lines.length === found.best.lines.length) continue;
