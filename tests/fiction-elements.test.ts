@@ -116,6 +116,10 @@ describe('elements', () => {
     expect(out).toContain('<div class="chat-run chat-received"><p class="chat-sender">Mara</p>');
     expect(out).toContain('<div class="chat-run chat-sent"><p class="chat-sender">Nell</p>');
     expect(out.match(/class="chat-message"/g)).toHaveLength(3);
+    // After a time stamp, a line with no name is still the last sender's, and says whose it is.
+    const later = await html('# C\n\n:::chat{me=Nell}\n**Nell:** one\n[10:30]\ntwo\n:::\n');
+    expect(textOf(later.html)).toBe('C Nell one 10:30 Nell two');
+    expect(later.messages).toEqual([]);
   });
 
   it('a chapter image needs a description, and a file', async () => {

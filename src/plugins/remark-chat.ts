@@ -43,6 +43,8 @@ export const remarkChat: Plugin<[], Root> = () => (tree, file) => {
     const children: Block[] = [];
     if (label) children.push(classedParagraph(['chat-title'], label.children, label.position));
     let run: { sender: string; block: FictionBlock } | undefined;
+    // The last sender named, across time stamps and other blocks: a line with no name is theirs.
+    let last: { name: string; nodes: PhrasingContent[] } | undefined;
     let warned = false;
     for (const block of blocks) {
       if (block.type !== 'paragraph') {
@@ -57,7 +59,9 @@ export const remarkChat: Plugin<[], Root> = () => (tree, file) => {
           run = undefined;
           continue;
         }
-        const name = parsed.sender ? plainText({ type: 'paragraph', children: parsed.sender }).trim() : run?.sender;
+        if (parsed.sender)
+          last = { name: plainText({ type: 'paragraph', children: parsed.sender }).trim(), nodes: parsed.sender };
+        const name = last?.name;
         if (name === undefined && !warned) {
           warned = true;
           warn(file as VFile, 'directive/invalid', lineStart(line, block), {
@@ -68,7 +72,7 @@ export const remarkChat: Plugin<[], Root> = () => (tree, file) => {
         const sender = name ?? '';
         if (!run || run.sender.toLowerCase() !== sender.toLowerCase()) {
           const side = me && sender.toLowerCase() === me ? 'chat-sent' : 'chat-received';
-          const head = parsed.sender ? [classedParagraph(['chat-sender'], parsed.sender, block.position)] : [];
+          const head = last ? [classedParagraph(['chat-sender'], structuredClone(last.nodes), block.position)] : [];
           run = { sender, block: fictionBlock('chat-run', 'div', { className: ['chat-run', side] }, head, block.position) };
           children.push(run.block);
         }
