@@ -8,6 +8,7 @@
  * { typo/repeated-word: off } }`), except the rules a build stops on, which are always errors.
  * With `fixes`, it also returns every change the typographic pass makes, with its place.
  */
+import type { Book } from '../book/model.ts';
 import { typeset } from '../core/typeset.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { TypographyFix } from '../plugins/remark-typography.ts';
@@ -22,8 +23,8 @@ export interface CheckOptions {
   cwd?: string;
   /** Also list the typographic pass's changes (default false). */
   fixes?: boolean;
-  /** Metadata that overrides the manuscript's (from the command line). */
-  overrides?: { title?: string | undefined; author?: string | undefined };
+  /** Metadata that overrides the manuscript's (from the command line), and the theme (`--theme`). */
+  overrides?: { title?: string | undefined; author?: string | undefined; theme?: string | undefined };
 }
 
 export interface FileFix extends TypographyFix {
@@ -43,15 +44,28 @@ export interface CheckResult {
 }
 
 export async function check(options: CheckOptions): Promise<CheckResult> {
+  const { book: _, ...result } = await checkBook(options);
+  return result;
+}
+
+/**
+ * The check and the book it typeset (the same book a build typesets, when `errors` is 0): the
+ * preview's one typesetting per save.
+ */
+export async function checkBook(options: CheckOptions): Promise<CheckResult & { book: Book }> {
   let settings: Partial<Record<RuleId, RuleSetting>> = {};
-  const { diagnostics: found, files } = await typeset({
+  const {
+    diagnostics: found,
+    files,
+    book,
+  } = await typeset({
     input: options.input,
     overrides: { ...options.overrides },
     ...(options.cwd ? { cwd: options.cwd } : {}),
     lint: (config, base) => {
       settings = config.check.rules as Partial<Record<RuleId, RuleSetting>>;
+      // GFM as a build has it (the tree is the same where the text cannot hold any; twice as fast).
       return {
-        gfm: true,
         typography: { ...base.typography, report: true, recordFixes: options.fixes ?? false },
         beforeTypography: [[remarkLintLines, { setextHeadings: config['setext-headings'] }], [remarkLintText]],
         afterStructure: [[remarkLintStructure]],
@@ -77,6 +91,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   return {
     diagnostics,
     fixes,
+    book,
     files: files.length,
     errors: diagnostics.filter((d) => d.severity === 'error').length,
     warnings: diagnostics.filter((d) => d.severity === 'warning').length,

@@ -1,17 +1,17 @@
 /**
  * `preview`: serves a live view of the book and keeps it current while the author writes. It
- * typesets the manuscript, serves the result (src/preview/server.ts), watches the manuscript,
- * book.yaml and the theme, and after each save sends the new state; the page patches in only
- * what changed. The EPUB view comes with the typesetting; the print view's pages follow from the
- * browser (src/preview/print-view.ts), then `galley check`'s diagnostics, each linked to its
- * page. When the manuscript has an error the last good render stays and the error is shown over
+ * typesets the manuscript once per save, as `galley check` does (so the findings come with the
+ * book), serves the result (src/preview/server.ts), watches the manuscript, book.yaml and the
+ * theme, and after each save sends the new state; the page patches in only what changed. The
+ * EPUB view comes with the typesetting; the print view's pages follow from the browser
+ * (src/preview/print-view.ts), then the findings, each linked to its page. When the manuscript has an error the last good render stays and the error is shown over
  * it.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isInside } from '../book/book-files.ts';
 import type { Book } from '../book/model.ts';
-import { check } from '../check/check.ts';
+import { checkBook } from '../check/check.ts';
 import { type Diagnostic, formatDiagnostic } from '../diagnostics.ts';
 import { GalleyError, locationOf } from '../errors.ts';
 import { type Logger, silentLogger } from '../logger.ts';
@@ -102,17 +102,18 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
   let fonts: FontSet | undefined;
   const printer = printPreview({ browser: options.browser });
   let book: Book | undefined;
-  // The typesetter's findings for the current book, and the last `galley check`'s.
-  let own: Diagnostic[] = [];
+  // `galley check`'s findings for the current book (the typesetter's among them).
   let checked: Diagnostic[] = [];
-  const diagnostics = (print: PrintView | undefined) => linkDiagnostics([...checked, ...own], print);
+  const diagnostics = (print: PrintView | undefined) => linkDiagnostics(checked, print);
   let state = await render(undefined);
 
   async function render(previous: PreviewState | undefined): Promise<PreviewState> {
     try {
-      const result = await typeset({ input, overrides, cwd });
-      book = result.book;
-      own = result.diagnostics;
+      // One typesetting per save, galley check's: the book, and the findings. Where it finds an
+      // error, the build's typesetting says whether (and with which error) a build would stop.
+      const result = await checkBook({ input, overrides, cwd });
+      book = result.errors ? (await typeset({ input, overrides, cwd })).book : result.book;
+      checked = result.diagnostics;
       fonts = await loadThemeFonts(book.theme);
       const view = await epubView(book);
       return {
@@ -170,7 +171,6 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
     publish({ print: update.view, printStatus: update.rest ? 'repaginating' : 'ready' });
     options.onUpdate?.('pages', state);
     logger.info(`${first ? 'pages laid out' : 'pages updated'} in ${Math.round(performance.now() - started)} ms`);
-    checked = (await check({ input, cwd, overrides })).diagnostics;
     publish({});
     options.onUpdate?.('check', state);
     if (update.rest && !wanted) {
