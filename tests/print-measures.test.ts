@@ -1,0 +1,67 @@
+/**
+ * Issue 11's goals for the print interior, measured from the PDF alone (helpers/print-measures.ts)
+ * on the sample book, the seeded test novel and — where ../shared is present — Pride and
+ * Prejudice: even word spacing, hyphenation by the book's rules, facing pages ending on the same
+ * line, chapter last pages of 3 lines or more, a drop cap on every opener, nothing in KDP's
+ * gutter, no widows or orphans, no em dash starting a line. Each book is built and read once,
+ * in beforeAll; each goal is a test naming the pages where it breaks.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildPdf } from './helpers/novel.ts';
+import { type CountKey, formatMeasures, GOALS, measurePrintPdf, type PrintMeasures } from './helpers/print-measures.ts';
+import { writeSeededNovel } from './helpers/seeded-novel.ts';
+import { REPO } from './helpers/tmp.ts';
+
+const PRIDE = path.join(REPO, '..', 'shared', 'corpus', 'pride-and-prejudice', 'manuscript.md');
+
+/**
+ * Goals not met yet, per book: each is a test that is expected to fail (`it.fails`), so it
+ * reports the day it is met and must then move here out of the list. See issue 11's note.
+ * - word gaps: total fit leaves fewer loose lines than first fit did, but not yet the goal;
+ * - hyphenated lines: fewer (no names, 3+3 letters, 6-letter words), not yet 8% in long-worded text;
+ * - the seeded novel's spreads: a page of footnotes ends under a point off its facing page's
+ *   last baseline (note lines are smaller type on the same grid);
+ * - Pride and Prejudice's widow: the measure reads a one-line paragraph set full at the foot of
+ *   the page before as running on (the page opens with an indented paragraph).
+ */
+const NOT_YET: Record<string, CountKey[]> = {
+  'the sample': ['over2', 'over15'],
+  'the seeded novel': ['over2', 'over15', 'hyphenated', 'facingDiffer'],
+  'Pride and Prejudice': ['over2', 'over15', 'hyphenated', 'widows'],
+};
+
+function goals(
+  name: string,
+  chapters: number,
+  input: () => string,
+  run: typeof describe | ReturnType<typeof describe.runIf> = describe,
+) {
+  run(`${name} in print`, () => {
+    let m: PrintMeasures;
+
+    beforeAll(async () => {
+      m = await measurePrintPdf((await buildPdf(input())).file);
+    }, 600_000);
+
+    it('is read as a book: its openers found, its lines and justified lines many', () => {
+      expect(m.openers, formatMeasures(m, name)).toBe(chapters);
+      expect(m.chapters).toBe(chapters);
+      expect(m.justified).toBeGreaterThan(100);
+    });
+
+    for (const goal of GOALS) {
+      const test = NOT_YET[name]?.includes(goal.key) ? it.fails : it;
+      test(`${goal.measure}: ${goal.goal}`, () => {
+        const places = m[goal.key].at.map((p) => `p. ${p.page}: ${p.text}`).join('\n');
+        expect(goal.met(m), `${name}: ${goal.measure} = ${goal.value(m)} (goal ${goal.goal})\n${places}`).toBe(true);
+      });
+    }
+  });
+}
+
+goals('the sample', 4, () => path.join(REPO, 'manuscript'));
+goals('the seeded novel', 8, () => writeSeededNovel());
+// Nothing runs when the suite is collected: where ../shared is absent it is skipped having done no work.
+goals('Pride and Prejudice', 61, () => PRIDE, describe.runIf(existsSync(PRIDE)));
