@@ -8,7 +8,7 @@ import { h } from 'hastscript';
 import { describe, expect, it } from 'vitest';
 import { isNumberTitle, numberLabel } from '../src/output/print/blocks.ts';
 import { chunks } from '../src/output/print/estimate.ts';
-import { kdpGutter, pageGeometry } from '../src/output/print/geometry.ts';
+import { autoInner, BINDING, kdpGutter, pageGeometry } from '../src/output/print/geometry.ts';
 import { hyphenateTree, loadHyphenator } from '../src/output/print/hyphenate.ts';
 import { joinPlan, type PlacedBlock, planBody, roman } from '../src/output/print/plan.ts';
 import { configFrom, errorFrom } from './helpers/config.ts';
@@ -20,9 +20,7 @@ const error = (yaml: string) => errorFrom(BASE + yaml);
 describe('print settings in book.yaml', () => {
   it('names the margin that leaves no room for the text, at its line', () => {
     const wide = error('print:\n  trim: 5x8\n  outer: 3.5in\n');
-    expect(wide.message).toBe(
-      '`print.outer` leaves a text block 0.63in wide on a 5in page; it needs at least 1.5in; got "3.5in"',
-    );
+    expect(wide.message).toBe('`print.outer` leaves a text block 0.5in wide on a 5in page; it needs at least 1.5in; got "3.5in"');
     expect(wide.location).toBe('book.yaml:5:10');
     const inner = error('print:\n  inner: 3in\n  outer: 1.5in\n');
     expect(inner.message).toMatch(/^`print.inner` leaves a text block/);
@@ -77,15 +75,19 @@ describe('KDP gutter and page geometry', () => {
 
   it('sets a text block of whole lines inside the margins, mirrored, with room for head and folio', () => {
     const print = config('').print;
+    // `inner: auto`: KDP's minimum (here 0.5in) and the binding's 0.125in.
     const g = pageGeometry(print, 36, 14.5, { heads: true, folios: 'foot' });
     expect([g.width, g.height]).toEqual([396, 612]);
-    expect(g.recto.left).toBe(36);
+    expect(g.recto.left).toBe(36 + BINDING);
+    expect(g.inner).toBe(autoInner(200));
     expect(g.verso.left).toBe(45);
-    expect(g.recto.width).toBe(396 - 36 - 45);
+    expect(g.recto.width).toBe(396 - 36 - BINDING - 45);
     expect(g.recto.height / 14.5).toBe(Math.round(g.recto.height / 14.5));
     expect(g.recto.top).toBe(45 + 2 * 14.5);
     expect(g.live.recto.top + g.live.recto.height).toBeLessThanOrEqual(612 - 45);
-    expect(g.versoShift).toBe(9);
+    expect(g.versoShift).toBe(45 - 36 - BINDING);
+    const fixed = pageGeometry(config('print:\n  inner: 0.5in\n').print, 36, 14.5, { heads: true, folios: 'foot' });
+    expect(fixed.recto.left).toBe(36);
   });
 
   it('sets every named trim, and custom ones, at its size', () => {
@@ -109,7 +111,7 @@ describe('KDP gutter and page geometry', () => {
   it('adds the bleed on the outside, top and bottom edges', () => {
     const g = pageGeometry(config('print:\n  trim: 6x9\n  bleed: true\n').print, 36, 14.5, { heads: true, folios: 'foot' });
     expect([g.width, g.height]).toEqual([432 + 9, 648 + 18]);
-    expect(g.recto.left).toBe(36);
+    expect(g.recto.left).toBe(36 + BINDING);
     expect(g.verso.left).toBe(9 + 45);
     expect(g.recto.top).toBe(9 + 45 + 29);
   });

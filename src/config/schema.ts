@@ -37,8 +37,11 @@ const fontPackage = nonEmpty.superRefine((value, ctx) => {
   if (typeof found === 'string') ctx.addIssue({ code: 'custom', message: found });
 });
 
-/** Smallest text block the margins may leave, in points (the gutter taken at its widest). */
-const MIN_TEXT = { width: 1.5 * 72, height: 2 * 72, widestGutter: 0.875 * 72 };
+/**
+ * Smallest text block the margins may leave, in points (the gutter taken at its widest: for
+ * `print.inner: auto`, KDP's widest, 0.875in, with the 0.125in for the binding).
+ */
+const MIN_TEXT = { width: 1.5 * 72, height: 2 * 72, widestGutter: (0.875 + 0.125) * 72 };
 
 const wholeNumber = (min: number, max: number) =>
   z
