@@ -20,8 +20,6 @@ import type { PrintSetup } from './settings.ts';
 
 const IN_PAGE = pageScript('in-page.js');
 const PAGE_CUT = pageScript('page-cut.js');
-/** Block elements whose lines are checked for runs of hyphens. */
-const HYPHENATED_BLOCKS = 'p, li, td, th, dd, figcaption';
 export const PRINT_OPTIONS = {
   preferCSSPageSize: true,
   printBackground: true,
@@ -36,10 +34,9 @@ export interface Measured {
   heights: number[];
 }
 
-/** Runs in-page.js: measures (and with `settle`, settles) the page; fails on a font that did not load. */
-export async function inPage(page: BookPage, setup: PrintSetup, settle: boolean): Promise<Measured> {
-  const options = { settle, blocks: HYPHENATED_BLOCKS, maxRun: 2, linePt: setup.line };
-  const result = await runScript<Measured>(page, IN_PAGE, options);
+/** Runs in-page.js: measures the blocks' heights; fails on a font that did not load. */
+export async function inPage(page: BookPage, setup: PrintSetup): Promise<Measured> {
+  const result = await runScript<Measured>(page, IN_PAGE, {});
   if (result.failed.length) {
     const fromBook = setup.fonts.source === 'print.font';
     throw new GalleyError('PDF_FAILED', `a font could not be loaded: ${result.failed.join(', ')}`, {
@@ -139,7 +136,7 @@ export async function printBody(job: BodyJob): Promise<PrintedBody> {
       (await job.session.open(job.html(run.map((i) => job.body[i] as PrintBlock)), job.resolve));
     let result: Omit<PrintedPage, 'doc'> & { doc: PDFDocument | undefined };
     try {
-      await inPage(page, job.setup, !job.lines);
+      await inPage(page, job.setup);
       if (job.lines) {
         const blocks = run.map((i) => job.body[i] as PrintBlock);
         const made = await setLines(page, { ...job.lines, blocks, start: position });

@@ -3,8 +3,8 @@
  *
  * 1. The body is loaded. When the page count is not plain from the amount of text, its blocks are
  *    measured on screen (at the text block's width) to estimate it, and so KDP's gutter (the width
- *    depends on it). Then hyphenated lines are limited to two in a row, unused soft hyphens
- *    dropped, three-line paragraphs kept together (in-page.js).
+ *    depends on it). Then its lines are set by total fit and its pages made up (set-lines.ts:
+ *    the makeup's page map comes back with them).
  * 2. The body is printed once, every page set as a recto (a long book in runs of a few hundred
  *    pages, to bound the browser's memory). Markers give each block's first page and each scene
  *    break's place. Chapters start on new pages, so a chapter lays out the same on any page: the
@@ -111,7 +111,7 @@ export async function layOut(input: LayoutInput): Promise<Layout> {
     if (fixed === undefined && !sure && attempt === 0 && runs.length === 1) {
       opened = await session.open(documentHtml(input, body, geometryFor(gutter)), resolve);
       for (let k = 0; k < 3; k++) {
-        const measured = await inPage(opened, setup, false);
+        const measured = await inPage(opened, setup);
         estimate = estimateFromHeights(measured.heights, body, input.toc, geometryFor(gutter));
         const wanted = kdpGutter(estimate);
         if (wanted === gutter) break;
