@@ -1,9 +1,10 @@
 /**
  * `galley preview` on Pride and Prejudice: how long after a save the edited chapter's pages are
- * in the print view (goal: under 1 s), against laying the whole book out again in the same
+ * in the print view (goal: under 0.5 s), against laying the whole book out again in the same
  * process (the peer). Each edit changes a word in a paragraph of a chapter in the middle of the
  * book and writes the file; the time runs from the write (so it includes the watcher's pause for
- * more saves, the typesetting and the print) to the new pages being sent to the browser.
+ * more saves, the typesetting and the chapter laid out again) to the new pages being sent to the
+ * browser. The print part is the time from the typesetting's end to the pages.
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -45,6 +46,7 @@ const bench: Bench = async ({ shared, log }) => {
   await handle.settled();
   const times: number[] = [];
   const typesetTimes: number[] = [];
+  const printTimes: number[] = [];
   for (let i = 0; i < EDITS; i++) {
     const word = `Edit${i}`;
     const typesetDone = next('typeset');
@@ -54,6 +56,7 @@ const bench: Bench = async ({ shared, log }) => {
     await typesetDone.then(() => typesetTimes.push(performance.now() - started));
     const state = await pagesDone;
     times.push(performance.now() - started);
+    printTimes.push((times.at(-1) as number) - (typesetTimes.at(-1) as number));
     if (!state.print?.pages.some((p) => p.html.includes(word))) throw new Error(`edit ${i} is not on the pages`);
     await handle.settled();
   }
@@ -76,7 +79,7 @@ const bench: Bench = async ({ shared, log }) => {
   const edit = median(times.slice(1));
   const whole = median(full);
   log(
-    `Pride and Prejudice, ${pages} pages: save → edited chapter's pages in the view, median of ${EDITS - 1} edits: ${seconds(edit)} (typeset part ${seconds(median(typesetTimes.slice(1)))}; goal < 1 s)`,
+    `Pride and Prejudice, ${pages} pages: save → edited chapter's pages in the view, median of ${EDITS - 1} edits: ${seconds(edit)} (typeset part ${seconds(median(typesetTimes.slice(1)))}, print part ${seconds(median(printTimes.slice(1)))}; goal < 0.5 s)`,
   );
   log(`whole book laid out again (median of 3): ${seconds(whole)}; an edit takes ${((edit / whole) * 100).toFixed(0)}% of that`);
 };

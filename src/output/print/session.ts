@@ -89,6 +89,15 @@ export function openPrint(first: Book, options: PrintOptions): PrintSession {
   let laid: (Laid & { key: string; input: LayoutInput }) | undefined;
   /** A print page kept loaded for relayOut (at the current setup and geometry). */
   let warm: BookPage | undefined;
+  /** One being opened (after a whole layout, so the first edit finds it loaded). */
+  let warming: Promise<BookPage | undefined> | undefined;
+  const coolDown = async () => {
+    const pending = warming;
+    warming = undefined;
+    await (await pending)?.close().catch(() => undefined);
+    await warm?.close().catch(() => undefined);
+    warm = undefined;
+  };
   let started = performance.now();
   const lap = (stage: string) => {
     const now = performance.now();
@@ -110,8 +119,7 @@ export function openPrint(first: Book, options: PrintOptions): PrintSession {
   }
 
   async function whole(): Promise<void> {
-    await warm?.close();
-    warm = undefined;
+    await coolDown();
     begin('prepare');
     const setup = await printSetup(book);
     const body = blocksOf(setup);
@@ -153,12 +161,17 @@ export function openPrint(first: Book, options: PrintOptions): PrintSession {
       frontPages: cut.front,
       linesCss: cut.css,
     };
+    warming = session.open(documentHtml(input, [], layout.geometry), input.resolve).catch(() => undefined);
   }
 
   /** Lays block `i` of `next` out alone, its first page at body position `start`. */
   async function relayBlock(next: NonNullable<typeof laid>, i: number, start: number): Promise<void> {
     const block = next.body[i] as PrintBlock;
     const input = { ...next.input, book: next.book, setup: next.setup, body: next.body };
+    if (!warm && warming) {
+      warm = await warming;
+      warming = undefined;
+    }
     if (warm) {
       await warm.evaluate(`(async () => {
         for (const style of document.querySelectorAll('head style')) if (style.textContent.includes('.galley-line')) style.remove();
@@ -203,13 +216,17 @@ export function openPrint(first: Book, options: PrintOptions): PrintSession {
     const wanted = new Set(sections);
     const oldStarts = planOf(before).bodyPlan.starts;
     const relaid: string[] = [];
+    // Each block's first page in the body (pages and blanks before it), as the plan places it.
+    let position = 0;
     for (const [i, block] of body.entries()) {
+      const start = i === 0 ? 'recto' : block.start;
+      if ((start === 'recto' && position % 2 === 1) || (start === 'verso' && position % 2 === 0)) position++;
       const changed = block.html !== before.body[i]?.html || wanted.has(block.id);
-      if (!changed && !relaid.length) continue;
-      const start = planOf(next).bodyPlan.starts[i] ?? 0;
-      if (!changed && start % 2 === (oldStarts[i] ?? 0) % 2) continue;
-      await relayBlock(next, i, start);
-      relaid.push(block.id);
+      if (changed || (relaid.length && position % 2 !== (oldStarts[i] ?? 0) % 2)) {
+        await relayBlock(next, i, position);
+        relaid.push(block.id);
+      }
+      position += Math.max(1, next.blocks[i]?.pages.length ?? 1);
     }
     laid = next;
     const planned = planOf(next);
@@ -262,8 +279,7 @@ export function openPrint(first: Book, options: PrintOptions): PrintSession {
     pageLabels: () => (laid ? planOf(laid).plan.pages : (layout?.plan.pages ?? [])).map((p) => p.label),
     view: () => viewOf(current()),
     async close() {
-      await warm?.close().catch(() => undefined);
-      warm = undefined;
+      await coolDown();
       await layout?.bodyPage?.close().catch(() => undefined);
     },
   };
