@@ -31,6 +31,7 @@ describe('book.yaml schema', () => {
       'chapter-start': 'recto',
       toc: 'auto',
       hyphenate: true,
+      notes: 'footnotes',
     });
   });
 
