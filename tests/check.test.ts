@@ -7,7 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../src/check/check.ts';
 import { CHECK_RULES } from '../src/check/rule-ids.ts';
 import { runCheck } from '../src/check/run.ts';
@@ -15,18 +16,29 @@ import { GalleyError } from '../src/errors.ts';
 import { REPO, tempDir } from './helpers/tmp.ts';
 
 const FRONT = '---\ntitle: Checked\nauthor: Galley Tests\n---\n\n';
-/** A 1 × 1 PNG, for the images the texts refer to (check loads them, as a build does). */
-const PNG = Buffer.from(
+/** A 1 × 1 PNG: far too small for print (print/low-resolution). */
+const TINY_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
 );
+/**
+ * The image the texts refer to (check loads them, as a build does): 1800 px across, so that on
+ * the default 5.5 × 8.5 in page (a text block under 4.5 in wide) it prints at over 300 ppi and
+ * only the rule a test is about speaks.
+ */
+let PNG: Buffer;
+beforeAll(async () => {
+  PNG = await sharp({ create: { width: 1800, height: 1200, channels: 3, background: '#468' } })
+    .png()
+    .toBuffer();
+});
 
 /** Writes a single-file manuscript (front matter + body) and checks it. */
-async function checkText(body: string, frontMatter = '') {
+async function checkText(body: string, frontMatter = '', image = PNG) {
   const dir = tempDir();
   const file = path.join(dir, 'book.md');
   writeFileSync(file, `---\ntitle: Checked\nauthor: Galley Tests\n${frontMatter}---\n\n${body}`);
-  writeFileSync(path.join(dir, 'map.png'), PNG);
+  writeFileSync(path.join(dir, 'map.png'), image);
   const result = await check({ input: file, cwd: dir, fixes: true });
   return { ...result, found: result.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.severity}`) };
 }
@@ -80,6 +92,12 @@ describe('check rules', () => {
     const { found, errors } = await checkText('A map.\n\n![](map.png)\n\n![A map of the bay](map.png)\n');
     expect(found).toEqual([`${L(3)}:1 image/missing-alt error`]);
     expect(errors).toBe(1);
+  });
+
+  it('print/low-resolution: an image that prints at under 300 ppi, at its place', async () => {
+    const { found, diagnostics } = await checkText('A map.\n\n![A map of the bay](map.png)\n', '', TINY_PNG);
+    expect(found).toEqual([`${L(3)}:1 print/low-resolution warning`]);
+    expect(diagnostics[0]?.message).toMatch(/^`map\.png` prints at \d+ ppi \(1 × 1 px on /);
   });
 
   it('structure/heading-skip: a heading that skips a level', async () => {
