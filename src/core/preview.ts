@@ -107,13 +107,15 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
   const diagnostics = (print: PrintView | undefined) => linkDiagnostics(checked, print);
   let state = await render(undefined);
 
-  async function render(previous: PreviewState | undefined): Promise<PreviewState> {
+  /** The state after a typesetting; `typesetDone` is told the book as soon as it is typeset (the pages start while the EPUB view is made). */
+  async function render(previous: PreviewState | undefined, typesetDone?: (book: Book) => void): Promise<PreviewState> {
     try {
       // One typesetting per save, galley check's: the book, and the findings. Where it finds an
       // error, the build's typesetting says whether (and with which error) a build would stop.
       const result = await checkBook({ input, overrides, cwd });
       book = result.errors ? (await typeset({ input, overrides, cwd })).book : result.book;
       checked = result.diagnostics;
+      typesetDone?.(book);
       fonts = await loadThemeFonts(book.theme);
       const view = await epubView(book);
       return {
@@ -200,7 +202,15 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
 
   async function refresh(): Promise<void> {
     const started = performance.now();
-    state = await render(state);
+    const printed = state.print;
+    const rendered = await render(state, printLater);
+    // Pages that came while the EPUB view was made stay.
+    const came = !rendered.error && state.print !== printed;
+    state = {
+      ...rendered,
+      version: state.version + 1,
+      ...(came ? { print: state.print, printStatus: state.printStatus, diagnostics: diagnostics(state.print) } : {}),
+    };
     server.broadcast('state', state);
     options.onUpdate?.('typeset', state);
     if (state.error) {
@@ -208,7 +218,6 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
         logger.error(`${problem.location ? `${problem.location}: ` : ''}${problem.message}`);
     } else {
       logger.info(`typeset in ${Math.round(performance.now() - started)} ms`);
-      if (book) printLater(book);
     }
   }
 
