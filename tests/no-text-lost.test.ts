@@ -137,9 +137,10 @@ describe('constructs left open stop the build where they open', () => {
 
 describe('scene-break lines typed as fences', () => {
   it.each(['~~~ ~~~', '~~~ * ~~~', '~~~~~~'])('%s is a scene break, and the next chapter is a chapter', async (marker) => {
-    const { html, book } = await typesetBody(`One.\n\n${marker}\n\nTwo.\n\n# Later\n\nThree.\n`);
-    expect(html).toContain('<p>One.</p><hr class="scene-break"><p class="flush">Two.</p>');
-    expect(book.body.map((s) => s.title)).toEqual(['Kept', 'Later']);
+    const { html, book } = await typesetBody(`Dusk.\n\n${marker}\n\nDawn.\n\n# Later\n\nThree.\n`);
+    expect(html).toContain('<p>Dusk.</p><hr class="scene-break"><p class="flush">Dawn.</p>');
+    // The text before the first heading is an untitled chapter, listed by its number in words.
+    expect(book.body.map((s) => s.title)).toEqual(['One', 'Later']);
   });
 
   it('a fence with a marker for its info string and code up to a close is still code', async () => {
