@@ -70,7 +70,8 @@ export async function pdfText(file: string, options: { raw?: boolean; first?: nu
   const pages = text.split('\f');
   let out = '';
   pages.forEach((page, i) => {
-    const turn = /\u00ad[-\u2010]\s*\n((?:[^\n]{0,60}\n){0,3})$/.exec(page);
+    // A hyphen on the page's last line of text: only the running head and the folio follow it.
+    const turn = /\u00ad[-\u2010]\s*\n((?:[^\n]{0,60}\n){0,2})$/.exec(page);
     if (turn && i + 1 < pages.length) {
       // Put the furniture after the next page's first word, so the word's halves meet.
       out += page.slice(0, turn.index);

@@ -26,7 +26,7 @@
     .galley-set > .galley-line { display: block; height: 1lh; white-space: nowrap; text-indent: 0; text-align-last: auto; }
     .galley-set > .galley-line.galley-first { text-indent: inherit; }
     .galley-set > .galley-line.galley-justify { text-align: justify; text-align-last: justify; }
-    .galley-set > .galley-line.galley-hy::after { content: '-'; }
+    .galley-set > .galley-line > .galley-hyphen { margin-left: calc(-1 * var(--galley-letter-spacing, 0px)); user-select: none; }
     .galley-page-start { break-before: page !important; }
     .galley-top { margin-top: 0 !important; }
     aside.galley-notes { display: block; position: relative; text-indent: 0; text-align: left; white-space: normal; font-style: normal; }
@@ -63,9 +63,23 @@
     divs.forEach((div, k) => {
       const [wordSpacing, letterSpacing, hyphenated, justified] = lines[k] ?? [0, 0, false, false];
       if (wordSpacing) div.style.wordSpacing = `${wordSpacing.toFixed(3)}px`;
-      if (letterSpacing) div.style.letterSpacing = `${letterSpacing.toFixed(3)}px`;
+      if (letterSpacing) {
+        div.style.letterSpacing = `${letterSpacing.toFixed(3)}px`;
+        // The spacing after the soft hyphen taken back, so the hyphen stands over it.
+        div.style.setProperty('--galley-letter-spacing', `${letterSpacing.toFixed(3)}px`);
+      }
       if (justified) div.classList.add('galley-justify');
-      if (hyphenated) div.classList.add('galley-hy');
+      if (hyphenated) {
+        // The hyphen a break at a soft hyphen shows, drawn over the soft hyphen as a browser draws
+        // one (readers of the PDF's text find the break by it); hidden from assistive technology
+        // and from copying, and measured with the line below.
+        div.classList.add('galley-hy');
+        const hyphen = document.createElement('span');
+        hyphen.className = 'galley-hyphen';
+        hyphen.setAttribute('aria-hidden', 'true');
+        hyphen.textContent = '-';
+        div.append(hyphen);
+      }
     });
     // Only the soft hyphens lines break at stay: one inside a word would stop its kerning and
     // ligatures, and sit in the PDF's text.
