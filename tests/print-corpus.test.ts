@@ -71,6 +71,8 @@ describe.runIf(existsSync(manuscript))('Pride and Prejudice in print', () => {
     pages.forEach((page, i) => {
       if (i <= bodyStart) return;
       const lines = body(page);
+      // A chapter opener starts with its number, sunk: no paragraph runs on to it.
+      if (lines.some((l) => /^[IVXLC]+$/.test(l.text) && l.y > 150)) return;
       const before = body(pages[i - 1] as LaidOutPage).at(-1);
       const left = i % 2 === 0 ? gutter : MARGIN;
       const runsOn = before !== undefined && before.xMax > page.width - (i % 2 === 1 ? MARGIN : gutter) - 1.5;
