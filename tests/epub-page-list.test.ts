@@ -91,7 +91,9 @@ describe('page list from the print edition', () => {
 
   it('names the print edition as the source of the page breaks', () => {
     const opf = entries.get('OEBPS/content.opf') as string;
-    expect(opf).toMatch(/<meta property="pageBreakSource">A Register of Weather and Light, Galley Press print edition/);
+    expect(opf).toMatch(
+      /<meta property="pageBreakSource">A Register of Weather and Light, Galley Press, print edition \(5\.5x8\.5\)</,
+    );
     expect(opf).toContain('<meta property="schema:accessibilityFeature">pageBreakMarkers</meta>');
     expect(opf).toContain('<meta property="schema:accessibilityFeature">pageNavigation</meta>');
   });

@@ -94,7 +94,7 @@ export interface Texts extends NumberWords {
     pageList: string;
     noPageList: string;
   };
-  /** Names the print edition the page list comes from, when it has no ISBN: `{title}`, `{publisher}`, `{trim}`. */
+  /** Names the print edition the page list comes from, when it has no ISBN: `{title}` (with the publisher after a comma, when there is one), `{trim}`. */
   printEditionSource: string;
 
   // Chapter numbers.

@@ -97,5 +97,7 @@ function printEdition(book: Book): string {
   const { config } = book;
   const isbn = config.isbn?.print ?? config.epub['print-isbn'];
   if (isbn) return `urn:isbn:${compactIsbn(isbn)}`;
-  return fill(texts(config.language).printEditionSource, { title: config.title, trim: config.print.trim });
+  // The publisher follows the title as a name of its own, which reads the same in every language.
+  const title = config.publisher ? `${config.title}, ${config.publisher}` : config.title;
+  return fill(texts(config.language).printEditionSource, { title, trim: config.print.trim });
 }
