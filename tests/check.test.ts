@@ -123,6 +123,18 @@ describe('check rules', () => {
   });
 });
 
+describe('check on directives', () => {
+  it('takes a directive container’s fences for its own, not for scene-break markers', async () => {
+    const { diagnostics } = await checkText(':::verse\nThe tide came in,\nthe tide went out.\n:::\n\nAfter the verse.\n');
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('finds nothing in the sample book (its verse, letter, chat and epigraph are fiction elements)', async () => {
+    const { diagnostics } = await check({ input: 'manuscript', cwd: REPO });
+    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual([]);
+  });
+});
+
 describe('check settings', () => {
   it('turns a rule off, or changes its severity, from the front matter', async () => {
     const text = 'He saw the the sign.\n\n![](map.png)\n';

@@ -1,8 +1,9 @@
 /**
  * remark plugin for `galley check`: `scene/unknown-marker`, a line of only punctuation (`...`,
  * `!!!`, `*.*`) that is not a known scene-break marker. Such a line is usually a scene break the
- * author meant and Galley does not read as one, or a stray; code, front matter, tables and
- * quotations are not looked at. Reads the file's lines as written.
+ * author meant and Galley does not read as one, or a stray; code, front matter, tables,
+ * quotations and directive fences (`:::verse` … `:::`) are not looked at. Reads the file's lines
+ * as written.
  */
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';

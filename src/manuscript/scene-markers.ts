@@ -10,6 +10,8 @@
  * lines. Lines, columns and offsets of everything else stay exactly as written.
  */
 
+import { DirectiveFences } from './directive-fences.ts';
+
 export interface SceneMarkerOptions {
   /** `---` or `===` right under a line of text makes that line a heading (default false: a scene break). */
   setextHeadings?: boolean;
@@ -31,7 +33,7 @@ export interface MarkerScan {
   source: string;
   /** Marker lines by line number. */
   markers: Map<number, SceneMarker>;
-  /** Lines of only punctuation that are not markers (`...`, `!!`, `*.*`), for `galley check`. */
+  /** Lines of only punctuation that are not markers (`...`, `!!`, `*.*`) nor directive fences (`:::`), for `galley check`. */
   suspects: SceneMarker[];
 }
 
@@ -81,6 +83,7 @@ export function scanSceneMarkers(text: string, options: SceneMarkerOptions = {})
   const rewrites: [from: number, to: number, text: string][] = [];
   const lines = new LineCursor(text);
   let fence: { char: string; length: number } | undefined;
+  const directives = new DirectiveFences();
   let indentedCode = false;
   let previousBlank = true;
   let previousText = false;
@@ -146,6 +149,12 @@ export function scanSceneMarkers(text: string, options: SceneMarkerOptions = {})
     }
     if (indent >= 4 && previousBlank) {
       indentedCode = true;
+      continue;
+    }
+    // A directive container's fence (`:::verse` … `:::`) is the directive's, not a stray marker.
+    if (directives.take(content)) {
+      previousBlank = false;
+      previousText = false;
       continue;
     }
     if (isPunctuationLine(content)) {
