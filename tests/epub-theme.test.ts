@@ -475,18 +475,20 @@ describe('every built-in theme under every store target', () => {
     }
   });
 
-  it('passes DAISY Ace for each theme (generic target), and for every target of the default theme', async () => {
+  it('passes DAISY Ace for every theme under every target', async () => {
     const start = performance.now();
-    const keys = [
-      ...themes.map((t) => `${t} generic`),
-      ...EPUB_TARGETS.filter((t) => t !== 'generic').map((t: EpubTarget) => `default ${t}`),
-    ];
+    const keys = themes.flatMap((t) => EPUB_TARGETS.map((target: EpubTarget) => `${t} ${target}`));
     const failed: string[] = [];
-    for (const key of keys) {
-      const report = await aceCheck(files.get(key) as string);
-      if (report.outcome !== 'pass' || report.violations.length)
-        failed.push(`${key}: ${report.outcome}\n${report.violations.join('\n')}`);
-    }
+    // Two at a time: each Ace run is mostly its browser starting.
+    const queue = [...keys];
+    const worker = async () => {
+      for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
+        const report = await aceCheck(files.get(key) as string);
+        if (report.outcome !== 'pass' || report.violations.length)
+          failed.push(`${key}: ${report.outcome}\n${report.violations.join('\n')}`);
+      }
+    };
+    await Promise.all([worker(), worker()]);
     timing.push(`Ace ×${keys.length} ${Math.round(performance.now() - start)} ms`);
     console.info(`epub-theme: ${themes.length} themes × ${EPUB_TARGETS.length} targets; ${timing.join(', ')}`);
     expect(failed).toEqual([]);
