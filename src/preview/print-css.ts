@@ -2,7 +2,7 @@
  * The print CSS made to work in the preview's page boxes: there, each page's text block stands
  * for the print document's `body`, and the page box for its root (`html`, `:root`), inside a
  * shadow root where neither exists. Plus the rules for pages cut out of the flow (see
- * output/print/page-slices.js).
+ * output/print/page-cut.js and page-slices.js).
  */
 
 /** Rewrites `html`/`:root` selectors to `.print-root`, and `body` to `.print-body`. */

@@ -9,6 +9,8 @@
  *    pages, to bound the browser's memory). Markers give each block's first page and each scene
  *    break's place. Chapters start on new pages, so a chapter lays out the same on any page: the
  *    blanks that put chapters on rectos are added afterwards, by pdf-lib, and the folios follow.
+ *    For the preview (`pages`) the body is not printed: its pages are cut from the laid-out page
+ *    where the makeup starts each (page-cut.js), with its markers' places read there.
  * 3. The front matter (loaded while the body prints), with the contents' page numbers now known,
  *    and the page furniture (running heads, folios, ornaments) are printed, in one small document.
  * 4. If the final page count calls for a wider gutter than the one used, the body is laid out

@@ -13,7 +13,8 @@
  * - `marks`: where each marker fell (as markers.ts reads them from a PDF): its page, and its top
  *   in points from the page's top (`options.top`, the text block's, plus its distance below the
  *   page's first element, as laid out on screen, where the lines are the printed lines).
- * - `css`: the rules lines-set.js added for its line boxes and notes (the pages need them).
+ * - `css`: the rules lines-set.js added for its line boxes and notes (the pages need them); the
+ *   line boxes go out as spans (a div would close its paragraph when the HTML is parsed).
  */
 (options) => {
   const PT = 0.75;
@@ -108,6 +109,14 @@
       }
       if (k > 0) {
         for (let el = clone.firstElementChild; el; el = el.firstElementChild) el.classList.add('galley-top');
+      }
+      // A line box is a div in the page; as HTML inside a <p> it would close the paragraph when
+      // parsed, so it goes out as a span (its rules set it as a block either way).
+      for (const div of clone.querySelectorAll('div.galley-line')) {
+        const span = document.createElement('span');
+        for (const attribute of div.attributes) span.setAttribute(attribute.name, attribute.value);
+        span.append(...div.childNodes);
+        div.replaceWith(span);
       }
       pages.push(clone.outerHTML);
     });
