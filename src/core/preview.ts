@@ -124,7 +124,8 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
         language: book.config.language,
         css: { epub: view.css, fonts: fontUrls(fonts.css, 'fonts') },
         sections: view.sections.map((section) => ({ ...section, html: bookUrls(section.html) })),
-        diagnostics: diagnostics(previous?.print),
+        // Linked to pages once this text's pages are laid out (the last layout's may have moved).
+        diagnostics: diagnostics(undefined),
         error: undefined,
         print: previous?.print,
         printStatus: previous?.print ? 'updating' : 'layout',
@@ -173,7 +174,7 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
     publish({ print: update.view, printStatus: update.rest ? 'repaginating' : 'ready' });
     options.onUpdate?.('pages', state);
     logger.info(`${first ? 'pages laid out' : 'pages updated'} in ${Math.round(performance.now() - started)} ms`);
-    publish({});
+    // The findings came with the typesetting; the pages just published link them.
     options.onUpdate?.('check', state);
     if (update.rest && !wanted) {
       publish({ print: await update.rest(), printStatus: 'ready' });
