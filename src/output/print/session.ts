@@ -131,7 +131,8 @@ export function openPrint(first: Book, options: PrintOptions): PrintSession {
       body,
       toc: wantsToc(book),
       session,
-      resolve: resolver(book, setup.fonts),
+      // The current book's images (pages kept loaded serve those of the book since edited).
+      resolve: (path) => resolver(book, setup.fonts)(path),
       keepBodyPage: options.edition === 'screen',
       lap,
       begin,
