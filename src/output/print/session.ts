@@ -162,7 +162,14 @@ export function openPrint(first: Book, options: PrintOptions): PrintSession {
       frontPages: cut.front,
       linesCss: cut.css,
     };
-    warming = session.open(documentHtml(input, [], layout.geometry), input.resolve).catch(() => undefined);
+    const loading = session.open(documentHtml(input, [], layout.geometry), input.resolve).then(async (page) => {
+      // Its fonts loaded too, as measuring the first edit would.
+      await page
+        .evaluate('Promise.all([...document.fonts].map((face) => face.load().catch(() => undefined))).then(() => true)')
+        .catch(() => undefined);
+      return page;
+    });
+    warming = loading.catch(() => undefined);
   }
 
   /** Lays block `i` of `next` out alone, its first page at body position `start`. */
