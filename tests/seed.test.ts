@@ -7,8 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.ts';
+import { listThemes } from '../src/output/theme-list.ts';
 import { REPO, tempDir } from './helpers/tmp.ts';
-import { epubcheck, epubText, missingWords, pdfFonts, pdfText } from './helpers/tools.ts';
+import { epubcheck, epubcheckMany, epubText, missingWords, pdfFonts, pdfText } from './helpers/tools.ts';
 
 const seed = path.join(REPO, '..', 'shared', 'seed', '000_ee611fcb0cfb0b3d.txt');
 
@@ -52,6 +53,40 @@ describe.runIf(existsSync(seed))('seed manuscript (../shared/seed)', () => {
     for (const font of fonts) {
       expect(font.embedded, font.name).toBe(true);
       expect(font.type, font.name).toMatch(/TrueType/);
+    }
+  });
+});
+
+// Every built-in theme on the seed: one build each (one browser each, as the CLI runs), every EPUB
+// through one EPUBCheck, every word in each EPUB and PDF.
+describe.runIf(existsSync(seed))('seed manuscript with every built-in theme', () => {
+  const built: Array<{ theme: string; out: string; code: number; lines: string[] }> = [];
+  let source: string;
+
+  beforeAll(async () => {
+    source = readFileSync(seed, 'utf8');
+    for (const { name } of await listThemes()) {
+      const out = tempDir();
+      const lines: string[] = [];
+      const add = (m: string) => lines.push(m);
+      const args = ['node', 'galley', 'build', seed, '--out', out, '--title', 'Seed', '--author', 'Seed Author', '--theme', name];
+      built.push({ theme: name, out, code: await main(args, { info: add, warn: add, error: add }), lines });
+    }
+  }, 900_000);
+
+  it('builds the EPUB and the PDF with each, and EPUBCheck passes every EPUB cleanly', () => {
+    expect(built.length).toBeGreaterThanOrEqual(8);
+    for (const b of built) expect(b.code, `${b.theme}\n${b.lines.join('\n')}`).toBe(0);
+    const checks = epubcheckMany(built.map((b) => path.join(b.out, 'seed.epub')));
+    checks.forEach((check, i) => expect(check.clean, `${built[i]?.theme}\n${check.output}`).toBe(true));
+  });
+
+  it('keeps every word of the seed in each theme’s EPUB and PDF', async () => {
+    // Compared without case: a theme may set its lead-in in capitals (thriller's), which the PDF's text keeps.
+    const lower = source.toLowerCase();
+    for (const b of built) {
+      expect(missingWords(lower, (await epubText(path.join(b.out, 'seed.epub'))).toLowerCase()), b.theme).toEqual([]);
+      expect(missingWords(lower, (await pdfText(path.join(b.out, 'seed.pdf'))).toLowerCase()), b.theme).toEqual([]);
     }
   });
 });
