@@ -73,7 +73,9 @@ describe('an EPUB with every feature', async () => {
       expect(entries.get('OEBPS/acknowledgements.xhtml')).toMatch(
         /<body epub:type="backmatter"[\s\S]*epub:type="acknowledgments" role="doc-acknowledgments"[\s\S]*<em>keepers<\/em>/,
       );
-      expect(entries.get('OEBPS/about-the-author.xhtml')).toMatch(/<h1[^>]*>About the Author<\/h1><p class="flush">Odile[\s\S]*<p>She lives/);
+      expect(entries.get('OEBPS/about-the-author.xhtml')).toMatch(
+        /<h1[^>]*>About the Author<\/h1><p class="flush">Odile[\s\S]*<p>She lives/,
+      );
       expect(entries.get('OEBPS/also-by.xhtml')).toMatch(/<li><em>The Tide Clock<\/em><\/li>/);
     });
 

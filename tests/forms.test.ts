@@ -117,7 +117,9 @@ describe('pasted .txt file', async () => {
 
   it('keeps every word, curls the quotes and turns extra blank lines into a scene break', async () => {
     const chapter = (await epubEntries(file)).get('OEBPS/chapter-1.xhtml') as string;
-    expect(chapter).toContain('<div class="scene-break" role="separator"><span class="ornament" aria-hidden="true">* * *</span></div>');
+    expect(chapter).toContain(
+      '<div class="scene-break" role="separator"><span class="ornament" aria-hidden="true">* * *</span></div>',
+    );
     expect(chapter).toContain('one bag, one coat');
     expect(decodeEntities(chapter)).toContain('hurry—one bag');
     expect(missingWords(readFileSync(input, 'utf8'), await epubText(file))).toEqual([]);

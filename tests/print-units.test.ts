@@ -51,7 +51,9 @@ describe('print settings in book.yaml', () => {
     );
     expect(error('print:\n  folios: middle\n').message).toBe('`print.folios` must be foot or head; got "middle"');
     expect(error('print:\n  chapter-start: left\n').message).toBe('`print.chapter-start` must be recto or any; got "left"');
-    expect(error('print:\n  lead-in: fancy\n').message).toBe('`print.lead-in` must be drop-cap, small-caps, both or none; got "fancy"');
+    expect(error('print:\n  lead-in: fancy\n').message).toBe(
+      '`print.lead-in` must be drop-cap, small-caps, both or none; got "fancy"',
+    );
     expect(error('print:\n  inner: wide\n').message).toMatch(/^`print.inner` must be auto or a length/);
     expect(error('print:\n  bleed: yes\n').message).toBe('`print.bleed` must be true or false; got "yes"');
   });

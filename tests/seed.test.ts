@@ -78,7 +78,7 @@ describe.runIf(existsSync(seed))('seed manuscript with every built-in theme', ()
     expect(built.length).toBeGreaterThanOrEqual(8);
     for (const b of built) expect(b.code, `${b.theme}\n${b.lines.join('\n')}`).toBe(0);
     const checks = epubcheckMany(built.map((b) => path.join(b.out, 'seed.epub')));
-    checks.forEach((check, i) => expect(check.clean, `${built[i]?.theme}\n${check.output}`).toBe(true));
+    for (const [i, check] of checks.entries()) expect(check.clean, `${built[i]?.theme}\n${check.output}`).toBe(true);
   });
 
   it('keeps every word of the seed in each theme’s EPUB and PDF', async () => {

@@ -225,7 +225,6 @@ async (options) => {
     let word = null;
     const endWord = () => {
       if (!word) return;
-      const pieces = word.pieces;
       // Sent compactly (set-lines.ts reads it): [0, the word with a soft hyphen between its pieces,
       // its width, the hyphen's width, each piece's width].
       tokens.push([

@@ -267,7 +267,8 @@ export function fill(
     memo.set(key, found as Plan);
     return found;
   };
-  const plan = best(prefix.length ? (reuse?.made[kept] as MadePage).start : { unit: 0, line: 0 }, kept);
+  const from = reuse && prefix.length ? (reuse.made[kept] as MadePage).start : { unit: 0, line: 0 };
+  const plan = best(from, kept);
   const pages: MadePage[] = [...prefix];
   for (let step = plan; step; step = step.rest) pages.push(...step.pages);
   return { pages, mismatched: prefixMismatched + (plan?.mismatched ?? 0), cost: prefixCost + (plan?.cost ?? 0), memo };
@@ -279,7 +280,7 @@ export function fill(
  * is made together).
  */
 function keptPages(section: MakeupSection, pages: MadePage[], changed: number): number {
-  let page = pages.findIndex((p, k) => {
+  let page = pages.findIndex((_, k) => {
     const next = pages[k + 1]?.start;
     return !next || next.unit > changed || (next.unit === changed && next.line > 0);
   });
