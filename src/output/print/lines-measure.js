@@ -43,8 +43,6 @@ async (options) => {
     '200%': 'ultra-expanded',
   };
   const styles = new Map();
-  /** Each font asked for, and what the canvas took (to tell a font the canvas refused). */
-  const fonts = new Map();
   const styleOf = (el) => {
     let known = styles.get(el);
     if (!known) {
@@ -74,7 +72,6 @@ async (options) => {
       if (current.font !== style.font) {
         canvas.font = style.font;
         current.font = style.font;
-        if (!fonts.has(style.font)) fonts.set(style.font, canvas.font);
       }
       if (current.letterSpacing !== style.letterSpacing) {
         canvas.letterSpacing = style.letterSpacing;
@@ -134,7 +131,7 @@ async (options) => {
       flow.push(el);
       return unit;
     };
-    const solidUnit = (el) => place(el, { kind: 'solid', sceneBreak: el.classList.contains('scene-break') });
+    const solidUnit = (el) => place(el, { kind: 'solid' });
     const textUnit = (el) => {
       const cs = getComputedStyle(el);
       const unit = place(el, { kind: 'text' });
@@ -355,5 +352,5 @@ async (options) => {
   }
 
   window.galleyFlow = flow;
-  return { sections, fonts: [...fonts] };
+  return { sections };
 };

@@ -73,7 +73,6 @@
         // The hyphen a break at a soft hyphen shows, drawn over the soft hyphen as a browser draws
         // one (readers of the PDF's text find the break by it); hidden from assistive technology
         // and from copying, and measured with the line below.
-        div.classList.add('galley-hy');
         const hyphen = document.createElement('span');
         hyphen.className = 'galley-hyphen';
         hyphen.setAttribute('aria-hidden', 'true');

@@ -32,7 +32,6 @@ interface MeasuredUnit {
   height: number;
   keepNext: boolean;
   keepTogether?: boolean;
-  sceneBreak?: boolean;
   line?: number;
   padding?: number;
   minHeight?: number;
