@@ -55,14 +55,23 @@ interface Slot {
   block: PlannedPage['block'];
 }
 
+/**
+ * Whether a block that must open on `start` needs a blank page before it, at `position` (the
+ * pages so far, from a recto): the one rule the plan, the page makeup and the preview's
+ * re-layout share.
+ */
+export function blankBefore(start: PrintBlock['start'], position: number): boolean {
+  const recto = position % 2 === 0;
+  return (start === 'recto' && !recto) || (start === 'verso' && recto);
+}
+
 /** Lays blocks out from a recto, with blanks so each opens where it must. */
 function place(doc: DocName, blocks: PlacedBlock[], forceFirstRecto: boolean): { slots: Slot[]; starts: number[] } {
   const slots: Slot[] = [];
   const starts: number[] = [];
   blocks.forEach((block, index) => {
-    const recto = slots.length % 2 === 0;
     const start = index === 0 && forceFirstRecto ? 'recto' : block.start;
-    if ((start === 'recto' && !recto) || (start === 'verso' && recto)) slots.push({ source: undefined, block: undefined });
+    if (blankBefore(start, slots.length)) slots.push({ source: undefined, block: undefined });
     starts.push(slots.length);
     for (let p = 0; p < block.pages; p++) {
       slots.push({ source: { doc, page: block.firstPage + p }, block: { doc, index, first: p === 0 } });

@@ -30,6 +30,7 @@ import { furnitureCss } from './furniture.ts';
 import { autoInner, KDP_MAX_PAGES } from './geometry.ts';
 import { documentHtml, type Layout, type LayoutInput, layOut, linesJob, placed, textBox } from './layout.ts';
 import { type Laid, ownPages, type PrintPages, pageTexts, planOf, viewOf } from './page-view.ts';
+import { blankBefore } from './plan.ts';
 import { type PrintSetup, printSetup } from './settings.ts';
 
 export type { ViewPage } from './page-view.ts';
@@ -228,7 +229,7 @@ export function openPrint(first: Book, options: PrintOptions): PrintSession {
     let position = 0;
     for (const [i, block] of body.entries()) {
       const start = i === 0 ? 'recto' : block.start;
-      if ((start === 'recto' && position % 2 === 1) || (start === 'verso' && position % 2 === 0)) position++;
+      if (blankBefore(start, position)) position++;
       const changed = block.html !== before.body[i]?.html || wanted.has(block.id);
       if (changed || (relaid.length && position % 2 !== (oldStarts[i] ?? 0) % 2)) {
         await relayBlock(next, i, position);

@@ -20,6 +20,7 @@ import { type Breaker, createBreaker } from './linebreak/knuth-plass.ts';
 import { type MakeupRules, type MakeupUnit, makeUpSection } from './makeup.ts';
 import { callsPerLine, type NoteSizes, noteRoom, notesOnPages, spareRoom } from './page-notes.ts';
 import { pageScript, runScript } from './page-script.ts';
+import { blankBefore } from './plan.ts';
 import { raggedSetting } from './ragged.ts';
 
 const MEASURE = pageScript('lines-measure.js');
@@ -130,8 +131,7 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
   const breaker = createBreaker(job.rules);
   measured.sections.forEach((section, s) => {
     const block = job.blocks[s];
-    if (block?.start === 'recto' && position % 2 === 1) position++;
-    if (block?.start === 'verso' && position % 2 === 0) position++;
+    if (block && blankBefore(block.start, position)) position++;
     const options = section.units.map((unit) => alternatives(unit, breaker));
     const sizes: NoteSizes = { heights: new Map(section.notes.map((n) => [n.id, n.height])), line: rules.line };
     const calls = section.units.map((unit, i) => options[i]?.map((o) => callsPerLine(o.setting, unit.calls)));
