@@ -14,6 +14,7 @@ import type { PrintBlock } from './blocks.ts';
 import { markLines, slicePages } from './dom-pages.ts';
 import { grayBlack } from './gray.ts';
 import { type Mark, readMarks } from './markers.ts';
+import { collectNodeGarbageDuring, collectPageGarbage } from './memory.ts';
 import type { TextBlockBox } from './page-lines.ts';
 import { pageScript, runScript } from './page-script.ts';
 import { type PageStart, type SetLinesJob, setLines } from './set-lines.ts';
@@ -149,7 +150,7 @@ export async function printBody(job: BodyJob): Promise<PrintedBody> {
         await inPage(page, job.setup);
         if (job.lines) {
           const blocks = run.map((i) => job.body[i] as PrintBlock);
-          const made = await setLines(page, { ...job.lines, blocks, start: position });
+          const made = await setLines(page, { ...job.lines, blocks, start: position, collect: !job.pages });
           position = made.end;
           pageStarts?.push(...made.pages.map((p) => ({ ...p, section: run[p.section] as number })));
         }
@@ -161,7 +162,9 @@ export async function printBody(job: BodyJob): Promise<PrintedBody> {
         } else if (job.pages) {
           result = await printPage(page, job.pages);
         } else {
-          bytes = await page.pdf(PRINT_OPTIONS);
+          // What the layout left behind goes before the print, in the page, and in Node while it prints.
+          await collectPageGarbage(page);
+          bytes = await collectNodeGarbageDuring(page.pdf(PRINT_OPTIONS));
         }
       } finally {
         if (job.keep && job.runs.length === 1) kept = page;

@@ -18,6 +18,7 @@ import type { PrintBlock } from './blocks.ts';
 import type { BreakRules, LineWidths, Setting, Token } from './linebreak/index.ts';
 import { type Breaker, createBreaker } from './linebreak/knuth-plass.ts';
 import { type MakeupRules, type MakeupUnit, makeUpSection } from './makeup.ts';
+import { collectPageGarbage } from './memory.ts';
 import { callsPerLine, type NoteSizes, noteRoom, notesOnPages, spareRoom } from './page-notes.ts';
 import { pageScript, runScript } from './page-script.ts';
 import { blankBefore } from './plan.ts';
@@ -104,6 +105,8 @@ export interface SetLinesJob {
   line: number;
   /** The body position (pages and blanks so far) of the first block's first page. */
   start: number;
+  /** Collect the page's garbage while the lines are broken (a long block's measure leaves much: memory.ts). */
+  collect?: boolean | undefined;
 }
 
 const PX = 4 / 3;
@@ -114,6 +117,7 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
     MEASURE,
     { footnotes: job.footnotes, pageHeight: job.pageHeight * PX },
   );
+  const collected = job.collect ? collectPageGarbage(page) : undefined;
   for (const section of measured.sections) {
     for (const unit of section.units) {
       if (unit.sent) unit.tokens = decode(unit.sent);
@@ -183,7 +187,13 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
     });
     position += made.pages.length;
   });
+  await collected;
   await runScript(page, SET, { units, starts, notes, noteGap: rules.noteGap });
+  // The measure's places of the tokens, kept for the setting, go.
+  await page.evaluate(`(() => {
+    for (const el of window.galleyFlow ?? []) if (el) delete el.galleyPlaces;
+    window.galleyFlow = window.galleyNotes = window.galleySections = undefined;
+  })()`);
   return { pages, end: position };
 }
 
