@@ -3,6 +3,7 @@
  * /proc on Linux. Reports the peak of the summed RSS (an upper bound: shared pages count once per
  * process) and of the summed PSS (shared pages divided among their sharers: the honest total).
  */
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 export interface MemoryPeak {
@@ -82,4 +83,34 @@ export async function peakMemory<T>(task: () => Promise<T>, ms = 250): Promise<{
 
 export function megabytes(bytes: number): string {
   return `${Math.round(bytes / 1024 / 1024)} MB`;
+}
+
+/**
+ * Runs a command and samples the memory of its process tree (it and the browser it starts; not
+ * this process) every `ms` until it ends: the peaks, and its wall time.
+ */
+export async function commandMemory(
+  command: string,
+  args: string[],
+  ms = 250,
+): Promise<Omit<MemoryPeak, 'node'> & { ms: number }> {
+  const started = performance.now();
+  const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  const peak = { rss: 0, pss: 0 };
+  const timer = setInterval(() => {
+    if (child.pid === undefined) return;
+    const now = treeMemory(child.pid);
+    peak.rss = Math.max(peak.rss, now.rss);
+    peak.pss = Math.max(peak.pss, now.pss);
+  }, ms);
+  try {
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('exit', resolve);
+    });
+    if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${code}`);
+    return { ...peak, ms: performance.now() - started };
+  } finally {
+    clearInterval(timer);
+  }
 }

@@ -84,24 +84,44 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const outDir = path.resolve(cwd, options.out ?? 'dist');
   const name = options.name ? await options.name(book.slug) : book.slug;
   const outputs: (OutputFile & { format: Format })[] = [];
-  // The PDF comes first: the EPUB marks where its printed pages begin.
+  // The PDF comes first: the EPUB marks where its printed pages begin. The EPUB is made while the
+  // PDF's body is laid out (the browser's work, mostly), and its pages are marked when the PDF is
+  // done: its stage is what is left then.
+  const wantsEpub = formats.includes('epub');
+  const epubOptions = { target: options.target, warn: (m: string) => logger.warn(m) };
+  let epub: Promise<Buffer> | undefined;
   let printed: Awaited<ReturnType<NonNullable<typeof print>['renderPdf']>> | undefined;
   if (print) {
     const edition = options.pdf ?? 'print';
-    printed = await clock.run('pdf', () =>
-      print.renderPdf(book, { browser, session: options.session, edition, logger, ...clock.pdfSteps }),
-    );
+    let told: { resolve: (p: typeof printed) => void; reject: (e: unknown) => void } | undefined;
+    const printing = new Promise<typeof printed>((resolve, reject) => {
+      told = { resolve, reject };
+    });
+    printing.catch(() => undefined);
+    const onStageStart = (step: string) => {
+      clock.pdfSteps.onStageStart(step);
+      if (step !== 'body' || !wantsEpub || epub) return;
+      epub = import('../output/epub.ts').then((m) => m.renderEpub(book, { ...epubOptions, print: printing }));
+      epub.catch(() => undefined);
+    };
+    try {
+      printed = await clock.run('pdf', () =>
+        print.renderPdf(book, { browser, session: options.session, edition, logger, ...clock.pdfSteps, onStageStart }),
+      );
+      told?.resolve(printed);
+    } catch (error) {
+      told?.reject(error);
+      throw error;
+    }
     logger.info(`${'pdf'.padEnd(8)}${pageSummary(printed.pageLabels)}`);
     logger.info(`browser ${printed.browser}`);
     reportBlocked(printed.blocked, logger);
   }
-  if (formats.includes('epub')) {
-    const data = await clock.run('epub', async () =>
-      (await import('../output/epub.ts')).renderEpub(book, {
-        target: options.target,
-        print: printed,
-        warn: (m) => logger.warn(m),
-      }),
+  if (wantsEpub) {
+    const made = epub;
+    const data = await clock.run(
+      'epub',
+      async () => made ?? (await import('../output/epub.ts')).renderEpub(book, { ...epubOptions, print: printed }),
     );
     outputs.push({ format: 'epub', path: path.join(outDir, `${name}.epub`), data });
   }

@@ -21,7 +21,7 @@ import { codePointsOf, type EmbeddedFont, embedFonts } from './epub/fonts.ts';
 import { type EpubImage, epubImages } from './epub/images.ts';
 import { packageMetadata } from './epub/metadata.ts';
 import { flatten, type Landmark, type TocEntry, tableOfContents, tocDepth } from './epub/navigation.ts';
-import { insertPageBreaks, type MarkedDocument, type PageTarget } from './epub/page-breaks.ts';
+import { type PageTarget, pageBreaks } from './epub/page-breaks.ts';
 import { type EpubTarget, targetCss, targetProfile } from './epub/targets.ts';
 import { hastToXhtml, sectionXast, serializeXhtml, textOf } from './epub/xhtml.ts';
 import { type ZipEntry, zipEntries } from './epub/zip.ts';
@@ -35,10 +35,20 @@ export type { EpubTarget };
 export interface EpubOptions {
   /** Store the EPUB is made for (default `generic`). */
   target?: EpubTarget | undefined;
-  /** The print edition made in the same run: its pages are marked in the EPUB. */
-  print?: { pdf: Uint8Array; pageLabels?: string[] | undefined; pageTexts?: (string | undefined)[] | undefined } | undefined;
+  /**
+   * The print edition made in the same run: its pages are marked in the EPUB. Given as a promise,
+   * the EPUB is made while the print edition is, and its pages marked when it comes.
+   */
+  print?: PrintEdition | Promise<PrintEdition | undefined> | undefined;
   /** Told about what could not be done (the EPUB is still made). */
   warn?: (message: string) => void;
+}
+
+/** What the EPUB's page list is made from: the PDF, its folios, and each page's first words where the layout knows them. */
+export interface PrintEdition {
+  pdf: Uint8Array;
+  pageLabels?: string[] | undefined;
+  pageTexts?: (string | undefined)[] | undefined;
 }
 
 interface Page {
@@ -137,42 +147,32 @@ export async function assembleEpub(book: Book, options: EpubOptions = {}): Promi
   const design = themeDesign(book.theme.layers);
   const ornaments = ornamentResources(await loadOrnaments(design));
   const designed = designedTrees(book, { design, language: config.language, images: ornaments.hrefs });
-  const documents = [...book.front, ...book.body, ...book.back].map((section) => ({
-    section,
-    file: files.get(section) as string,
-    ...sectionXast(designed.has(section) ? { ...section, hast: designed.get(section) as Section['hast'] } : section, {
-      images: imagePaths,
-      subheadingLevels: config.epub['toc-depth'] - 1,
-    }),
-  }));
-
-  let pageList: PageTarget[] = [];
-  if (options.print) {
-    const labels = options.print.pageLabels ?? [];
-    // The layout knows where its body pages start; the PDF is read only for the pages it does not.
-    const known = options.print.pageTexts;
-    const unknown = known && new Set(known.flatMap((text, i) => (text === undefined ? [i] : [])));
-    const read =
-      known && unknown?.size === 0
-        ? []
-        : await pdfPageTexts(options.print.pdf, labels, unknown).catch((error: Error) => {
-            options.warn?.(`could not read the PDF's pages, so the EPUB has no print page numbers: ${error.message}`);
-            return undefined;
-          });
-    const pages = read === undefined ? [] : known ? known.map((text, i) => text ?? read[i] ?? '') : read;
-    const marked: MarkedDocument[] = documents.map((d) => ({ file: d.file, root: d.root }));
-    const folios = pages.map((_, i) => labels[i] ?? String(i + 1));
-    if (pages.length) pageList = insertPageBreaks(marked, pages, folios);
+  const documents: Array<{ section: Section; file: string } & ReturnType<typeof sectionXast>> = [];
+  for (const section of [...book.front, ...book.body, ...book.back]) {
+    // Made beside the print edition: the browser's messages are answered between sections.
+    if (options.print) await new Promise((resolve) => setImmediate(resolve));
+    documents.push({
+      section,
+      file: files.get(section) as string,
+      ...sectionXast(designed.has(section) ? { ...section, hast: designed.get(section) as Section['hast'] } : section, {
+        images: imagePaths,
+        subheadingLevels: config.epub['toc-depth'] - 1,
+      }),
+    });
   }
-
+  // The text the page list is placed in, indexed while the print edition is still being made.
+  const breaks = options.print && pageBreaks(documents.map((d) => ({ file: d.file, root: d.root })));
   const embed = config.epub['embed-fonts'] ?? profile.embedFontsByDefault;
   let css = `${await themeCss(book.theme, 'epub')}\n${designCss(design)}\n${targetCss(profile)}`;
   let fonts: EmbeddedFont[] = [];
   if (embed) {
+    // The page break markers add no text: the fonts are subset before they go in.
     const embedding = await embedFonts(book.theme, css, codePointsOf(documents.map((d) => textOf(d.root))));
     css = `${embedding.css}\n\n${css}`;
     fonts = embedding.files;
   }
+  const print = await options.print;
+  const pageList = print && breaks ? await printPageList(print, breaks, options.warn) : [];
 
   const coverPage = cover ? [coverDocument(book, cover, profile.coverInReadingOrder)] : [];
   const pages: Page[] = [
@@ -235,6 +235,27 @@ export async function assembleEpub(book: Book, options: EpubOptions = {}): Promi
     if (cause instanceof GalleyError) throw cause;
     throw new GalleyError('EPUB_FAILED', `could not make the EPUB: ${(cause as Error).message}`, { cause });
   }
+}
+
+/** The page list: each page's first words (read from the PDF only where the layout does not know them), marked in the text. */
+async function printPageList(
+  print: PrintEdition,
+  breaks: ReturnType<typeof pageBreaks>,
+  warn: ((message: string) => void) | undefined,
+): Promise<PageTarget[]> {
+  const labels = print.pageLabels ?? [];
+  const known = print.pageTexts;
+  const unknown = known && new Set(known.flatMap((text, i) => (text === undefined ? [i] : [])));
+  const read =
+    known && unknown?.size === 0
+      ? []
+      : await pdfPageTexts(print.pdf, labels, unknown).catch((error: Error) => {
+          warn?.(`could not read the PDF's pages, so the EPUB has no print page numbers: ${error.message}`);
+          return undefined;
+        });
+  const pages = read === undefined ? [] : known ? known.map((text, i) => text ?? read[i] ?? '') : read;
+  const folios = pages.map((_, i) => labels[i] ?? String(i + 1));
+  return pages.length ? breaks.insert(pages, folios) : [];
 }
 
 /** Document file names: the section ids, made unique. */

@@ -8,7 +8,7 @@
  * marker beside the next page's.
  */
 import type { Element, ElementContent, Text } from 'xast';
-import { comparable, comparableWords, placePages } from './page-places.ts';
+import { comparable, comparableWords, placePages, textIndex } from './page-places.ts';
 
 export interface MarkedDocument {
   /** File name of the document in the EPUB. */
@@ -42,19 +42,37 @@ interface Word {
 
 /** Puts a marker for each page into `documents` (in print order); returns the page list. */
 export function insertPageBreaks(documents: MarkedDocument[], pages: string[], labels: string[]): PageTarget[] {
+  return pageBreaks(documents).insert(pages, labels);
+}
+
+/**
+ * The documents' words, found and indexed before the pages are known (while the print edition
+ * is made); `insert` then puts a marker for each page into the documents and returns the page list.
+ */
+export function pageBreaks(documents: MarkedDocument[]): { insert(pages: string[], labels: string[]): PageTarget[] } {
   const parents = new Map<ElementContent | Element, Element>();
   const words = collectWords(documents, parents);
-  const starts = placePages(
-    words.map((w) => w.key),
-    pages.map(comparableWords),
-  );
+  const text = textIndex(words.map((w) => w.key));
+  return {
+    insert: (pages, labels) => markPages(documents, words, parents, placePages(text, pages.map(comparableWords)), labels),
+  };
+}
+
+/** A marker before each page's first word (`starts`, one a page), the page list. */
+function markPages(
+  documents: MarkedDocument[],
+  words: Word[],
+  parents: Map<ElementContent | Element, Element>,
+  starts: (number | undefined)[],
+  labels: string[],
+): PageTarget[] {
   const ids = new Set<string>();
-  const markers = pages.map((_, n) => {
+  const markers = starts.map((word, n) => {
     const label = labels[n] ?? String(n + 1);
     let id = `page-${label.replace(/[^A-Za-z0-9_.-]/g, '-')}`;
     for (let k = 2; ids.has(id); k++) id = `page-${label.replace(/[^A-Za-z0-9_.-]/g, '-')}-${k}`;
     ids.add(id);
-    return { label, id, word: starts[n] };
+    return { label, id, word };
   });
   // Insert from the end, so that earlier positions stay valid; markers at one place keep page order.
   const byWord = new Map<number | undefined, Element[]>();

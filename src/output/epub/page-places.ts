@@ -25,11 +25,15 @@ export function comparableWords(text: string): string[] {
 }
 
 export function comparable(word: string): string {
+  // Printable ASCII (most words): NFKC leaves it as it is, and its letters and digits are a–z and 0–9.
+  if (ASCII.test(word)) return word.toLowerCase().replace(/[^a-z0-9]/g, '');
   return word
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]/gu, '');
 }
+
+const ASCII = /^[ -~]*$/;
 
 interface Candidate {
   page: number;
@@ -48,14 +52,8 @@ interface Candidate {
  * words as possible. A page print has elsewhere (an "Also by" page in the front) or not at all
  * (its table of contents) is left out rather than pulling the pages after it out of place.
  */
-export function placePages(stream: string[], pages: string[][]): (number | undefined)[] {
-  const index = new Map<string, number[]>();
-  for (let i = 0; i < stream.length; i++) {
-    const key = `${stream[i]} ${stream[i + 1] ?? ''}`;
-    const list = index.get(key);
-    if (list) list.push(i);
-    else index.set(key, [i]);
-  }
+export function placePages(text: string[] | TextIndex, pages: string[][]): (number | undefined)[] {
+  const { stream, index } = Array.isArray(text) ? textIndex(text) : text;
   const candidates = pages.flatMap((page, n) => pageCandidates(stream, index, page, n));
   const chosen = chooseForward(candidates, pages.length);
   // A page without a place of its own stands beside the next page that has one.
@@ -63,12 +61,11 @@ export function placePages(stream: string[], pages: string[][]): (number | undef
   return chosen;
 }
 
-function pageCandidates(stream: string[], index: Map<string, number[]>, page: string[], n: number): Candidate[] {
+function pageCandidates(stream: string[], index: RunIndex, page: string[], n: number): Candidate[] {
   const found = new Map<number, Candidate>();
   for (let skip = 0; skip <= MAX_SKIP && skip < page.length; skip++) {
     const needed = Math.min(MIN_RUN, page.length - skip);
-    const key = `${page[skip]} ${page[skip + 1] ?? ''}`;
-    const places = page.length - skip === 1 ? unigramPlaces(stream, page[skip] as string) : (index.get(key) ?? []);
+    const places = page.length - skip === 1 ? unigramPlaces(stream, page[skip] as string) : index.places(page, skip, needed);
     for (const at of places) {
       const run = runLength(stream, at, page, skip);
       if (run < needed) continue;
@@ -83,6 +80,98 @@ function pageCandidates(stream: string[], index: Map<string, number[]>, page: st
     }
   }
   return [...found.values()].sort((a, b) => b.value - a.value || a.start - b.start).slice(0, MAX_CANDIDATES);
+}
+
+/** The text's words, indexed for placePages (made once, before the pages are known). */
+export interface TextIndex {
+  stream: string[];
+  index: RunIndex;
+}
+
+export function textIndex(stream: string[]): TextIndex {
+  const index = new RunIndex(stream);
+  index.prepare();
+  return { stream, index };
+}
+
+/** Bits of a run's hash, and of a word's position (67 million words), in an index entry: hash × 2^POSITION_BITS + position, exact in a double. */
+const HASH_BITS = 26;
+const POSITION_BITS = 26;
+
+/**
+ * Where runs of words stand in the text: for runs of two words and of MIN_RUN, every position,
+ * ordered by the run's hash and then by position (so a page's places come in the text's order).
+ * A hash may stand for more than one run: each place found is checked word by word.
+ */
+export class RunIndex {
+  readonly #ids = new Map<string, number>();
+  readonly #words: Int32Array;
+  readonly #sorted = new Map<number, Float64Array>();
+
+  constructor(stream: string[]) {
+    this.#words = Int32Array.from(stream, (word) => {
+      const known = this.#ids.get(word);
+      if (known !== undefined) return known;
+      this.#ids.set(word, this.#ids.size);
+      return this.#ids.size - 1;
+    });
+  }
+
+  /** Makes the index of runs of MIN_RUN words (the one nearly every page looks in). */
+  prepare(): void {
+    this.#entries(MIN_RUN);
+  }
+
+  /** Positions where the page's words from `skip` may start the text's, `length` (2 to MIN_RUN) of them compared. */
+  places(page: string[], skip: number, length: number): number[] {
+    const size = length >= MIN_RUN ? MIN_RUN : 2;
+    const ids: number[] = [];
+    for (let k = 0; k < size; k++) {
+      const id = this.#ids.get(page[skip + k] as string);
+      if (id === undefined) return [];
+      ids.push(id);
+    }
+    const entries = this.#entries(size);
+    const hash = runHash(ids, 0, size);
+    const low = hash * 2 ** POSITION_BITS;
+    const high = low + 2 ** POSITION_BITS;
+    const places: number[] = [];
+    for (let i = lowerBound(entries, low); i < entries.length && (entries[i] as number) < high; i++) {
+      places.push((entries[i] as number) - low);
+    }
+    return places;
+  }
+
+  #entries(size: number): Float64Array {
+    let entries = this.#sorted.get(size);
+    if (!entries) {
+      const words = this.#words;
+      const count = Math.max(0, words.length - size + 1);
+      entries = new Float64Array(count);
+      for (let at = 0; at < count; at++) entries[at] = runHash(words, at, size) * 2 ** POSITION_BITS + at;
+      entries.sort();
+      this.#sorted.set(size, entries);
+    }
+    return entries;
+  }
+}
+
+/** A hash of `size` word ids from `at`, in HASH_BITS bits. */
+function runHash(ids: ArrayLike<number>, at: number, size: number): number {
+  let hash = 0x811c9dc5;
+  for (let k = 0; k < size; k++) hash = Math.imul(hash ^ (ids[at + k] as number), 0x01000193);
+  return (hash >>> 0) % 2 ** HASH_BITS;
+}
+
+function lowerBound(sorted: Float64Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as number) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function unigramPlaces(stream: string[], word: string): number[] {

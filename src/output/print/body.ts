@@ -12,7 +12,7 @@ import type { BookPage, BrowserSession, ResourceResolver } from '../browser.ts';
 import { LOAD_OPTIONS } from './assemble.ts';
 import type { PrintBlock } from './blocks.ts';
 import { markLines, slicePages } from './dom-pages.ts';
-import { grayBlack } from './gray.ts';
+import { grayBlackAsync } from './gray.ts';
 import { type Mark, readMarks } from './markers.ts';
 import { collectNodeGarbageDuring, collectPageGarbage } from './memory.ts';
 import type { TextBlockBox } from './page-lines.ts';
@@ -126,9 +126,7 @@ export function cutPages(page: BookPage, box: TextBlockBox): Promise<{ pages: st
 }
 
 export async function printBody(job: BodyJob): Promise<PrintedBody> {
-  let doc: PDFDocument | undefined;
-  let pageCount = 0;
-  const marks: Mark[] = [];
+  const joined: { doc: PDFDocument | undefined; pageCount: number; marks: Mark[] } = { doc: undefined, pageCount: 0, marks: [] };
   let kept: BookPage | undefined;
   const slices: string[] | undefined = job.pages ? [] : undefined;
   const pageStarts: PageStart[] | undefined = job.lines ? [] : undefined;
@@ -139,12 +137,26 @@ export async function printBody(job: BodyJob): Promise<PrintedBody> {
     opening.catch(() => undefined);
     return opening;
   };
+  /** A run's pages joined to those before (its PDF's, read while the next run is laid out). */
+  const join = async (result: RunResult) => {
+    slices?.push(...(result.slices ?? []));
+    for (const mark of result.marks) joined.marks.push({ ...mark, page: mark.page + joined.pageCount });
+    joined.pageCount += result.pageCount;
+    const printed = result.doc;
+    if (printed && !joined.doc) joined.doc = printed;
+    else if (printed && joined.doc) {
+      const base = joined.doc;
+      for (const copied of await base.copyPages(printed, printed.getPageIndices())) base.addPage(copied);
+    }
+  };
   let next: Promise<BookPage> | undefined = job.opened ? Promise.resolve(job.opened) : open(job.runs[0] ?? []);
+  let joining: Promise<void> = Promise.resolve();
   try {
     for (const [k, run] of job.runs.entries()) {
       const page = await (next as Promise<BookPage>);
       next = undefined;
-      let result: (Omit<PrintedPage, 'doc'> & { doc: PDFDocument | undefined }) | undefined;
+      const following = job.runs[k + 1];
+      let result: RunResult | undefined;
       let bytes: Uint8Array | undefined;
       try {
         await inPage(page, job.setup);
@@ -162,41 +174,42 @@ export async function printBody(job: BodyJob): Promise<PrintedBody> {
         } else if (job.pages) {
           result = await printPage(page, job.pages);
         } else {
-          // What the layout left behind goes before the print, in the page, and in Node while it prints.
+          // What the layout left behind goes before the print, in the page, and in Node while it
+          // prints; meanwhile the next run loads.
           await collectPageGarbage(page);
+          if (following) next = open(following);
           bytes = await collectNodeGarbageDuring(page.pdf(PRINT_OPTIONS));
         }
       } finally {
         if (job.keep && job.runs.length === 1) kept = page;
         else await page.close();
       }
-      // The next run loads while this one's PDF is read.
-      const following = job.runs[k + 1];
-      if (following) next = open(following);
-      if (bytes) {
-        const printed = await PDFDocument.load(bytes, LOAD_OPTIONS);
-        result = { doc: printed, pageCount: printed.getPageCount(), marks: readMarks(printed), slices: undefined };
-        if (job.gray) grayBlack(printed);
-      }
-      if (!result) throw new GalleyError('PDF_FAILED', 'a run of the body was neither printed nor cut');
-      slices?.push(...(result.slices ?? []));
-      for (const mark of result.marks) marks.push({ ...mark, page: mark.page + pageCount });
-      pageCount += result.pageCount;
-      const printed = result.doc;
-      if (!printed) {
-        // Cut, not printed.
-      } else if (!doc) {
-        doc = printed;
-      } else {
-        const base = doc;
-        for (const copied of await base.copyPages(printed, printed.getPageIndices())) base.addPage(copied);
-      }
-      job.onRun?.(pageCount, k + 1);
+      if (following && !next) next = open(following);
+      const printed = bytes;
+      const done = result;
+      joining = joining.then(async () => {
+        const read = printed ? await readPrinted(printed, job.gray ?? false) : done;
+        if (!read) throw new GalleyError('PDF_FAILED', 'a run of the body was neither printed nor cut');
+        await join(read);
+        job.onRun?.(joined.pageCount, k + 1);
+      });
+      joining.catch(() => undefined);
     }
+    await joining;
   } finally {
     // A run failed: the next one's page, if it was being opened, is closed.
     if (next) await (await next.catch(() => undefined))?.close();
   }
-  if (!pageCount) throw new GalleyError('PDF_FAILED', 'the book has no pages to print');
-  return { doc, pageCount, marks, page: kept, slices, linesCss, pageStarts };
+  if (!joined.pageCount) throw new GalleyError('PDF_FAILED', 'the book has no pages to print');
+  return { doc: joined.doc, pageCount: joined.pageCount, marks: joined.marks, page: kept, slices, linesCss, pageStarts };
+}
+
+type RunResult = Omit<PrintedPage, 'doc'> & { doc: PDFDocument | undefined };
+
+/** A run's PDF, loaded, its markers read (and removed), its black made DeviceGray when asked. */
+async function readPrinted(bytes: Uint8Array, gray: boolean): Promise<RunResult> {
+  const doc = await PDFDocument.load(bytes, LOAD_OPTIONS);
+  const marks = readMarks(doc);
+  if (gray) await grayBlackAsync(doc);
+  return { doc, pageCount: doc.getPageCount(), marks, slices: undefined };
 }

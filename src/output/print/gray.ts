@@ -2,15 +2,56 @@
  * Black as printers want it: Chromium paints black text in RGB (`0 0 0 rg`), which a print
  * workflow may turn into a four-colour "rich" black or a lighter grey. The print edition's
  * content streams (pages and the furniture forms drawn on them) say `0 g` instead: black in
- * DeviceGray, one ink. Streams are inflated and deflated with Node's zlib.
+ * DeviceGray, one ink. Streams are inflated and deflated with Node's zlib (on its threads for a
+ * run of the body, which is made gray while the browser lays out the next).
  */
-import { deflateSync, inflateSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflate, deflateSync, inflate, inflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 
 const RGB_BLACK = /(^|\s)0 0 0 (rg|RG)(?=\s)/g;
 
 /** The content streams of `doc`'s pages, and the forms they draw, black in DeviceGray. */
 export function grayBlack(doc: PDFDocument): void {
+  grayStreams(doc, pageStreams(doc));
+}
+
+const inflating = promisify(inflate);
+const deflating = promisify(deflate);
+
+/**
+ * grayBlack, its streams inflated and deflated by zlib's threads (the main thread only finds the
+ * black), so that it can run while the browser works.
+ */
+export async function grayBlackAsync(doc: PDFDocument): Promise<void> {
+  const { context } = doc;
+  const done = new Set<PDFRef>();
+  let queue = pageStreams(doc);
+  while (queue.length) {
+    const refs = queue.filter((ref): ref is PDFRef => ref instanceof PDFRef && !done.has(ref));
+    for (const ref of refs) done.add(ref);
+    const forms = await Promise.all(
+      refs.map(async (ref) => {
+        const stream = context.lookup(ref);
+        if (!(stream instanceof PDFRawStream)) return [];
+        const filter = stream.dict.get(PDFName.of('Filter'));
+        const flate = String(filter) === '/FlateDecode';
+        if (filter && !flate) return [];
+        const text = Buffer.from(flate ? await inflating(stream.contents) : stream.contents).toString('latin1');
+        const gray = grayed(text);
+        if (gray !== text) {
+          const bytes = Buffer.from(gray, 'latin1');
+          context.assign(ref, PDFRawStream.of(stream.dict, flate ? await deflating(bytes) : bytes));
+        }
+        return formsOf(doc, stream.dict);
+      }),
+    );
+    queue = forms.flat();
+  }
+}
+
+/** The content streams of `doc`'s pages, and the forms the pages draw. */
+function pageStreams(doc: PDFDocument): unknown[] {
   const streams: unknown[] = [];
   for (const page of doc.getPages()) {
     const contents = page.node.get(PDFName.of('Contents'));
@@ -19,7 +60,11 @@ export function grayBlack(doc: PDFDocument): void {
     else streams.push(contents);
     streams.push(...formsOf(doc, page.node));
   }
-  grayStreams(doc, streams);
+  return streams;
+}
+
+function grayed(text: string): string {
+  return text.replace(RGB_BLACK, (_, space: string, op: string) => `${space}0 ${op === 'rg' ? 'g' : 'G'}`);
 }
 
 /** These content streams (refs), and the forms they draw, black in DeviceGray. */
@@ -36,7 +81,7 @@ export function grayStreams(doc: PDFDocument, refs: unknown[]): void {
     const flate = String(filter) === '/FlateDecode';
     if (filter && !flate) continue;
     const text = Buffer.from(flate ? inflateSync(stream.contents) : stream.contents).toString('latin1');
-    const gray = text.replace(RGB_BLACK, (_, space: string, op: string) => `${space}0 ${op === 'rg' ? 'g' : 'G'}`);
+    const gray = grayed(text);
     if (gray !== text) {
       const bytes = Buffer.from(gray, 'latin1');
       context.assign(ref, PDFRawStream.of(stream.dict, flate ? deflateSync(bytes) : bytes));
