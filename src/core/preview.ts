@@ -101,6 +101,8 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
   // The EPUB view's fonts: the current book's theme's.
   let fonts: FontSet | undefined;
   const printer = printPreview({ browser: options.browser });
+  // The EPUB view's sections as last set (a save sets again only those that changed).
+  const epubMemo = new Map<string, string>();
   let book: Book | undefined;
   // `galley check`'s findings for the current book (the typesetter's among them).
   let checked: Diagnostic[] = [];
@@ -116,8 +118,10 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
       book = result.errors ? (await typeset({ input, overrides, cwd })).book : result.book;
       checked = result.diagnostics;
       typesetDone?.(book);
+      // The pages' work goes first (to the browser's page), then the EPUB view is made meanwhile.
+      await new Promise((resolve) => setImmediate(resolve));
       fonts = await loadThemeFonts(book.theme);
-      const view = await epubView(book);
+      const view = await epubView(book, epubMemo);
       return {
         version: (previous?.version ?? 0) + 1,
         title: book.config.title,

@@ -67,6 +67,7 @@ export async function startPreviewServer(source: PreviewSource, port = 4173): Pr
     url: `http://127.0.0.1:${bound}/`,
     port: bound,
     broadcast(event, data) {
+      if (clients.size === 0) return;
       const message = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
       for (const client of clients) client.write(message);
     },

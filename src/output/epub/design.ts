@@ -23,6 +23,11 @@ export interface EpubDesignOptions {
   language: string;
   /** The EPUB paths of the ornament images, where the theme's ornaments are files. */
   images: { head?: string | undefined; sceneBreak?: string | undefined };
+  /**
+   * Only the sections this is true of (told each chapter's number), the others left out (the
+   * preview's, which has them from its last view).
+   */
+  wanted?: ((section: Section, number: number | undefined) => boolean) | undefined;
 }
 
 const BACK_MATTER = new Set<Section['kind']>(['acknowledgements', 'about-the-author', 'also-by']);
@@ -34,10 +39,11 @@ export function designedTrees(book: Book, options: EpubDesignOptions): Map<Secti
   let number = 0;
   for (const section of [...book.front, ...book.body, ...book.back]) {
     if (section.kind === 'chapter') {
-      const tree = structuredClone(section.hast);
       // An interlude (`{.interlude}`, `{.unnumbered}`) takes no number, as in print.
       const numbered = !isUnnumbered(section.hast.properties.className);
       if (numbered) number++;
+      if (options.wanted && !options.wanted(section, numbered ? number : undefined)) continue;
+      const tree = structuredClone(section.hast);
       const { opening } = chapterHead(tree, section.title, {
         design: options.design.chapter,
         number: numbered ? number : undefined,
@@ -49,6 +55,7 @@ export function designedTrees(book: Book, options: EpubDesignOptions): Map<Secti
       sceneBreaks(tree, ornament(options.design.sceneBreak.ornament, options.images.sceneBreak));
       trees.set(section, tree);
     } else if (BACK_MATTER.has(section.kind)) {
+      if (options.wanted && !options.wanted(section, undefined)) continue;
       const tree = structuredClone(section.hast);
       flushAfterHeading(tree);
       trees.set(section, tree);

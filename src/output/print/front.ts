@@ -112,3 +112,20 @@ function findClass(tree: Element, name: string): Element | undefined {
   }
   return undefined;
 }
+
+/** The contents' entries; their page numbers when the body pages' `starts` are known. */
+export function contentsEntries(body: PrintBlock[], starts?: number[]): ContentsEntry[] {
+  return body.flatMap((block, i) =>
+    block.inToc
+      ? [
+          {
+            id: block.id,
+            title: block.title,
+            kind: block.kind,
+            depth: block.depth,
+            page: starts ? String((starts[i] ?? 0) + 1) : undefined,
+          },
+        ]
+      : [],
+  );
+}

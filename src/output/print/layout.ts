@@ -20,20 +20,19 @@
 import type { PDFDocument } from 'pdf-lib';
 import type { Book } from '../../book/model.ts';
 import { parseLength } from '../../config/trim.ts';
-import { GalleyError } from '../../errors.ts';
 import type { BookPage, BrowserSession, ResourceResolver } from '../browser.ts';
 import type { PrintBlock } from './blocks.ts';
 import { type BodyJob, inPage, printBody, printPage } from './body.ts';
 import { printDocument } from './document.ts';
 import { blockPagesFromText, chunks, estimateFromHeights, estimateFromText } from './estimate.ts';
-import { type ContentsEntry, frontBlocks } from './front.ts';
+import { type ContentsEntry, contentsEntries, frontBlocks } from './front.ts';
 import { breakOrnaments, furnitureCss, furniturePages, printFurniture } from './furniture.ts';
 import { kdpGutter, type PageGeometry, pageGeometry, pageRules } from './geometry.ts';
 import { rulesFromPrint } from './linebreak/index.ts';
 import type { PrintBreakKeys } from './linebreak/rules.ts';
-import { type Mark, markIndex } from './markers.ts';
+import type { Mark } from './markers.ts';
 import type { TextBlockBox } from './page-lines.ts';
-import { joinPlan, type PagePlan, type PlacedBlock, planBody } from './plan.ts';
+import { joinPlan, type PagePlan, type PlacedBlock, placed, planBody } from './plan.ts';
 import type { PageStart } from './set-lines.ts';
 import type { PrintSetup } from './settings.ts';
 
@@ -278,33 +277,4 @@ export function documentHtml(input: LayoutInput, blocks: PrintBlock[], geometry:
     pageRules: `${pageRules(geometry, 'uniform')}\n${css}`,
     body: blocks.map((b) => b.html).join('\n'),
   });
-}
-
-/** Each block's pages in a printed document, from its markers (`numbers`: what they say, default from 0). */
-export function placed(blocks: PrintBlock[], marks: Mark[], pageCount: number, numbers = blocks.map((_, i) => i)): PlacedBlock[] {
-  const starts = markIndex(marks, 'block');
-  return blocks.map((block, i) => {
-    const first = starts.get(numbers[i] as number)?.page;
-    if (first === undefined) throw new GalleyError('PDF_FAILED', `lost track of “${block.title}” while laying out the pages`);
-    const following = numbers[i + 1];
-    const next = following !== undefined ? (starts.get(following)?.page ?? pageCount) : pageCount;
-    return { kind: block.kind, start: block.start, pages: Math.max(1, next - first), firstPage: first, title: block.title };
-  });
-}
-
-/** The contents' entries; their page numbers when the body pages' `starts` are known. */
-export function contentsEntries(body: PrintBlock[], starts?: number[]): ContentsEntry[] {
-  return body.flatMap((block, i) =>
-    block.inToc
-      ? [
-          {
-            id: block.id,
-            title: block.title,
-            kind: block.kind,
-            depth: block.depth,
-            page: starts ? String((starts[i] ?? 0) + 1) : undefined,
-          },
-        ]
-      : [],
-  );
 }

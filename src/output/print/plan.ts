@@ -6,7 +6,9 @@
  * pages, chapter openers, part pages and the front matter (whose pages are numbered but carry no
  * folio).
  */
+import { GalleyError } from '../../errors.ts';
 import { type BlockKind, isNumberTitle, type PrintBlock } from './blocks.ts';
+import { type Mark, markIndex } from './markers.ts';
 
 export type DocName = 'front' | 'body';
 
@@ -155,4 +157,16 @@ export function roman(n: number): string {
     }
   }
   return out;
+}
+
+/** Each block's pages in a printed document, from its markers (`numbers`: what they say, default from 0). */
+export function placed(blocks: PrintBlock[], marks: Mark[], pageCount: number, numbers = blocks.map((_, i) => i)): PlacedBlock[] {
+  const starts = markIndex(marks, 'block');
+  return blocks.map((block, i) => {
+    const first = starts.get(numbers[i] as number)?.page;
+    if (first === undefined) throw new GalleyError('PDF_FAILED', `lost track of “${block.title}” while laying out the pages`);
+    const following = numbers[i + 1];
+    const next = following !== undefined ? (starts.get(following)?.page ?? pageCount) : pageCount;
+    return { kind: block.kind, start: block.start, pages: Math.max(1, next - first), firstPage: first, title: block.title };
+  });
 }

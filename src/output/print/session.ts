@@ -21,16 +21,17 @@
  */
 import type { Book } from '../../book/model.ts';
 import type { Logger } from '../../logger.ts';
-import type { BookPage, BrowserSession } from '../browser.ts';
+import type { BrowserSession } from '../browser.ts';
 import { bodyBlocks, type PrintBlock } from './blocks.ts';
 import { printBody, printPage } from './body.ts';
 import { editionPdf, type PdfEdition, resolver } from './editions.ts';
 import { frontBlocks, wantsToc } from './front.ts';
 import { autoInner, KDP_MAX_PAGES } from './geometry.ts';
-import { documentHtml, type Layout, type LayoutInput, layOut, linesJob, placed, textBox } from './layout.ts';
+import { documentHtml, type Layout, type LayoutInput, layOut, linesJob, textBox } from './layout.ts';
 import { type Laid, ownPages, type PrintPages, pageTexts, planOf, viewOf } from './page-view.ts';
-import { blankBefore } from './plan.ts';
+import { blankBefore, placed } from './plan.ts';
 import { type PrintSetup, printSetup } from './settings.ts';
+import { WarmPage } from './warm-page.ts';
 
 export type { ViewPage } from './page-view.ts';
 export type { PdfEdition, PrintPages };
@@ -87,17 +88,8 @@ export function openPrint(first: Book, options: PrintOptions): PrintSession {
   /** What the layout was made from. */
   let made: { setup: PrintSetup; body: PrintBlock[] } | undefined;
   let laid: (Laid & { key: string; input: LayoutInput }) | undefined;
-  /** A print page kept loaded for relayOut (at the current setup and geometry). */
-  let warm: BookPage | undefined;
-  /** One being opened (after a whole layout, so the first edit finds it loaded). */
-  let warming: Promise<BookPage | undefined> | undefined;
-  const coolDown = async () => {
-    const pending = warming;
-    warming = undefined;
-    await (await pending)?.close().catch(() => undefined);
-    await warm?.close().catch(() => undefined);
-    warm = undefined;
-  };
+  /** A print page kept loaded for relayOut, opened after a whole layout (so the first edit finds it loaded). */
+  const warm = new WarmPage();
   let started = performance.now();
   const lap = (stage: string) => {
     const now = performance.now();
@@ -119,7 +111,7 @@ export function openPrint(first: Book, options: PrintOptions): PrintSession {
   }
 
   async function whole(): Promise<void> {
-    await coolDown();
+    await warm.close();
     begin('prepare');
     const setup = await printSetup(book);
     const body = blocksOf(setup);
@@ -162,31 +154,14 @@ export function openPrint(first: Book, options: PrintOptions): PrintSession {
       frontPages: cut.front,
       linesCss: cut.css,
     };
-    const loading = session.open(documentHtml(input, [], layout.geometry), input.resolve).then(async (page) => {
-      // Its fonts loaded too, as measuring the first edit would.
-      await page
-        .evaluate('Promise.all([...document.fonts].map((face) => face.load().catch(() => undefined))).then(() => true)')
-        .catch(() => undefined);
-      return page;
-    });
-    warming = loading.catch(() => undefined);
+    await warm.open(session, documentHtml(input, [], layout.geometry), input.resolve);
   }
 
   /** Lays block `i` of `next` out alone, its first page at body position `start`. */
   async function relayBlock(next: NonNullable<typeof laid>, i: number, start: number): Promise<void> {
     const block = next.body[i] as PrintBlock;
     const input = { ...next.input, book: next.book, setup: next.setup, body: next.body };
-    if (!warm && warming) {
-      warm = await warming;
-      warming = undefined;
-    }
-    if (warm) {
-      await warm.evaluate(`(async () => {
-        for (const style of document.querySelectorAll('head style')) if (style.textContent.includes('.galley-line')) style.remove();
-        document.body.innerHTML = ${JSON.stringify(block.html)};
-        await Promise.all([...document.images].map((image) => image.decode().catch(() => undefined)));
-      })()`);
-    }
+    const opened = await warm.take(block.html);
     const printed = await printBody({
       session: input.session,
       resolve: input.resolve,
@@ -194,13 +169,13 @@ export function openPrint(first: Book, options: PrintOptions): PrintSession {
       body: [block],
       runs: [[0]],
       html: (run) => documentHtml(input, run, next.geometry),
-      opened: warm,
+      opened,
       keep: true,
       pages: textBox(next.geometry),
       lines: linesJob(input, next.geometry),
       start,
     });
-    warm = printed.page;
+    warm.keep(printed.page);
     const [own] = placed([block], printed.marks, printed.pageCount, [i]);
     if (own) next.blocks[i] = ownPages(printed.slices ?? [], printed.marks, printed.pageStarts, own, i);
   }
@@ -284,7 +259,7 @@ export function openPrint(first: Book, options: PrintOptions): PrintSession {
     pageLabels: () => (laid ? planOf(laid).plan.pages : (layout?.plan.pages ?? [])).map((p) => p.label),
     view: () => viewOf(current()),
     async close() {
-      await coolDown();
+      await warm.close();
       await layout?.bodyPage?.close().catch(() => undefined);
     },
   };
