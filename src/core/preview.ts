@@ -154,14 +154,19 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
   // The print view and the check run after the typesetting, one at a time; only the newest
   // book is worked on when saves come faster than the pages.
   let wanted: Book | undefined;
+  /** Whether no theme file changed in the saves since the last pages were asked for. */
+  let sameTheme = true;
   let running: Promise<void> | undefined;
-  function printLater(next: Book): void {
+  function printLater(next: Book, themeKept = false): void {
     wanted = next;
+    sameTheme &&= themeKept;
     running ??= (async () => {
       while (wanted) {
         const current = wanted;
+        const kept = sameTheme;
         wanted = undefined;
-        await printAndCheck(current).catch((error: Error) => {
+        sameTheme = true;
+        await printAndCheck(current, kept).catch((error: Error) => {
           const hint = error instanceof GalleyError && error.hint ? ` ${error.hint}` : '';
           logger.error(`preview: ${error.message}${hint}`);
           publish({ printStatus: `The pages cannot be shown: ${error.message}.${hint}` });
@@ -171,10 +176,10 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
     })();
   }
 
-  async function printAndCheck(current: Book): Promise<void> {
+  async function printAndCheck(current: Book, themeKept: boolean): Promise<void> {
     const started = performance.now();
     const first = state.print === undefined;
-    const update = first ? { view: await printer.layOut(current), rest: undefined } : await printer.update(current);
+    const update = first ? { view: await printer.layOut(current), rest: undefined } : await printer.update(current, themeKept);
     publish({ print: update.view, printStatus: update.rest ? 'repaginating' : 'ready' });
     options.onUpdate?.('pages', state);
     logger.info(`${first ? 'pages laid out' : 'pages updated'} in ${Math.round(performance.now() - started)} ms`);
@@ -205,10 +210,15 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
   );
   if (book) printLater(book);
 
-  async function refresh(): Promise<void> {
+  /** Typesets again; `changed`: the files saved (when none is the theme's, the print setup is kept). */
+  async function refresh(changed?: string[]): Promise<void> {
     const started = performance.now();
     const printed = state.print;
-    const rendered = await render(state, printLater);
+    const themeKept = (next: Book) => {
+      const folders = [TEMPLATES_DIR, ...themeFolders(next.theme)];
+      return changed?.every((file) => !folders.some((folder) => isInside(folder, file))) ?? false;
+    };
+    const rendered = await render(state, (next) => printLater(next, themeKept(next)));
     // Pages that came while the EPUB view was made stay.
     const came = !rendered.error && state.print !== printed;
     state = {
@@ -229,8 +239,8 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
   const root = (await isFolder(input)) ? input : path.dirname(input);
   const stopWatching = watchFiles({
     folders: watchedFolders([root, TEMPLATES_DIR, ...(book ? themeFolders(book.theme) : [])]),
-    onChange: () => {
-      refresh().catch((error: Error) => logger.error(`preview update failed: ${error.message}`));
+    onChange: (files) => {
+      refresh(files).catch((error: Error) => logger.error(`preview update failed: ${error.message}`));
     },
   });
 

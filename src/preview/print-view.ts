@@ -52,8 +52,11 @@ export interface PrintUpdate {
 export interface PrintPreview {
   /** Lays the whole book out. */
   layOut(book: Book): Promise<PrintView>;
-  /** Lays out again only what changed since the last layout. */
-  update(book: Book): Promise<PrintUpdate>;
+  /**
+   * Lays out again only what changed since the last layout; `themeKept`: no theme file changed
+   * since (the print setup is kept, when the book's settings are the same too).
+   */
+  update(book: Book, themeKept?: boolean): Promise<PrintUpdate>;
   /** The print fonts of the last layout (served under /book/print-fonts/). */
   fonts(): FontSet | undefined;
   close(): Promise<void>;
@@ -78,9 +81,9 @@ export function printPreview(options: { browser?: string | undefined } = {}): Pr
     return view(book);
   }
 
-  async function update(book: Book): Promise<PrintUpdate> {
+  async function update(book: Book, themeKept = false): Promise<PrintUpdate> {
     if (!print || !shown) return { view: await full(book), rest: undefined };
-    const relaid = await print.relayOut(book);
+    const relaid = await print.relayOut(book, [], themeKept);
     const rest = relaid.rest;
     return {
       view: view(book),

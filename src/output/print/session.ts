@@ -66,8 +66,12 @@ export interface Relaid {
 export interface PrintSession {
   /** Steps 1–3: the whole book. */
   layOut(): Promise<void>;
-  /** Step 5 (`preview`): the edited book, laid out again where it changed (or in `sections`, by id). */
-  relayOut(book: Book, sections?: string[]): Promise<Relaid>;
+  /**
+   * Step 5 (`preview`): the edited book, laid out again where it changed (or in `sections`, by
+   * id); `themeKept`: no theme file changed since the last layout (its setup is kept when the
+   * book's settings are the same).
+   */
+  relayOut(book: Book, sections?: string[], themeKept?: boolean): Promise<Relaid>;
   /** The PDF of the layout (`pdf`). */
   pdf(edition?: PdfEdition): Promise<Uint8Array>;
   /** Each page's first words (undefined for the front matter's, '' for a blank); undefined when unknown. */
@@ -180,10 +184,11 @@ export function openPrint(first: Book, options: PrintOptions): PrintSession {
     if (own) next.blocks[i] = ownPages(printed.slices ?? [], printed.marks, printed.pageStarts, own, i);
   }
 
-  async function relayOut(edited: Book, sections: string[] = []): Promise<Relaid> {
+  async function relayOut(edited: Book, sections: string[] = [], themeKept = false): Promise<Relaid> {
     const before = laid;
     book = edited;
-    const setup = before && (await printSetup(edited));
+    const kept = before && themeKept && settingsKey(before.book) === settingsKey(edited);
+    const setup = before && (kept ? before.setup : await printSetup(edited));
     const body = setup && blocksOf(setup);
     const sameShape =
       before &&
@@ -263,6 +268,12 @@ export function openPrint(first: Book, options: PrintOptions): PrintSession {
       await layout?.bodyPage?.close().catch(() => undefined);
     },
   };
+}
+
+/** What the print setup is made from (settings.ts), besides the files in the theme's folders. */
+function settingsKey(book: Book): string {
+  const { print, language, creators, theme } = book.config;
+  return JSON.stringify([print, language, creators, theme, book.theme]);
 }
 
 /** What a change of needs the whole book laid out again: the print settings, theme, fonts. */
