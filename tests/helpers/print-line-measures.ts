@@ -84,7 +84,9 @@ export const isJustified = (line: BookLine) => line.words.length >= 6 && line.fu
 
 const lastWord = (line: BookLine) => line.words.at(-1)?.text ?? '';
 const hyphenEnd = (line: BookLine) => /[-\u2010]$/.test(lastWord(line).replace(/\u00ad/g, ''));
-const TITLE = /^[“‘"'(]*(?:Mr|Mrs|Ms|Messrs|Dr|St|Sir|Lady|Lord|Miss|Captain|Colonel)\.?$/u;
+// An abbreviated title with or without its point; a title that is a word only without one ("let
+// me not interrupt you, Sir. You will…" ends a sentence).
+const TITLE = /^[“‘"'(]*(?:(?:Mr|Mrs|Ms|Messrs|Dr|St)\.?|Sir|Lady|Lord|Miss|Captain|Colonel)$/u;
 
 export function lineMeasures(book: Book): LineMeasures {
   const lines = flow(book);

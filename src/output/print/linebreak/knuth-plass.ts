@@ -53,14 +53,21 @@ interface Context {
 
 function passesFor(r: BreakRules): Context['passes'] {
   const passes: Context['passes'] = [];
+  const expansion = Math.max(0, r.maxExpansion);
   if (r.pretolerance >= 0)
-    passes.push({ name: 'pretolerance', options: { hyphens: false, tolerance: r.pretolerance, letters: 0, last: false } });
-  passes.push({ name: 'tolerance', options: { hyphens: r.hyphenate, tolerance: r.tolerance, letters: 0, last: false } });
+    passes.push({
+      name: 'pretolerance',
+      options: { hyphens: false, tolerance: r.pretolerance, letters: 0, expansion, last: false },
+    });
+  passes.push({
+    name: 'tolerance',
+    options: { hyphens: r.hyphenate, tolerance: r.tolerance, letters: 0, expansion, last: false },
+  });
   if (r.maxLetterSpacing > 0) {
-    const options = { hyphens: r.hyphenate, tolerance: r.tolerance, letters: r.maxLetterSpacing, last: false };
+    const options = { hyphens: r.hyphenate, tolerance: r.tolerance, letters: r.maxLetterSpacing, expansion, last: false };
     passes.push({ name: 'emergency', options });
   }
-  const last = { hyphens: r.hyphenate, tolerance: r.tolerance, letters: Math.max(0, r.maxLetterSpacing), last: true };
+  const last = { hyphens: r.hyphenate, tolerance: r.tolerance, letters: Math.max(0, r.maxLetterSpacing), expansion, last: true };
   passes.push({ name: 'last-resort', options: last });
   return passes;
 }
@@ -191,7 +198,13 @@ export function createBreaker(rules?: Partial<BreakRules>): Breaker {
       if (tokens.length === 0) return empty();
       const paragraph = new Paragraph(tokens, lines, context);
       const r = context.rules;
-      const options: PassOptions = { hyphens: hyphens && r.hyphenate, tolerance: r.tolerance, letters: 0, last: true };
+      const options: PassOptions = {
+        hyphens: hyphens && r.hyphenate,
+        tolerance: r.tolerance,
+        letters: 0,
+        expansion: 0,
+        last: true,
+      };
       const positions = greedyBreaks(paragraph.items, paragraph.avail, r, options.hyphens);
       return buildSetting(tokens, paragraph.items, positions, paragraph.avail, r, options, 'last-resort');
     },
