@@ -1,6 +1,7 @@
 /**
  * The print line breaker's entry point: tokens of one paragraph (measured in the page, see tokens.ts) in,
- * the lines to set out. Pure and synchronous; one call per paragraph.
+ * the lines to set out. Pure and synchronous; one call per paragraph. In every pass a line's
+ * glyphs may expand or condense with its spaces, within `maxExpansion` (fit.ts).
  *
  * `breakParagraph(tokens, lines, rules?, looseness?)` runs TeX's passes until one succeeds:
  * 1. pretolerance (100), no hyphenation; 2. tolerance (200) with hyphenation; 3. emergency:
