@@ -121,7 +121,8 @@ export function lineMeasures(book: Book): LineMeasures {
     if (!samePage) run = 0;
     if (line.words.some((w) => /\p{L}{25,}/u.test(w.text))) together.add(page, line.text);
     const first = line.words[0]?.text ?? '';
-    if (!line.start && /^[“‘"'(]*\u2014/u.test(first)) dashes.add(page, line.text);
+    // A line of text, not an ornament drawn in dashes (a scene break's “— • —”).
+    if (!line.start && /^[“‘"'(]*\u2014/u.test(first) && /\p{L}/u.test(line.text)) dashes.add(page, line.text);
     const nextFirst = next?.line.words[0]?.text ?? '';
     if (!line.last && TITLE.test(lastWord(line)) && /^[“‘"'(]*\p{Lu}/u.test(nextFirst)) titles.add(page, line.text);
     if (!line.words.at(-1)?.softHyphen) return;
