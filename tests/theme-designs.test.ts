@@ -36,7 +36,7 @@ const THEMES = readdirSync(TEMPLATES_DIR).filter((name) => existsSync(path.join(
 interface Manifest {
   description?: string;
   extends?: string;
-  fonts?: { package?: string; family?: string; role?: string; stylesheets: string[] }[];
+  fonts?: { package?: string; family?: string; role?: string; stylesheets?: string[]; none?: true }[];
   print?: { 'font-size'?: string; 'line-height'?: string };
 }
 
@@ -49,8 +49,11 @@ function inherited<T>(theme: string, get: (m: Manifest) => T | undefined): T | u
   return get(own) ?? (own.extends ? inherited(own.extends, get) : undefined);
 }
 
+/** The fonts a theme's own theme.json lists, less the roles it turns off (`none`). */
+const ownFonts = (theme: string) => (manifest(theme).fonts ?? []).filter((f) => !f.none);
+
 /** The families a theme's own theme.json lists (a built-in design uses no face of its parent's). */
-const families = (theme: string): string[] => (manifest(theme).fonts ?? []).map((f) => f.family ?? '');
+const families = (theme: string): string[] => ownFonts(theme).map((f) => f.family ?? '');
 
 const points = (length: string | undefined) => Number.parseFloat(length ?? 'NaN');
 
@@ -115,10 +118,12 @@ describe('the built-in theme designs', () => {
   });
 
   it.each(THEMES)('%s: every font it names is installed, with each stylesheet and face file it lists', (theme) => {
-    for (const font of manifest(theme).fonts ?? []) {
+    for (const font of ownFonts(theme)) {
       expect(font.package, `${theme}: a font without a package`).toBeDefined();
+      expect(font.family, `${theme}: a font without a family`).toMatch(/\S/);
+      expect(font.stylesheets?.length, `${theme}: ${font.family}'s stylesheets`).toBeGreaterThan(0);
       const dir = path.dirname(require.resolve(`${font.package}/package.json`));
-      for (const sheet of font.stylesheets) {
+      for (const sheet of font.stylesheets ?? []) {
         const css = readFileSync(path.join(dir, sheet), 'utf8');
         expect(css, `${font.package}/${sheet} declares ${font.family}`).toContain(`font-family: '${font.family}'`);
         const files = [...css.matchAll(/url\(\.\/files\/([^)]+)\)/g)].map((m) => m[1] as string);
