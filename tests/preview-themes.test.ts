@@ -13,14 +13,14 @@
  */
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/core/build.ts';
 import { type PreviewHandle, type PreviewState, preview } from '../src/core/preview.ts';
-import { type BrowserSession, findBrowser, launchBrowser } from '../src/output/browser.ts';
+import { type BrowserSession, launchBrowser } from '../src/output/browser.ts';
 import { TEMPLATES_DIR } from '../src/output/theme.ts';
 import { listThemes } from '../src/output/theme-list.ts';
-import { currentState, pdfFilePages, previewPages } from './helpers/preview-pages.ts';
+import { currentState, openPreviewApp, pdfFilePages, previewPages } from './helpers/preview-pages.ts';
 import { write } from './helpers/theme-books.ts';
 import { REPO, tempDir } from './helpers/tmp.ts';
 
@@ -175,13 +175,7 @@ describe('the preview under every built-in theme', () => {
       previous = pdf.catch(() => undefined);
     }
     handle = await preview({ input: book, port: 4640, session });
-    browser = await puppeteer.launch({
-      executablePath: (await findBrowser()).executablePath,
-      pipe: true,
-      args: ['--no-sandbox', '--disable-gpu'],
-    });
-    page = await browser.newPage();
-    await page.goto(handle.url, { waitUntil: 'load' });
+    ({ browser, page } = await openPreviewApp(handle.url));
   }, 60_000);
 
   afterAll(async () => {

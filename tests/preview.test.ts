@@ -9,11 +9,10 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PreviewHandle, preview } from '../src/core/preview.ts';
-import { findBrowser } from '../src/output/browser.ts';
-import { pagesShown, pdfPages, previewPages } from './helpers/preview-pages.ts';
+import { openPreviewApp, pagesShown, pdfPages, previewPages } from './helpers/preview-pages.ts';
 import { REPO, tempDir } from './helpers/tmp.ts';
 
 function rawGet(port: number, rawPath: string): Promise<number> {
@@ -53,13 +52,7 @@ describe('galley preview', () => {
     book = path.join(tempDir(), 'book');
     cpSync(path.join(REPO, 'manuscript'), book, { recursive: true });
     handle = await preview({ input: book, port: 4520 });
-    browser = await puppeteer.launch({
-      executablePath: (await findBrowser()).executablePath,
-      pipe: true,
-      args: ['--no-sandbox', '--disable-gpu'],
-    });
-    page = await browser.newPage();
-    await page.goto(handle.url, { waitUntil: 'load' });
+    ({ browser, page } = await openPreviewApp(handle.url));
     await page.waitForFunction(() => document.getElementById('book-title')?.textContent !== 'Galley');
   });
 

@@ -14,13 +14,10 @@ import { themeSchema } from '../src/config/theme-schema.ts';
 import { build } from '../src/core/build.ts';
 import { typeset } from '../src/core/typeset.ts';
 import { type BrowserSession, launchBrowser } from '../src/output/browser.ts';
-import { resolver } from '../src/output/pdf.ts';
-import { bodyBlocks } from '../src/output/print/blocks.ts';
-import { printDocument } from '../src/output/print/document.ts';
-import { printSetup } from '../src/output/print/settings.ts';
 import { TEMPLATES_DIR } from '../src/output/theme.ts';
 import { linesOf } from './helpers/pdf-layout.ts';
 import { type DrawnPage, drawnPages } from './helpers/pdf-read.ts';
+import { openThemePrintPage } from './helpers/theme-print-page.ts';
 import { tempDir } from './helpers/tmp.ts';
 import { type PdfFont, pdfFonts } from './helpers/tools.ts';
 
@@ -216,22 +213,7 @@ function squash(name: string): string {
 /** The chapter opener on the theme's print page: the faces of the title and the text, size, leading. */
 async function openerStyle(session: BrowserSession, theme: string): Promise<OpenerStyle> {
   const { book } = await typeset({ input: SAMPLE, overrides: { theme } });
-  const setup = await printSetup(book);
-  const blocks = bodyBlocks(book, {
-    chapterStart: setup.print['chapter-start'],
-    leadIn: setup.leadIn,
-    hyphenate: undefined,
-    language: book.config.language,
-  });
-  const html = printDocument({
-    language: book.config.language,
-    title: book.config.title,
-    style: setup.style,
-    // The page rules give the grid's line (the page geometry does not change the type).
-    pageRules: `:root { --line: ${setup.line}pt; }`,
-    body: blocks.map((b) => b.html).join('\n'),
-  });
-  const page = await session.open(html, resolver(book, setup.fonts));
+  const { page } = await openThemePrintPage(session, book);
   try {
     return await page.evaluate<OpenerStyle>(`(() => {
       const title = getComputedStyle(document.querySelector('.chapter-title'));

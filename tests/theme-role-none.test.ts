@@ -12,12 +12,9 @@ import type { Book } from '../src/book/model.ts';
 import { typeset } from '../src/core/typeset.ts';
 import { type BrowserSession, launchBrowser } from '../src/output/browser.ts';
 import { loadThemeFonts } from '../src/output/fonts.ts';
-import { resolver } from '../src/output/pdf.ts';
-import { bodyBlocks } from '../src/output/print/blocks.ts';
-import { printDocument } from '../src/output/print/document.ts';
-import { printSetup } from '../src/output/print/settings.ts';
 import { resolveTheme, type Theme, themeCss } from '../src/output/theme.ts';
 import { bookFolder, write } from './helpers/theme-books.ts';
+import { openThemePrintPage } from './helpers/theme-print-page.ts';
 import { REPO } from './helpers/tmp.ts';
 
 const ELEMENTS = path.join(REPO, 'tests', 'fixtures', 'books', 'elements');
@@ -52,21 +49,7 @@ describe('a theme that turns the default’s small-caps role off', () => {
   const marked: Record<'parent' | 'child', boolean> = { parent: false, child: false };
 
   async function stylesOf(theme: Theme): Promise<{ styles: Styles; marked: boolean }> {
-    const setup = await printSetup(book, theme);
-    const blocks = bodyBlocks(book, {
-      chapterStart: setup.print['chapter-start'],
-      leadIn: setup.leadIn,
-      hyphenate: undefined,
-      language: book.config.language,
-    });
-    const html = printDocument({
-      language: 'en',
-      title: 'T',
-      style: setup.style,
-      pageRules: `:root { --line: ${setup.line}pt; }`,
-      body: `${blocks.map((b) => b.html).join('\n')}\n${EXTRA}`,
-    });
-    const page = await session.open(html, resolver(book, setup.fonts));
+    const { page, html } = await openThemePrintPage(session, book, { theme, extra: EXTRA });
     try {
       const read = await page.evaluate<Styles>(`(() => [...document.body.querySelectorAll('*')].map((el, i) => {
         const s = getComputedStyle(el);

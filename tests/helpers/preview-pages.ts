@@ -1,13 +1,15 @@
 /**
  * The preview's pages as a test reads them, and the PDF's alike: each page's text block and its
  * furniture (running head, folio) as letters and digits only, so that the two compare page by
- * page; and the waits for the preview to have laid its pages out and shown them.
+ * page; a browser to show the preview app in; and the waits for the preview to have laid its
+ * pages out and shown them.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { build } from '../../src/core/build.ts';
 import type { PreviewHandle, PreviewState } from '../../src/core/preview.ts';
+import { findBrowser } from '../../src/output/browser.ts';
 import { tempDir } from './tmp.ts';
 import { type PdfWord, pdfPageWords } from './tools.ts';
 
@@ -118,4 +120,16 @@ export async function pagesShown(handle: PreviewHandle, page: Page): Promise<Pre
     state.print?.pages.length ?? -1,
   );
   return state;
+}
+
+/** A browser (found as for the PDF) showing the preview app at `url`, loaded. */
+export async function openPreviewApp(url: string): Promise<{ browser: Browser; page: Page }> {
+  const browser = await puppeteer.launch({
+    executablePath: (await findBrowser()).executablePath,
+    pipe: true,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  const page = await browser.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  return { browser, page };
 }
