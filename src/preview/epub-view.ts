@@ -1,7 +1,10 @@
 /**
  * The preview's EPUB view: the sections as the EPUB sets them (src/output/epub/design.ts — the
  * theme's chapter heads, lead-ins and scene-break ornaments), with the EPUB's CSS and the CSS
- * theme.json's values add. An ornament image is shown from a `data:` address.
+ * theme.json's values add. An ornament image is shown from a `data:` address. The view is a
+ * shadow root, where no `html` or `body` exists: the CSS's `:root` and `html` rules go to its host
+ * (so the custom properties the theme and Galley set reach the book), its `body` rules to the
+ * `.book` element that holds the sections.
  */
 import { toHtml } from 'hast-util-to-html';
 import type { Book } from '../book/model.ts';
@@ -9,6 +12,7 @@ import { designCss, designedTrees } from '../output/epub/design.ts';
 import { dataUrl, loadOrnaments } from '../output/ornaments.ts';
 import { themeCss } from '../output/theme.ts';
 import { themeDesign } from '../output/theme-design.ts';
+import { scopeCss } from './print-css.ts';
 
 export interface EpubViewSection {
   id: string;
@@ -29,5 +33,6 @@ export async function epubView(book: Book): Promise<{ css: string; sections: Epu
     const tree = designed.get(section);
     return { id: section.id, kind: section.kind, title: section.title, html: tree ? toHtml(tree) : section.html };
   });
-  return { css: `${await themeCss(book.theme, 'epub')}\n${designCss(design)}`, sections };
+  const css = `${await themeCss(book.theme, 'epub')}\n${designCss(design)}`;
+  return { css: scopeCss(css, ':host', '.book'), sections };
 }
