@@ -72,6 +72,8 @@ export interface MadePage {
   used: number;
   /** Its notes, in order: the first may be the rest of a note run on from the page before. */
   notes: NotePart[];
+  /** What ran on to its notes from the page before. */
+  carried: Carry;
 }
 
 export interface MadeSection {
@@ -139,13 +141,22 @@ export function fill(
   });
   // A last page with body rows on it (a page of notes run on past the body is none).
   const thin = (pos: Position, ending: Ending, k: number) =>
-    ending.at.unit >= end && !ending.carry && pos.unit < end && k > 0 && ending.used < rules.minLastLines * rules.line - EPS
+    ending.at.unit >= end &&
+    !ending.carry.length &&
+    pos.unit < end &&
+    k > 0 &&
+    ending.used < rules.minLastLines * rules.line - EPS
       ? THIN_LAST
       : 0;
-  const page = (start: Position, ending: Ending): MadePage => ({ start, used: ending.used, notes: ending.notes });
-  const best = (pos: Position, k: number, carry: Carry | undefined): Plan | undefined => {
-    if (pos.unit >= end && !carry) return undefined;
-    const key = `${pos.unit}:${pos.line}:${k === 0 ? 'first' : k % 2}${carry ? `:${carry.note}.${carry.from}` : ''}`;
+  const page = (start: Position, carried: Carry, ending: Ending): MadePage => ({
+    start,
+    used: ending.used,
+    notes: ending.notes,
+    carried,
+  });
+  const best = (pos: Position, k: number, carry: Carry): Plan | undefined => {
+    if (pos.unit >= end && !carry.length) return undefined;
+    const key = `${pos.unit}:${pos.line}:${k === 0 ? 'first' : k % 2}${carry.map((c) => `:${c.note}.${c.from}`).join('')}`;
     const known = memo.get(key);
     if (known) return known;
     const verso = (k % 2 === 0) !== section.firstRecto;
@@ -158,7 +169,7 @@ export function fill(
     for (const first of endings(section, choice, rules, pos, carry, k, rules.page).slice(0, TRIES)) {
       const one = shortfall(first) + thin(pos, first, k);
       if (!verso || k === 0 || first.at.unit >= end) {
-        consider(one, 0, [page(pos, first)], best(first.at, k + 1, first.carry));
+        consider(one, 0, [page(pos, carry, first)], best(first.at, k + 1, first.carry));
         continue;
       }
       // The recto's fullest endings, and its fullest within the verso's height (the likeliest match).
@@ -168,23 +179,22 @@ export function fill(
       for (const second of rectos) {
         const apart = second.at.unit < end && Math.abs(second.used - first.used) > EPS;
         const cost = one + shortfall(second) + thin(first.at, second, k + 1) + (apart ? MISMATCH : 0);
-        consider(cost, apart ? 1 : 0, [page(pos, first), page(first.at, second)], best(second.at, k + 2, second.carry));
+        consider(
+          cost,
+          apart ? 1 : 0,
+          [page(pos, carry, first), page(first.at, first.carry, second)],
+          best(second.at, k + 2, second.carry),
+        );
       }
     }
     memo.set(key, found as Plan);
     return found;
   };
   const restart = reuse && prefix.length ? (reuse.made[kept] as MadePage) : undefined;
-  const plan = best(restart?.start ?? { unit: 0, line: 0 }, kept, restart && carriedTo(restart));
+  const plan = best(restart?.start ?? { unit: 0, line: 0 }, kept, restart?.carried ?? []);
   const pages: MadePage[] = [...prefix];
   for (let step = plan; step; step = step.rest) pages.push(...step.pages);
   return { pages, mismatched: prefixMismatched + (plan?.mismatched ?? 0), cost: prefixCost + (plan?.cost ?? 0), memo };
-}
-
-/** The rest of a note a page starts its notes with, run on from the page before. */
-function carriedTo(page: MadePage): Carry | undefined {
-  const first = page.notes[0];
-  return first && first.from > 0 ? { note: first.note, from: first.from } : undefined;
 }
 
 /**

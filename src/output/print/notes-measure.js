@@ -20,9 +20,9 @@
   style.dataset.galleyNotes = '';
   style.textContent = `
     aside.galley-notes { display: block; position: relative; text-indent: 0; text-align: left; white-space: normal; font-style: normal; }
-    aside.galley-notes::before { content: ''; position: absolute; left: 0; top: calc(var(--galley-note-gap, 0px) / 2 - 0.25pt); width: 25%; border-top: 0.5pt solid currentColor; }
-    aside.galley-notes.galley-notes-probe::before { content: none; }
-    aside.galley-notes > ol { margin: 0; }
+    aside.galley-notes > ol { margin: 0; position: relative; }
+    aside.galley-notes > ol::before { content: ''; position: absolute; left: 0; top: calc(var(--galley-note-gap, 0px) / -2 - 0.25pt); width: 25%; border-top: 0.5pt solid currentColor; }
+    aside.galley-notes.galley-notes-probe > ol::before { content: none; }
     aside.galley-notes li.galley-note-rest { list-style: none; }
     aside.galley-notes li.galley-note-rest > :first-child { text-indent: 0; }
     section.galley-paged-notes { display: none; }`;

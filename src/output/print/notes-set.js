@@ -64,7 +64,6 @@
     const aside = document.createElement('aside');
     aside.className = 'footnotes galley-notes';
     aside.setAttribute('role', 'doc-footnotes');
-    aside.style.paddingTop = `${options.noteGap.toFixed(3)}px`;
     aside.style.setProperty('--galley-note-gap', `${options.noteGap.toFixed(3)}px`);
     if (alone) aside.classList.add('galley-page-start');
     const list = document.createElement('ol');
@@ -87,8 +86,10 @@
       aside.style.marginRight = `${(got.right - want.right).toFixed(3)}px`;
       aside.style.fontSize = getComputedStyle(probe).fontSize;
     }
-    // The room their lines leave over, above them: the aside ends on the body's grid.
-    aside.style.marginTop = `${Math.max(0, lines * pitch - aside.getBoundingClientRect().height).toFixed(4)}px`;
+    // The rule's room and what their lines leave over, above them (padding, not the theme's
+    // margin: a page's top keeps it): the aside ends on the body's grid.
+    aside.style.marginTop = '0px';
+    aside.style.paddingTop = `${Math.max(0, lines * pitch - aside.getBoundingClientRect().height).toFixed(4)}px`;
     asides.push(aside);
   }
   // 3. The notes' last baseline on the body's: the rise of a baseline from its line's foot, in

@@ -25,9 +25,9 @@ export interface Ending {
   at: Position;
   /** The height the page's rows and notes take. */
   used: number;
-  /** Its notes, and the note run on from it. */
+  /** Its notes, and what runs on from it to the next page's. */
   notes: NotePart[];
-  carry: Carry | undefined;
+  carry: Carry;
 }
 
 export function linesOf(unit: MakeupUnit, choice: number): number {
@@ -72,7 +72,7 @@ export function endings(
   choice: number[],
   rules: MakeupRules,
   start: Position,
-  carry: Carry | undefined,
+  carry: Carry,
   k: number,
   cap: number,
 ): Ending[] {
@@ -98,12 +98,12 @@ export function endings(
     const left = count - at.line;
     const tail = tailOf(unit, c);
     const calls = unit.settings?.[c]?.calls;
-    if (carry || called.length || calls?.some((ids, line) => ids.length > 0 && line >= at.line)) {
+    if (carry.length || called.length || calls?.some((ids, line) => ids.length > 0 && line >= at.line)) {
       // Row by row, each with the room its notes need.
       for (let line = at.line; line < count; line++) {
         const height = (line === at.line ? head : 0) + step + (line === count - 1 ? tail : 0);
         const mine = [...called, ...(calls?.[line] ?? [])];
-        if ((rows > 0 || carry) && used + height + leastRoom(notes, carry, mine, noteRules) > cap + EPS) {
+        if ((rows > 0 || carry.length) && used + height + leastRoom(notes, carry, mine, noteRules) > cap + EPS) {
           at = { unit: at.unit, line };
           break fill;
         }
@@ -114,9 +114,9 @@ export function endings(
         const row = { unit: at.unit, line };
         const next = line + 1 < count ? { unit: at.unit, line: line + 1 } : { unit: at.unit + 1, line: 0 };
         const laid = layNotes(notes, carry, called, cap - used, noteRules);
-        if (!closing && laid?.carry && runsOn(laid, called)) {
+        if (!closing && laid && runsOn(laid, called)) {
           closing = true;
-          const nth = called.indexOf(laid.carry.note);
+          const nth = called.indexOf(laid.carry[0]?.note ?? -1);
           callRun = runs.findIndex((run) => run.called > nth);
         }
         if (closing && (next.unit >= end || allowed(units, choice, row, next, rules))) {
@@ -160,12 +160,19 @@ export function endings(
   }
   if (found.length === 0) {
     // Nothing may end the page within its height (a block that keeps together and is taller
-    // than a page): it ends where the room does. A note run on that leaves no room for the
-    // body's next row takes the page.
+    // than a page, notes too long to stand with their calls): it ends where the room does, a
+    // note that does not fit running on or waiting for the next page. A note run on that leaves
+    // no room for the body's next row takes the page.
     const body = rows > 0 ? used : 0;
     const mine = rows > 0 ? called : [];
-    const laid = layNotes(notes, carry, mine, cap - body, noteRules) ?? wholeNotes(notes, carry, mine, noteRules);
-    found.push({ at: rows > 0 ? at : start, used: body + laid.room, notes: laid.parts, carry: laid.carry });
+    const room = cap - body;
+    const held = layNotes(notes, carry, mine, room, noteRules, true);
+    // (Each page sets some rows or some note lines, so the makeup goes on.)
+    const laid =
+      layNotes(notes, carry, mine, room, noteRules) ??
+      (held && (rows > 0 || held.parts.length > 0) ? held : wholeNotes(notes, carry, mine, noteRules));
+    // Notes alone on a page stand at its foot: the page is full.
+    found.push({ at: rows > 0 ? at : start, used: rows > 0 ? body + laid.room : cap, notes: laid.parts, carry: laid.carry });
   }
   return found;
 }

@@ -8,9 +8,9 @@
  *    grid), and where it may be split: between lines, never after a line ending in a hyphen,
  *    with at least two lines on either side.
  * 2. A page's notes (`layNotes`): the rest of a note run on from the page before, then the notes
- *    its lines call, in order, filling the room the body leaves; only the last may run on, and a
- *    rest run on takes the page only with no note called there. `leastRoom` is the least room
- *    they may take, for the makeup to know when a page is full.
+ *    its lines call, in order, filling the room the body leaves; only the last may run on.
+ *    `leastRoom` is the least room they may take, for the makeup to know when a page is full:
+ *    a rest run on leaves the body at least a quarter of the page.
  * 3. For set-lines.ts: which notes each line of a setting calls, and each made page's notes as
  *    notes-set.js places them.
  */
@@ -37,11 +37,11 @@ export interface NotePart {
   to: number;
 }
 
-/** Where a note runs on from: its line that starts the next page's notes. */
-export interface Carry {
-  note: number;
-  from: number;
-}
+/**
+ * What runs on to a page's notes from the page before: the rest of a note, from its line `from`
+ * (and, rarely, notes that wait whole: see `layNotes`).
+ */
+export type Carry = Array<{ note: number; from: number }>;
 
 export interface NoteRules {
   /** The body's line (px). */
@@ -102,81 +102,85 @@ export interface PageNotes {
   parts: NotePart[];
   /** The room they take, the rule above them included (px). */
   room: number;
-  /** The note that runs on to the next page, if one does. */
-  carry: Carry | undefined;
+  /** What runs on to the next page. */
+  carry: Carry;
 }
 
-const NONE: PageNotes = { parts: [], room: 0, carry: undefined };
+const NONE: PageNotes = { parts: [], room: 0, carry: [] };
+
+/** The notes a page sets, in order: what runs on to it, then those its lines call. */
+function queueOf(carry: Carry, own: number[]): Carry {
+  return [...carry, ...own.map((note) => ({ note, from: 0 }))];
+}
 
 /**
- * A page's notes, filling at most `room` (px): the rest run on from the page before (`carry`),
- * then `own`, the notes the page's lines call. Undefined when they cannot stand there.
+ * A page's notes, filling at most `room` (px): what runs on from the page before (`carry`), then
+ * `own`, the notes the page's lines call. Only the last may run on (a note after it would stand
+ * on a later page than its call); undefined when they cannot stand there. `holdOver`: the way out
+ * when nothing else stands (two long notes called from one line): the note that does not fit
+ * runs on, or waits whole, and those after it wait for the next page.
  */
 export function layNotes(
   notes: MakeupNote[],
-  carry: Carry | undefined,
+  carry: Carry,
   own: number[],
   room: number,
   rules: NoteRules,
+  holdOver = false,
 ): PageNotes | undefined {
-  if (!carry && own.length === 0) return NONE;
+  const queue = queueOf(carry, own);
+  if (queue.length === 0) return NONE;
   let left = room - rules.gap;
   const parts: NotePart[] = [];
-  const queue: Carry[] = [...(carry ? [carry] : []), ...own.map((note) => ({ note, from: 0 }))];
   for (const [k, { note, from }] of queue.entries()) {
     const measured = notes[note] as MakeupNote;
     const n = count(measured);
-    // Only the last note may run on: a note after it would stand on a later page than its call.
-    const to = k === queue.length - 1 ? fitPart(measured, from, left, rules.line) : n;
-    if (to === undefined || (to === n && partRoom(measured, from, n, rules.line) > left + EPS)) return undefined;
+    const last = k === queue.length - 1;
+    const to = last || holdOver ? fitPart(measured, from, left, rules.line) : n;
+    const fits = to !== undefined && (to < n || partRoom(measured, from, n, rules.line) <= left + EPS);
+    if (!fits) return holdOver ? laid(parts, room, left, queue.slice(k)) : undefined;
     parts.push({ note, from, to });
     left -= partRoom(measured, from, to, rules.line);
-    if (to < n) return { parts, room: room - left, carry: { note, from: to } };
+    if (to < n) return holdOver || last ? laid(parts, room, left, [{ note, from: to }, ...queue.slice(k + 1)]) : undefined;
   }
-  return { parts, room: room - left, carry: undefined };
+  return laid(parts, room, left, []);
 }
 
-/** A page's notes all whole, however long: the makeup's way out when nothing else stands (the page then runs over). */
-export function wholeNotes(notes: MakeupNote[], carry: Carry | undefined, own: number[], rules: NoteRules): PageNotes {
-  if (!carry && own.length === 0) return NONE;
-  const parts = [...(carry ? [carry] : []), ...own.map((note) => ({ note, from: 0 }))].map(({ note, from }) => ({
-    note,
-    from,
-    to: count(notes[note] as MakeupNote),
-  }));
+function laid(parts: NotePart[], room: number, left: number, carry: Carry): PageNotes {
+  return parts.length ? { parts, room: room - left, carry } : { parts, room: 0, carry };
+}
+
+/** A page's notes all whole, however long: the last way out (the page then runs over). */
+export function wholeNotes(notes: MakeupNote[], carry: Carry, own: number[], rules: NoteRules): PageNotes {
+  const queue = queueOf(carry, own);
+  if (queue.length === 0) return NONE;
+  const parts = queue.map(({ note, from }) => ({ note, from, to: count(notes[note] as MakeupNote) }));
   const room = parts.reduce((sum, p) => sum + partRoom(notes[p.note] as MakeupNote, p.from, p.to, rules.line), rules.gap);
-  return { parts, room, carry: undefined };
+  return { parts, room, carry: [] };
 }
 
 /**
- * The least room a page's notes take and still stand there: a rest run on whole, or the part
- * that leaves the body a share of the page when the rest is longer (`alone`: no note called on
- * the page); the notes called whole but the last, and that one's shortest part.
+ * The least room a page's notes take and still stand there: all but the last whole; the last,
+ * when called there, in its shortest part; when run on (no note called on the page), whole, or in
+ * the part that leaves the body a share of the page when it is longer.
  */
-export function leastRoom(notes: MakeupNote[], carry: Carry | undefined, own: number[], rules: NoteRules): number {
-  if (!carry && own.length === 0) return 0;
-  let room = rules.gap;
-  if (carry) {
-    const note = notes[carry.note] as MakeupNote;
-    const n = count(note);
-    let to = n;
-    if (own.length === 0) {
-      const share = rules.page - rules.gap - Math.ceil((rules.page / rules.line) * BODY_SHARE) * rules.line;
-      to = fitPart(note, carry.from, share, rules.line) ?? shortestPart(note, carry.from);
-    }
-    room += partRoom(note, carry.from, to, rules.line);
-  }
-  own.forEach((i, k) => {
-    const note = notes[i] as MakeupNote;
-    const to = k === own.length - 1 ? shortestPart(note, 0) : count(note);
-    room += partRoom(note, 0, to, rules.line);
-  });
-  return room;
+export function leastRoom(notes: MakeupNote[], carry: Carry, own: number[], rules: NoteRules): number {
+  const queue = queueOf(carry, own);
+  if (queue.length === 0) return 0;
+  const share = rules.page - rules.gap - Math.ceil((rules.page / rules.line) * BODY_SHARE) * rules.line;
+  return queue.reduce((room, { note, from }, k) => {
+    const measured = notes[note] as MakeupNote;
+    let to = count(measured);
+    if (k === queue.length - 1 && own.length) to = shortestPart(measured, from);
+    else if (k === queue.length - 1) to = fitPart(measured, from, share, rules.line) ?? shortestPart(measured, from);
+    return room + partRoom(measured, from, to, rules.line);
+  }, rules.gap);
 }
 
 /** Whether a page's notes run a note called there on to the next page. */
 export function runsOn(laid: PageNotes | undefined, own: number[]): boolean {
-  return laid?.carry !== undefined && own.includes(laid.carry.note);
+  const first = laid?.carry[0];
+  return first !== undefined && own.includes(first.note);
 }
 
 /** The notes a setting's lines call: per line, the notes' indices (`index`: by id). */
@@ -225,7 +229,11 @@ export function placeNotes(
   const parts = page.notes.map((p): [string, number, number] => [(section.notes[p.note] as MeasuredNote).id, p.from, p.to]);
   // The notes end where the page's text would: on a page run short with its facing page, they
   // end on that page's last line.
+  // end on that page's last line. Alone on a page, they stand at its foot too.
   const { line, gap } = section.rules;
-  const room = page.notes.reduce((sum, p) => sum + partRoom(section.notes[p.note] as MakeupNote, p.from, p.to, line), gap);
-  return [parts, before, Math.round(room / line), section.index, notesAlone(pages, k, section.units)];
+  const alone = notesAlone(pages, k, section.units);
+  const room = alone
+    ? page.used
+    : page.notes.reduce((sum, p) => sum + partRoom(section.notes[p.note] as MakeupNote, p.from, p.to, line), gap);
+  return [parts, before, Math.round(room / line), section.index, alone];
 }
