@@ -21,14 +21,12 @@ const PRIDE = path.join(REPO, '..', 'shared', 'corpus', 'pride-and-prejudice', '
  * reports the day it is met and must then move here out of the list. See issue 11's note.
  * - word gaps: total fit leaves fewer loose lines than first fit did, but not yet the goal;
  * - hyphenated lines: met on Pride and Prejudice and the sample, not yet 8% in the seeded novel's long words;
- * - the seeded novel's spreads: a page of footnotes ends under a point off its facing page's
- *   last baseline (note lines are smaller type on the same grid);
  * - Pride and Prejudice's widow: the measure reads a one-line paragraph set full at the foot of
  *   the page before as running on (the page opens with an indented paragraph).
  */
 const NOT_YET: Record<string, CountKey[]> = {
   'the sample': ['over2', 'over15'],
-  'the seeded novel': ['over2', 'over15', 'hyphenated', 'facingDiffer'],
+  'the seeded novel': ['over2', 'over15', 'hyphenated'],
   'Pride and Prejudice': ['over2', 'over15', 'widows'],
 };
 

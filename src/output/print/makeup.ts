@@ -21,6 +21,9 @@
  *   line tighter or looser, the cheapest change that mends most (`improve`).
  */
 
+import { type Ending, endings, TRIES } from './page-endings.ts';
+import type { Carry, MakeupNote, NotePart } from './page-notes.ts';
+
 export interface MakeupRow {
   height: number;
 }
@@ -82,9 +85,6 @@ export interface MadeSection {
   choice: number[];
   cost: number;
 }
-
-import { type Ending, endings, TRIES } from './page-endings.ts';
-import type { Carry, MakeupNote, NotePart } from './page-notes.ts';
 
 const EPS = 0.5;
 

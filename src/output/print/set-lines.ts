@@ -2,14 +2,15 @@
  * Setting the body's lines and pages, in a loaded print page, before it is printed:
  *
  * 1. Measure (lines-measure.js): each section's units, their gaps, and each text unit's tokens
- *    with the real fonts.
+ *    with the real fonts; with page footnotes, each note's lines (notes-measure.js).
  * 2. Break (linebreak/): each justified paragraph by total fit (Knuth–Plass), at its best and, where
  *    feasible, a line tighter and a line looser; text set ragged (headings, verse, centred blocks)
  *    first fit (ragged.ts).
  * 3. Make up (makeup.ts): each section's pages, choosing among those settings, from the parity
  *    of its first page (sections open on a new page, and on a recto when their block says so).
  * 4. Set (lines-set.js): the chosen lines, one line box each, and a forced break where each page
- *    starts, so Chromium prints the makeup's pages as they are.
+ *    starts, so Chromium prints the makeup's pages as they are; then each page's notes, a note
+ *    that runs on cut into its parts (notes-set.js).
  *
  * What comes back is the page map: for each page, its section and the words it starts with.
  */
