@@ -15,7 +15,8 @@
  * Page footnotes are placed after it, by notes-set.js.
  *
  * `options.units`: `[unit id, cuts, lines]` where cuts are `[token, piece]` (piece −1: no hyphen)
- * and lines `[wordSpacing, letterSpacing, hyphenated, justified]`; `options.starts`: `[unit id,
+ * and lines `[wordSpacing, letterSpacing, hyphenated, justified, scale?, width?, origin?, indent?]`
+ * (set-lines.ts `SetLine`); `options.starts`: `[unit id,
  * line]` for each page that does not start a section.
  */
 (options) => {
@@ -57,8 +58,15 @@
       divs.unshift(div);
     }
     divs.forEach((div, k) => {
-      const [wordSpacing, letterSpacing, hyphenated, justified] = lines[k] ?? [0, 0, false, false];
+      const [wordSpacing, letterSpacing, hyphenated, justified, scale, width, origin, indent] = lines[k] ?? [0, 0, false, false];
       if (wordSpacing) div.style.wordSpacing = `${wordSpacing.toFixed(3)}px`;
+      if (scale) {
+        // Glyph expansion: the line laid out a little narrower or wider and scaled to the measure.
+        div.style.width = `${width.toFixed(3)}px`;
+        div.style.transformOrigin = `${origin.toFixed(3)}px 0`;
+        div.style.transform = `scaleX(${scale.toFixed(5)})`;
+        if (k === 0) div.style.textIndent = `${indent.toFixed(3)}px`;
+      }
       if (letterSpacing) {
         div.style.letterSpacing = `${letterSpacing.toFixed(3)}px`;
         // The spacing after the soft hyphen taken back, so the hyphen stands over it.

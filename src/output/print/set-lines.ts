@@ -16,7 +16,7 @@
  */
 import type { BookPage } from '../browser.ts';
 import type { PrintBlock } from './blocks.ts';
-import type { BreakRules, LineWidths, Setting, Token } from './linebreak/index.ts';
+import type { BreakRules, LineSetting, LineWidths, Setting, Token } from './linebreak/index.ts';
 import { type Breaker, createBreaker } from './linebreak/knuth-plass.ts';
 import { type MakeupRules, type MakeupUnit, makeUpSection } from './makeup.ts';
 import { callsPerLine, type MeasuredNote, notesAlone, type PlacedNotes, placeNotes } from './page-notes.ts';
@@ -126,7 +126,7 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
     }
   }
   const rules: MakeupRules = { ...job.makeup, page: job.pageHeight * PX, line: job.line * PX, noteGap: job.line * PX };
-  const units: Array<[number, number[][], Array<[number, number, boolean, boolean]>]> = [];
+  const units: Array<[number, number[][], SetLine[]]> = [];
   const starts: Array<[number, number]> = [];
   const notes: PlacedNotes[] = [];
   const pages: PageStart[] = [];
@@ -161,14 +161,7 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
     section.units.forEach((unit, i) => {
       const chosen = options[i]?.[made.choice[i] ?? 0]?.setting;
       if (!chosen) return;
-      // A justified line is set a little tight and then justified: kerning between words, which
-      // the measure does not see, can then never push it past the margin.
-      const lines = chosen.lines.map((l): [number, number, boolean, boolean] => [
-        l.wordSpacing - l.letterSpacing - (l.justified ? 0.2 : 0),
-        l.letterSpacing,
-        l.hyphenated,
-        l.justified,
-      ]);
+      const lines = chosen.lines.map((l, k) => setLine(unit, l, k));
       // The last break ends the paragraph: nothing to cut there.
       units.push([unit.id, chosen.breaks.slice(0, -1).map((b) => [b.token, b.piece ?? -1]), lines]);
     });
@@ -188,6 +181,30 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
   await runScript(page, SET, { units, starts });
   if (job.footnotes) await runScript(page, NOTES_SET, { notes, noteGap: rules.noteGap });
   return { pages, end: position };
+}
+
+/**
+ * A line as lines-set.js sets it: `[wordSpacing, letterSpacing, hyphenated, justified]`, and for a
+ * line with expanded glyphs `[…, scale, box width, origin, first-line indent]`: the line box is
+ * laid out `box width` wide and scaled by `scale` from `origin` (a drop cap's edge, or the line's
+ * start), so it comes out at the measure; its spacing is given before the scaling.
+ */
+type SetLine = [number, number, boolean, boolean] | [number, number, boolean, boolean, number, number, number, number];
+
+function setLine(unit: MeasuredUnit, l: LineSetting, k: number): SetLine {
+  const scale = 1 + l.expansion;
+  const letter = l.letterSpacing / scale;
+  // CSS letter spacing falls after spaces too: it comes off the word spacing. A justified line is
+  // set a little tight and then justified: kerning between words, which the measure does not
+  // see, can then never push it past the margin.
+  const tight = l.justified ? 0.2 : 0;
+  if (Math.abs(l.expansion) < 1e-4) return [l.wordSpacing - l.letterSpacing - tight, l.letterSpacing, l.hyphenated, l.justified];
+  const space = unit.tokens?.find((t) => t.kind === 'space')?.width ?? 0;
+  const word = (space + l.wordSpacing) / scale - space;
+  const float = unit.float && k < unit.float.lines ? unit.float.width : 0;
+  const width = unit.width ?? 0;
+  const indent = k === 0 ? (unit.indent ?? 0) / scale : 0;
+  return [word - letter - tight, letter, l.hyphenated, l.justified, scale, float + (width - float) / scale, float, indent];
 }
 
 interface Alternative {
