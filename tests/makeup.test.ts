@@ -268,7 +268,9 @@ describe('page makeup with footnotes', () => {
         .filter((n, i, all) => all.findIndex((m) => m.unit === n.unit) === i)
         .map((n) => ({ ...n, line: n.line % (units[n.unit]?.lines ?? 1) }))
         .sort((a, b) => a.unit - b.unit || a.line - b.line);
-      placed.forEach((n, i) => calls[n.unit]?.push([n.line, i]));
+      placed.forEach((n, i) => {
+        calls[n.unit]?.push([n.line, i]);
+      });
       return {
         units: units.map((p, u) => {
           const unit = paragraph(p.lines, p);
