@@ -31,23 +31,21 @@
     const li = notes.get(id)?.li;
     const starts = window.galleyNoteLines.get(id) ?? [];
     if (!li) continue;
-    const parts = [li];
     for (const from of [...froms].sort((a, b) => b - a)) {
       const at = starts[from];
       if (!at) continue;
+      // A justified paragraph cut inside keeps the line it now ends on justified.
+      const block = at.node.parentElement.closest('p') ?? li;
+      range.setStart(block, 0);
+      range.setEnd(at.node, at.offset);
+      const inside = /\S/.test(range.toString());
       range.setStart(at.node, at.offset);
       range.setEnd(li, li.childNodes.length);
       const rest = document.createElement('li');
       rest.className = 'galley-note-rest';
       rest.append(range.extractContents());
       pieces.set(`${id}:${from}`, rest);
-      parts.splice(1, 0, rest);
-    }
-    // A justified note keeps justified the lines its parts now end on.
-    for (const part of parts.slice(0, -1)) {
-      const blocks = part.querySelectorAll('p');
-      const last = blocks[blocks.length - 1] ?? part;
-      if (getComputedStyle(last).textAlign === 'justify') last.style.textAlignLast = 'justify';
+      if (inside && getComputedStyle(block).textAlign === 'justify') block.style.textAlignLast = 'justify';
     }
   }
   // 2. Each page's notes, in an aside at its foot. A body line as laid out: a line in the
