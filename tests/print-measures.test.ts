@@ -23,12 +23,10 @@ const PRIDE = path.join(REPO, '..', 'shared', 'corpus', 'pride-and-prejudice', '
  *   paragraph's first line whose only breaks are either side of a title and its name ("and |
  *   Mr. Robinson;") or before a name that may not be hyphenated;
  * - hyphenated lines: met on Pride and Prejudice and the sample, not yet 8% in the seeded novel's long words;
- * - the seeded novel's spreads: a page of footnotes ends under a point off its facing page's
- *   last baseline (note lines are smaller type on the same grid).
  */
 const NOT_YET: Record<string, CountKey[]> = {
   'the sample': ['over15'],
-  'the seeded novel': ['over2', 'over15', 'hyphenated', 'facingDiffer'],
+  'the seeded novel': ['over2', 'over15', 'hyphenated'],
   'Pride and Prejudice': ['over2', 'over15'],
 };
 

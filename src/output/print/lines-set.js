@@ -12,7 +12,7 @@
  *    margin (print truncates it). Every page holds no more than its text block, so Chromium makes
  *    no break of its own: its pages are the makeup's pages.
  *
- * 3. Page footnotes (`options.notes`): each page's notes move to an aside at its foot.
+ * Page footnotes are placed after it, by notes-set.js.
  *
  * `options.units`: `[unit id, cuts, lines]` where cuts are `[token, piece]` (piece −1: no hyphen)
  * and lines `[wordSpacing, letterSpacing, hyphenated, justified, scale?, width?, origin?, indent?]`
@@ -30,10 +30,6 @@
     .galley-set > .galley-line > .galley-hyphen { margin-left: calc(-1 * var(--galley-letter-spacing, 0px)); user-select: none; }
     .galley-page-start { break-before: page !important; }
     .galley-top { margin-top: 0 !important; }
-    aside.galley-notes { display: block; position: relative; text-indent: 0; text-align: left; white-space: normal; font-style: normal; }
-    aside.galley-notes::before { content: ''; position: absolute; left: 0; top: calc(${options.noteGap / 2}px - 0.25pt); width: 25%; border-top: 0.5pt solid currentColor; }
-    aside.galley-notes > ol { margin: 0; }
-    section.galley-paged-notes { display: none; }
     section[data-block], section[data-block] * { orphans: 1 !important; widows: 1 !important; }
     section[data-block] * { break-inside: auto !important; break-after: auto !important; }
     section[data-block] *:not(.galley-page-start) { break-before: auto !important; }`;
@@ -124,57 +120,6 @@
     const now = Number.parseFloat(div.style.wordSpacing) || 0;
     div.style.wordSpacing = `${(now - by / spaces - 0.05).toFixed(3)}px`;
   }
-  // 3. Each page's notes, moved out of the chapter's list into an aside at the end of the page's
-  // content (before what starts the next page), under a short rule, pushed to the foot.
-  for (const [ids, before, room, section] of options.notes) {
-    const aside = document.createElement('aside');
-    aside.className = 'footnotes galley-notes';
-    aside.setAttribute('role', 'doc-footnotes');
-    aside.style.marginTop = `${Math.max(0, room).toFixed(3)}px`;
-    aside.style.paddingTop = `${options.noteGap.toFixed(3)}px`;
-    const list = document.createElement('ol');
-    for (const id of ids) {
-      const note = window.galleyNotes.get(id);
-      if (!note) continue;
-      note.li.value = note.n;
-      list.append(note.li);
-    }
-    aside.append(list);
-    const [unit, line] = before ?? [-1, 0];
-    const target = before ? (line > 0 ? lineDivs.get(unit)?.[line] : flow[unit]) : undefined;
-    if (target) target.before(aside);
-    else window.galleySections[section].append(aside);
-  }
-  // The notes' last baseline on the text's: a note line is smaller type on the same line height,
-  // so its baseline stands a little higher in the line; each aside is moved down by the difference
-  // (relative positioning: nothing else moves).
-  const asides = [...document.querySelectorAll('aside.galley-notes')];
-  // A line of body text (a heading's line is taller): set at the body's line height.
-  const line = [...document.querySelectorAll('p.galley-set > .galley-line')].find(
-    (div) => Math.abs(Number.parseFloat(getComputedStyle(div).lineHeight) - options.noteGap) < 0.5,
-  );
-  if (asides.length && line) {
-    const probe = () => {
-      const mark = document.createElement('span');
-      mark.style.cssText = 'display:inline-block;width:0;height:0;vertical-align:baseline';
-      return mark;
-    };
-    const rise = (box, host) => {
-      const mark = probe();
-      host.append(mark);
-      const up = box.getBoundingClientRect().bottom - mark.getBoundingClientRect().top;
-      mark.remove();
-      return up;
-    };
-    const text = rise(line, line);
-    for (const aside of asides) {
-      const last = aside.querySelector('li:last-child');
-      const host = last?.querySelector('p:last-of-type') ?? last;
-      if (host) aside.style.top = `${(rise(aside, host) - text).toFixed(3)}px`;
-    }
-  }
-  // A chapter's list, its notes all gone to their pages, goes.
-  for (const list of document.querySelectorAll('section.galley-paged-notes')) if (!list.querySelector('li')) list.remove();
   for (const [id, line] of options.starts) {
     const el = flow[id];
     const target = line > 0 ? lineDivs.get(id)?.[line] : el;
