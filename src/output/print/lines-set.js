@@ -16,15 +16,15 @@
  *
  * `options.units`: `[unit id, cuts, lines]` where cuts are `[token, piece]` (piece −1: no hyphen)
  * and lines `[wordSpacing, letterSpacing, hyphenated, justified, scale?, width?, origin?, indent?]`
- * (set-lines.ts `SetLine`); `options.starts`: `[unit id,
- * line]` for each page that does not start a section.
+ * (set-lines.ts `SetLine`); `options.starts`: `[unit id, line]` for each page that does not start
+ * a section; `options.solids`: the ids of the units set whole (images, tables, ornaments).
  */
 (options) => {
   const flow = window.galleyFlow;
   const SHY = '\u00ad';
   const style = document.createElement('style');
   style.textContent = `
-    .galley-set > .galley-line { display: block; height: 1lh; white-space: nowrap; text-indent: 0; text-align-last: auto; }
+    .galley-set > .galley-line { display: block; position: relative; height: 1lh; white-space: nowrap; text-indent: 0; text-align-last: auto; }
     .galley-set > .galley-line.galley-first { text-indent: inherit; }
     .galley-set > .galley-line.galley-justify { text-align: justify; text-align-last: justify; }
     .galley-set > .galley-line > .galley-hyphen { margin-left: calc(-1 * var(--galley-letter-spacing, 0px)); user-select: none; }
@@ -42,6 +42,14 @@
     const node = at.node;
     return { node: node.parentNode, offset: [...node.parentNode.childNodes].indexOf(node) + 1 };
   };
+  // Everything with text is painted in reading order, so the PDF's text reads in order: a scaled
+  // line (a transform) paints with the positioned boxes, after any text that is not in one. So
+  // every line is positioned, every unit set whole, and (after the lines) any text left outside
+  // both (the text of a <details> beside its summary).
+  const solids = (options.solids ?? []).map((id) => flow[id]);
+  const statics = solids.filter((el) => getComputedStyle(el).position === 'static');
+  for (const el of statics) el.style.position = 'relative';
+  for (const el of solids) el.classList.add('galley-whole');
   const lineDivs = new Map();
   const range = document.createRange();
   for (const [id, cuts, lines] of options.units) {
@@ -61,9 +69,13 @@
       const [wordSpacing, letterSpacing, hyphenated, justified, scale, width, origin, indent] = lines[k] ?? [0, 0, false, false];
       if (wordSpacing) div.style.wordSpacing = `${wordSpacing.toFixed(3)}px`;
       if (scale) {
-        // Glyph expansion: the line laid out a little narrower or wider and scaled to the measure.
-        div.style.width = `${width.toFixed(3)}px`;
-        div.style.transformOrigin = `${origin.toFixed(3)}px 0`;
+        // Glyph expansion: the line laid out a little narrower or wider and scaled to the measure,
+        // from the drop cap's edge beside one. A CSS drop cap (::first-letter) is in the line
+        // itself: that line scales from its start, so the letter never moves into the margin.
+        const fromStart = k === 0 && origin > 0 && el.classList.contains('drop-cap');
+        const box = fromStart ? (origin + (width - origin) * scale) / scale : width;
+        div.style.width = `${box.toFixed(3)}px`;
+        div.style.transformOrigin = `${(fromStart ? 0 : origin).toFixed(3)}px 0`;
         div.style.transform = `scaleX(${scale.toFixed(5)})`;
         if (k === 0) div.style.textIndent = `${indent.toFixed(3)}px`;
       }
@@ -97,9 +109,26 @@
       }
     });
     divs[0]?.classList.add('galley-first');
+    // A drawn drop cap floats from the paragraph, not from its first line, which may be scaled.
+    const art = divs[0]?.querySelector(':scope > .drop-cap-art');
+    if (art) el.append(art);
     el.classList.add('galley-set');
     el.append(...divs);
     lineDivs.set(id, divs);
+  }
+  const stray = [];
+  for (const section of document.querySelectorAll('section[data-block]')) {
+    const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (/\S/.test(node.data) && !node.parentElement.closest('.galley-line, .galley-whole, aside, .galley-paged-notes'))
+        stray.push(node);
+    }
+  }
+  for (const node of stray) {
+    const span = document.createElement('span');
+    span.style.position = 'relative';
+    node.replaceWith(span);
+    span.append(node);
   }
   // The measure sums words measured apart; a line can come out a hair wider as set (kerning
   // between words, a ligature a hyphen split). Each line is measured as set, and one that sticks

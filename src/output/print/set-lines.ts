@@ -127,6 +127,8 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
   }
   const rules: MakeupRules = { ...job.makeup, page: job.pageHeight * PX, line: job.line * PX, noteGap: job.line * PX };
   const units: Array<[number, number[][], SetLine[]]> = [];
+  /** Units set whole (images, tables, ornaments), which lines-set.js paints in reading order with the lines. */
+  const solids: number[] = [];
   const starts: Array<[number, number]> = [];
   const notes: PlacedNotes[] = [];
   const pages: PageStart[] = [];
@@ -165,6 +167,7 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
       // The last break ends the paragraph: nothing to cut there.
       units.push([unit.id, chosen.breaks.slice(0, -1).map((b) => [b.token, b.piece ?? -1]), lines]);
     });
+    for (const unit of section.units) if (unit.kind === 'solid') solids.push(unit.id);
     const unitId = (u: number) => (section.units[u] as MeasuredUnit).id;
     const noteRules = { line: rules.line, gap: rules.noteGap, page: rules.page };
     const placing = { index: s, units: section.units.length, notes: sectionNotes, rules: noteRules };
@@ -178,7 +181,7 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
     });
     position += made.pages.length;
   });
-  await runScript(page, SET, { units, starts });
+  await runScript(page, SET, { units, starts, solids });
   if (job.footnotes) await runScript(page, NOTES_SET, { notes, noteGap: rules.noteGap });
   return { pages, end: position };
 }
