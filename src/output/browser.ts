@@ -62,6 +62,8 @@ const LAUNCH_ARGS = [
   '--disable-sync',
   '--disable-dev-shm-usage',
   '--font-render-hinting=none',
+  // Galley frees what a long block's measure leaves behind in the print page (print/memory.ts).
+  '--js-flags=--expose-gc',
 ];
 
 const SYSTEM_BROWSERS = [

@@ -7,6 +7,7 @@
  * The screen edition adds bookmarks.
  */
 import {
+  drawObject,
   ParseSpeeds,
   PDFContentStream,
   PDFDocument,
@@ -14,9 +15,12 @@ import {
   PDFName,
   PDFNull,
   PDFNumber,
+  type PDFObject,
+  PDFObjectCopier,
   PDFOperator,
   PDFOperatorNames,
   type PDFPage,
+  PDFRawStream,
   type PDFRef,
   popGraphicsState,
   pushGraphicsState,
@@ -24,7 +28,7 @@ import {
 } from 'pdf-lib';
 import { GalleyError } from '../../errors.ts';
 import type { PageGeometry } from './geometry.ts';
-import { grayBlack } from './gray.ts';
+import { grayBlack, grayStreams } from './gray.ts';
 import type { PagePlan } from './plan.ts';
 import { uniqueSubsetNames } from './subset-names.ts';
 import { type CharacterUse, mapGlyphsToText } from './to-unicode.ts';
@@ -46,10 +50,9 @@ export interface Metadata {
   characters: CharacterUse;
 }
 
-/** Furniture pages: in `source` from page `first` on, the k-th going on final page `pages[k]`. */
+/** Furniture pages: those of `docs`, one after another, the k-th going on final page `pages[k]`. */
 export interface Furniture {
-  source: PDFDocument;
-  first: number;
+  docs: PDFDocument[];
   pages: number[];
 }
 
@@ -68,8 +71,12 @@ export async function assemblePrint(
   plan: PagePlan,
   geometry: PageGeometry,
   meta: Metadata,
+  /** Whether the body's black is DeviceGray already (body.ts, run by run). */
+  bodyGray = false,
 ): Promise<Uint8Array> {
-  const frontPages = await body.copyPages(front, front.getPageIndices().slice(0, furniture.first));
+  if (!bodyGray) grayBlack(body);
+  grayBlack(front);
+  const frontPages = await body.copyPages(front, front.getPageIndices());
   plan.pages.forEach((planned, i) => {
     if (!planned.source) body.insertPage(i, [geometry.width, geometry.height]);
     else if (planned.source.doc === 'front') body.insertPage(i, frontPages[planned.source.page] as PDFPage);
@@ -84,9 +91,8 @@ export async function assemblePrint(
     const planned = plan.pages[i];
     if (planned?.source && !planned.recto) shiftContent(page, geometry.versoShift);
   });
-  await overlay(body, furniture, false);
+  grayStreams(body, await overlay(body, furniture, false));
   await body.flush();
-  grayBlack(body);
   finish(body, plan, geometry, meta);
   return body.save(SAVE_OPTIONS);
 }
@@ -125,19 +131,61 @@ function shiftContent(page: PDFPage, dx: number, dy = 0): void {
   page.node.wrapContentStreams(start, end);
 }
 
-/** Draws each furniture page over its book page (as an artifact in a tagged PDF). */
-async function overlay(doc: PDFDocument, furniture: Furniture, artifact: boolean): Promise<void> {
-  if (furniture.pages.length === 0) return;
-  const sources = furniture.source.getPages().slice(furniture.first, furniture.first + furniture.pages.length);
-  const embedded = await doc.embedPages(sources);
-  furniture.pages.forEach((target, k) => {
-    const page = doc.getPage(target);
-    const form = embedded[k];
-    if (!form) return;
-    if (artifact) page.pushOperators(PDFOperator.of(PDFOperatorNames.BeginMarkedContent, [PDFName.of('Artifact')]));
-    page.drawPage(form, { x: 0, y: 0 });
-    if (artifact) page.pushOperators(PDFOperator.of(PDFOperatorNames.EndMarkedContent));
+/**
+ * Draws each furniture page over its book page (as an artifact in a tagged PDF): a form made of
+ * the furniture page's own content stream, as Chromium wrote it (pdf-lib's embedPages would
+ * inflate and deflate it again, and leave a copy of the page behind).
+ */
+async function overlay(doc: PDFDocument, furniture: Furniture, artifact: boolean): Promise<PDFRef[]> {
+  const forms: PDFRef[] = [];
+  let k = 0;
+  for (const source of furniture.docs) {
+    const copy = PDFObjectCopier.for(source.context, doc.context).copy;
+    for (const page of source.getPages()) {
+      const target = furniture.pages[k++];
+      if (target === undefined) return forms;
+      const form = await pageForm(doc, page, copy);
+      forms.push(form);
+      const name = doc.getPage(target).node.newXObject('Furniture', form);
+      const drawn = [pushGraphicsState(), drawObject(name), popGraphicsState()];
+      doc
+        .getPage(target)
+        .pushOperators(
+          ...(artifact
+            ? [
+                PDFOperator.of(PDFOperatorNames.BeginMarkedContent, [PDFName.of('Artifact')]),
+                ...drawn,
+                PDFOperator.of(PDFOperatorNames.EndMarkedContent),
+              ]
+            : drawn),
+        );
+    }
+  }
+  return forms;
+}
+
+/**
+ * A page of another document as a form of `doc` (its resources copied with `copy`): its content
+ * stream as it is, when it has one of its own (as Chromium writes them); else by pdf-lib.
+ */
+async function pageForm(doc: PDFDocument, page: PDFPage, copy: <T extends PDFObject>(object: T) => T): Promise<PDFRef> {
+  // Not normalizedEntries(): that wraps the contents in q … Q streams of its own.
+  const contents = page.node.Contents();
+  const resources = page.node.Resources();
+  if (!(contents instanceof PDFRawStream) || !resources) return (await doc.embedPage(page)).ref;
+  const { width, height } = page.getMediaBox();
+  const dict = doc.context.obj({
+    Type: 'XObject',
+    Subtype: 'Form',
+    FormType: 1,
+    BBox: [0, 0, width, height],
+    Resources: copy(resources),
   });
+  for (const key of ['Filter', 'DecodeParms']) {
+    const value = contents.dict.get(PDFName.of(key));
+    if (value) dict.set(PDFName.of(key), copy(value));
+  }
+  return doc.context.register(PDFRawStream.of(dict, contents.contents));
 }
 
 function finish(doc: PDFDocument, plan: PagePlan, geometry: PageGeometry, meta: Metadata): void {

@@ -12,7 +12,9 @@ import type { BookPage, BrowserSession, ResourceResolver } from '../browser.ts';
 import { LOAD_OPTIONS } from './assemble.ts';
 import type { PrintBlock } from './blocks.ts';
 import { markLines, slicePages } from './dom-pages.ts';
+import { grayBlack } from './gray.ts';
 import { type Mark, readMarks } from './markers.ts';
+import { collectNodeGarbageDuring, collectPageGarbage } from './memory.ts';
 import type { TextBlockBox } from './page-lines.ts';
 import { pageScript, runScript } from './page-script.ts';
 import { type PageStart, type SetLinesJob, setLines } from './set-lines.ts';
@@ -78,6 +80,8 @@ export interface BodyJob {
   lines?: Omit<SetLinesJob, 'blocks' | 'start'> | undefined;
   /** The body position (pages and blanks before it) of the first block's first page (default 0): its parity sets the makeup's facing pages. */
   start?: number | undefined;
+  /** Make the printed PDF's black DeviceGray (the print edition's: gray.ts), each run's while the next one loads. */
+  gray?: boolean | undefined;
 }
 
 export interface PrintedBody {
@@ -130,44 +134,68 @@ export async function printBody(job: BodyJob): Promise<PrintedBody> {
   const pageStarts: PageStart[] | undefined = job.lines ? [] : undefined;
   let linesCss: string | undefined;
   let position = job.start ?? 0;
-  for (const [k, run] of job.runs.entries()) {
-    const page =
-      (k === 0 ? job.opened : undefined) ??
-      (await job.session.open(job.html(run.map((i) => job.body[i] as PrintBlock)), job.resolve));
-    let result: Omit<PrintedPage, 'doc'> & { doc: PDFDocument | undefined };
-    try {
-      await inPage(page, job.setup);
-      if (job.lines) {
-        const blocks = run.map((i) => job.body[i] as PrintBlock);
-        const made = await setLines(page, { ...job.lines, blocks, start: position });
-        position = made.end;
-        pageStarts?.push(...made.pages.map((p) => ({ ...p, section: run[p.section] as number })));
+  const open = (run: number[]) => {
+    const opening = job.session.open(job.html(run.map((i) => job.body[i] as PrintBlock)), job.resolve);
+    opening.catch(() => undefined);
+    return opening;
+  };
+  let next: Promise<BookPage> | undefined = job.opened ? Promise.resolve(job.opened) : open(job.runs[0] ?? []);
+  try {
+    for (const [k, run] of job.runs.entries()) {
+      const page = await (next as Promise<BookPage>);
+      next = undefined;
+      let result: (Omit<PrintedPage, 'doc'> & { doc: PDFDocument | undefined }) | undefined;
+      let bytes: Uint8Array | undefined;
+      try {
+        await inPage(page, job.setup);
+        if (job.lines) {
+          const blocks = run.map((i) => job.body[i] as PrintBlock);
+          const made = await setLines(page, { ...job.lines, blocks, start: position, collect: !job.pages });
+          position = made.end;
+          pageStarts?.push(...made.pages.map((p) => ({ ...p, section: run[p.section] as number })));
+        }
+        if (k === job.runs.length - 1) job.lastPrint?.();
+        if (job.lines && job.pages) {
+          const cut = await cutPages(page, job.pages);
+          linesCss = cut.css;
+          result = { doc: undefined, pageCount: cut.pages.length, marks: cut.marks, slices: cut.pages };
+        } else if (job.pages) {
+          result = await printPage(page, job.pages);
+        } else {
+          // What the layout left behind goes before the print, in the page, and in Node while it prints.
+          await collectPageGarbage(page);
+          bytes = await collectNodeGarbageDuring(page.pdf(PRINT_OPTIONS));
+        }
+      } finally {
+        if (job.keep && job.runs.length === 1) kept = page;
+        else await page.close();
       }
-      if (k === job.runs.length - 1) job.lastPrint?.();
-      if (job.lines && job.pages) {
-        const cut = await cutPages(page, job.pages);
-        linesCss = cut.css;
-        result = { doc: undefined, pageCount: cut.pages.length, marks: cut.marks, slices: cut.pages };
+      // The next run loads while this one's PDF is read.
+      const following = job.runs[k + 1];
+      if (following) next = open(following);
+      if (bytes) {
+        const printed = await PDFDocument.load(bytes, LOAD_OPTIONS);
+        result = { doc: printed, pageCount: printed.getPageCount(), marks: readMarks(printed), slices: undefined };
+        if (job.gray) grayBlack(printed);
+      }
+      if (!result) throw new GalleyError('PDF_FAILED', 'a run of the body was neither printed nor cut');
+      slices?.push(...(result.slices ?? []));
+      for (const mark of result.marks) marks.push({ ...mark, page: mark.page + pageCount });
+      pageCount += result.pageCount;
+      const printed = result.doc;
+      if (!printed) {
+        // Cut, not printed.
+      } else if (!doc) {
+        doc = printed;
       } else {
-        result = await printPage(page, job.pages);
+        const base = doc;
+        for (const copied of await base.copyPages(printed, printed.getPageIndices())) base.addPage(copied);
       }
-    } finally {
-      if (job.keep && job.runs.length === 1) kept = page;
-      else await page.close();
+      job.onRun?.(pageCount, k + 1);
     }
-    slices?.push(...(result.slices ?? []));
-    for (const mark of result.marks) marks.push({ ...mark, page: mark.page + pageCount });
-    pageCount += result.pageCount;
-    const printed = result.doc;
-    if (!printed) {
-      // Cut, not printed.
-    } else if (!doc) {
-      doc = printed;
-    } else {
-      const base = doc;
-      for (const copied of await base.copyPages(printed, printed.getPageIndices())) base.addPage(copied);
-    }
-    job.onRun?.(pageCount, k + 1);
+  } finally {
+    // A run failed: the next one's page, if it was being opened, is closed.
+    if (next) await (await next.catch(() => undefined))?.close();
   }
   if (!pageCount) throw new GalleyError('PDF_FAILED', 'the book has no pages to print');
   return { doc, pageCount, marks, page: kept, slices, linesCss, pageStarts };

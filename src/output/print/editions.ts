@@ -61,7 +61,7 @@ export async function editionPdf(
     characters: characterUse(drawnText(book, setup, layout, body)),
   };
   const { plan, geometry } = layout;
-  const furniture = { source: layout.frontDoc, ...layout.furniture };
+  const { furniture } = layout;
   if (edition === 'screen') {
     begin('screen');
     const printed = await screenEdition(book, layout, body);
@@ -71,7 +71,7 @@ export async function editionPdf(
   }
   if (!layout.bodyDoc) throw new GalleyError('PDF_FAILED', 'the body was laid out for the preview, not printed');
   begin('assemble');
-  return assemblePrint(layout.bodyDoc, layout.frontDoc, furniture, plan, geometry, meta);
+  return assemblePrint(layout.bodyDoc, layout.frontDoc, furniture, plan, geometry, meta, !layout.bodyPage);
 }
 
 /**

@@ -12,26 +12,26 @@
  *    For the preview (`pages`) the body is not printed: its pages are cut from the laid-out page
  *    where the makeup starts each (page-cut.js), with its markers' places read there.
  * 3. The front matter (loaded while the body prints), with the contents' page numbers now known,
- *    and the page furniture (running heads, folios, ornaments) are printed, in one small document.
+ *    is printed; beside it, in a page of its own, the page furniture (running heads, folios,
+ *    ornaments), in documents of a few hundred pages (furniture.ts).
  * 4. If the final page count calls for a wider gutter than the one used, the body is laid out
  *    again at the new width (rare: only near KDP's page-count boundaries).
  */
-import { toHtml } from 'hast-util-to-html';
 import type { PDFDocument } from 'pdf-lib';
 import type { Book } from '../../book/model.ts';
 import { parseLength } from '../../config/trim.ts';
 import { GalleyError } from '../../errors.ts';
 import type { BookPage, BrowserSession, ResourceResolver } from '../browser.ts';
 import type { PrintBlock } from './blocks.ts';
-import { type BodyJob, inPage, type PrintedPage, printBody, printPage } from './body.ts';
+import { type BodyJob, inPage, printBody, printPage } from './body.ts';
 import { printDocument } from './document.ts';
 import { blockPagesFromText, chunks, estimateFromHeights, estimateFromText } from './estimate.ts';
 import { type ContentsEntry, frontBlocks } from './front.ts';
-import { breakOrnaments, furnitureCss, furniturePages } from './furniture.ts';
+import { breakOrnaments, furnitureCss, furniturePages, printFurniture } from './furniture.ts';
 import { kdpGutter, type PageGeometry, pageGeometry, pageRules } from './geometry.ts';
 import { rulesFromPrint } from './linebreak/index.ts';
 import type { PrintBreakKeys } from './linebreak/rules.ts';
-import { type Mark, marker, markIndex } from './markers.ts';
+import { type Mark, markIndex } from './markers.ts';
 import type { TextBlockBox } from './page-lines.ts';
 import { joinPlan, type PagePlan, type PlacedBlock, planBody } from './plan.ts';
 import type { PageStart } from './set-lines.ts';
@@ -43,12 +43,15 @@ export const RUN_PAGES = 400;
 export interface Layout {
   geometry: PageGeometry;
   plan: PagePlan;
-  /** The printed body, loaded; its marker annotations removed (undefined when only cut, for `pages`). */
+  /**
+   * The printed body, loaded; its marker annotations removed, its black DeviceGray unless the
+   * body page was kept (undefined when only cut, for `pages`).
+   */
   bodyDoc: PDFDocument | undefined;
-  /** The printed front matter, followed by the furniture pages. */
+  /** The printed front matter. */
   frontDoc: PDFDocument;
-  /** Where the furniture pages start in `frontDoc`, and the final page each goes on. */
-  furniture: { first: number; pages: number[] };
+  /** The printed furniture pages (in runs, one PDF each), and the final page each goes on. */
+  furniture: { docs: PDFDocument[]; pages: number[] };
   /** The body's page, when kept open for the screen edition. */
   bodyPage: BookPage | undefined;
   contents: ContentsEntry[] | undefined;
@@ -130,7 +133,13 @@ export async function layOut(input: LayoutInput): Promise<Layout> {
     // 2. Print the body, and read where each block and break fell. Meanwhile the front matter
     // loads in a page of its own; its contents' numbers come when the body is printed.
     const front = frontBlocks(book, input.toc ? contentsEntries(body) : undefined, false);
+    const opening = (blocks: PrintBlock[], css = '') => {
+      const page = session.open(documentHtml(input, blocks, geometry, css), resolve);
+      page.catch(() => undefined);
+      return page;
+    };
     let frontOpening: Promise<BookPage> | undefined;
+    let furnitureOpening: Promise<BookPage> | undefined;
     const printed = await printBody({
       session,
       resolve,
@@ -142,10 +151,11 @@ export async function layOut(input: LayoutInput): Promise<Layout> {
       keep: input.keepBodyPage,
       pages: input.pages ? textBox(geometry) : undefined,
       lines: linesJob(input, geometry),
+      gray: !input.keepBodyPage,
       onRun: input.progress && runProgress(runs, guessed, estimate, input.progress),
       lastPrint: () => {
-        frontOpening = session.open(documentHtml(input, front, geometry, furnitureCss(geometry)), resolve);
-        frontOpening.catch(() => undefined);
+        frontOpening = opening(front);
+        if (!input.pages) furnitureOpening = opening([], furnitureCss(geometry));
       },
     });
     input.lap?.('body');
@@ -159,35 +169,33 @@ export async function layOut(input: LayoutInput): Promise<Layout> {
     });
     const contents = input.toc ? contentsEntries(body, bodyPlan.starts) : undefined;
 
-    // 3. Print the front matter with the contents' numbers, and after it the furniture.
+    // 3. The front matter with the contents' numbers, and beside it the furniture (for the PDF:
+    // the preview's is HTML), each printed in a page of its own.
     const furniture = furniturePages(bodyPlan.pages, breakOrnaments(printed.marks, bodyPlan.pages, geometry), geometry, {
       folios: setup.print.folios,
       ornament: setup.ornament,
-      marker: toHtml(marker('block', front.length)),
     });
-    const frontPage = await (frontOpening ?? session.open(documentHtml(input, front, geometry, furnitureCss(geometry)), resolve));
-    let frontPrinted: PrintedPage;
-    try {
-      await frontPage.evaluate(`(() => {
+    furnitureOpening ??= input.pages ? undefined : opening([], furnitureCss(geometry));
+    const furnitureDocs = furnitureOpening ? inPageOf(furnitureOpening, (page) => printFurniture(page, furniture.boxes)) : [];
+    Promise.resolve(furnitureDocs).catch(() => undefined);
+    frontOpening ??= opening(front);
+    const frontPrinted = await inPageOf(frontOpening, async (page) => {
+      await page.evaluate(`(() => {
         const numbers = ${JSON.stringify((contents ?? []).map((c) => c.page ?? ''))};
         document.querySelectorAll('.toc-page').forEach((slot, i) => { slot.textContent = numbers[i] ?? ''; });
-        document.body.insertAdjacentHTML('beforeend', ${JSON.stringify(furniture.html)});
       })()`);
-      frontPrinted = await printPage(frontPage, input.pages ? textBox(geometry) : undefined);
-    } finally {
-      await frontPage.close();
-    }
+      return printPage(page, input.pages ? textBox(geometry) : undefined);
+    });
     const { doc: frontDoc, marks: frontMarks, slices: frontSlices } = frontPrinted;
-    const furnitureStart = markIndex(frontMarks, 'block').get(front.length)?.page ?? frontDoc.getPageCount();
-    const frontPlaced = placed(front, frontMarks, furnitureStart);
+    const frontPlaced = placed(front, frontMarks, frontDoc.getPageCount());
     const plan = joinPlan(frontPlaced, bodyPlan);
+    const overlay = { docs: await furnitureDocs, pages: furniture.pages.map((i) => i + plan.bodyStart) };
     input.lap?.('front');
     input.progress?.({ done: plan.pages.length, total: plan.pages.length });
 
     // 4. The gutter the final page count calls for (only ever wider, so this ends).
     const needed = kdpGutter(plan.pages.length);
     if (fixed !== undefined || needed <= gutter || attempt >= 3) {
-      const overlay = { first: furnitureStart, pages: furniture.pages.map((i) => i + plan.bodyStart) };
       const pages =
         printed.slices && frontSlices ? { body: printed.slices, front: frontSlices, css: printed.linesCss ?? '' } : undefined;
       return {
@@ -206,6 +214,16 @@ export async function layOut(input: LayoutInput): Promise<Layout> {
     }
     gutter = needed;
     await printed.page?.close();
+  }
+}
+
+/** Runs `task` in a page once it is open, and closes the page. */
+async function inPageOf<T>(opening: Promise<BookPage>, task: (page: BookPage) => Promise<T>): Promise<T> {
+  const page = await opening;
+  try {
+    return await task(page);
+  } finally {
+    await page.close();
   }
 }
 

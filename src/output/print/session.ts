@@ -26,7 +26,6 @@ import { bodyBlocks, type PrintBlock } from './blocks.ts';
 import { printBody, printPage } from './body.ts';
 import { editionPdf, type PdfEdition, resolver } from './editions.ts';
 import { frontBlocks, wantsToc } from './front.ts';
-import { furnitureCss } from './furniture.ts';
 import { autoInner, KDP_MAX_PAGES } from './geometry.ts';
 import { documentHtml, type Layout, type LayoutInput, layOut, linesJob, placed, textBox } from './layout.ts';
 import { type Laid, ownPages, type PrintPages, pageTexts, planOf, viewOf } from './page-view.ts';
@@ -247,10 +246,7 @@ export function openPrint(first: Book, options: PrintOptions): PrintSession {
     if (front.length === next.front.length && front.every((b, i) => b.html === next.front[i]?.html))
       return { whole: false, sections: relaid, rest: undefined };
     const rest = async () => {
-      const page = await next.input.session.open(
-        documentHtml(next.input, front, next.geometry, furnitureCss(next.geometry)),
-        next.input.resolve,
-      );
+      const page = await next.input.session.open(documentHtml(next.input, front, next.geometry), next.input.resolve);
       try {
         const printed = await printPage(page, textBox(next.geometry));
         if (laid !== next) return;

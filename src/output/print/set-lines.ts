@@ -19,6 +19,7 @@ import type { PrintBlock } from './blocks.ts';
 import type { BreakRules, LineSetting, LineWidths, Setting, Token } from './linebreak/index.ts';
 import { type Breaker, createBreaker } from './linebreak/knuth-plass.ts';
 import { type MakeupRules, type MakeupUnit, makeUpSection } from './makeup.ts';
+import { collectPageGarbage } from './memory.ts';
 import { callsPerLine, type MeasuredNote, notesAlone, type PlacedNotes, placeNotes } from './page-notes.ts';
 import { pageScript, runScript } from './page-script.ts';
 import { blankBefore } from './plan.ts';
@@ -107,6 +108,8 @@ export interface SetLinesJob {
   line: number;
   /** The body position (pages and blanks so far) of the first block's first page. */
   start: number;
+  /** Collect the page's garbage while the lines are broken (a long block's measure leaves much: memory.ts). */
+  collect?: boolean | undefined;
 }
 
 const PX = 4 / 3;
@@ -119,6 +122,7 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
   );
   // Each section's page notes, and their lines (notes-measure.js).
   const noted = job.footnotes ? await runScript<MeasuredNote[][]>(page, NOTES_MEASURE, {}) : [];
+  const collected = job.collect ? collectPageGarbage(page) : undefined;
   for (const section of measured.sections) {
     for (const unit of section.units) {
       if (unit.sent) unit.tokens = decode(unit.sent);
@@ -181,8 +185,14 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
     });
     position += made.pages.length;
   });
+  await collected;
   await runScript(page, SET, { units, starts, solids });
   if (job.footnotes) await runScript(page, NOTES_SET, { notes, noteGap: rules.noteGap });
+  // The measure's places of the tokens, kept for the setting, go.
+  await page.evaluate(`(() => {
+    for (const el of window.galleyFlow ?? []) if (el) delete el.galleyPlaces;
+    window.galleyFlow = window.galleyNotes = window.galleySections = undefined;
+  })()`);
   return { pages, end: position };
 }
 
