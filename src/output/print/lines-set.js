@@ -26,6 +26,7 @@
   style.textContent = `
     .galley-set > .galley-line { display: block; position: relative; height: 1lh; white-space: nowrap; text-indent: 0; text-align-last: auto; }
     .galley-set > .galley-line.galley-first { text-indent: inherit; }
+    :where(.galley-set, section[data-block] li) { position: relative; }
     .galley-set > .galley-line.galley-justify { text-align: justify; text-align-last: justify; }
     .galley-set > .galley-line > .galley-hyphen { margin-left: calc(-1 * var(--galley-letter-spacing, 0px)); user-select: none; }
     .galley-page-start { break-before: page !important; }
@@ -44,8 +45,8 @@
   };
   // Everything with text is painted in reading order, so the PDF's text reads in order: a scaled
   // line (a transform) paints with the positioned boxes, after any text that is not in one. So
-  // every line is positioned, every unit set whole, and (after the lines) any text left outside
-  // both (the text of a <details> beside its summary).
+  // every line is positioned, every unit (and every list item, whose marker paints with it), and
+  // (after the lines) any text left outside them (the text of a <details> beside its summary).
   const solids = (options.solids ?? []).map((id) => flow[id]);
   const statics = solids.filter((el) => getComputedStyle(el).position === 'static');
   for (const el of statics) el.style.position = 'relative';
