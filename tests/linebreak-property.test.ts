@@ -205,6 +205,7 @@ describe('line breaker: properties', () => {
           hyphens: best.pass !== 'pretolerance',
           tolerance: best.pass === 'pretolerance' ? 100 : 200,
           letters: best.pass === 'emergency' ? 0.01 : 0,
+          expansion: resolved.maxExpansion,
           last: false,
         };
         const least = leastDemerits(buildItems(tokens, resolved), avail, options, resolved);

@@ -63,9 +63,10 @@ describe('line breaker: setting', () => {
     // sets this paragraph with more demerits than there need be.
     const text = 'there their anywhere day then so station boots everything with answered table as into been up the some';
     const tokens = prose(text);
-    const rules = resolveRules({ pretolerance: -1 });
+    // Without glyph expansion, so that only letter spacing can save the tolerance pass.
+    const rules = resolveRules({ pretolerance: -1, maxExpansion: 0 });
     const s = set(tokens, 150, rules);
-    const pass = { hyphens: true, tolerance: 200, letters: 0.01, last: false };
+    const pass = { hyphens: true, tolerance: 200, letters: 0.01, expansion: 0, last: false };
     expect(s.pass).toBe('emergency');
     expect(s.demerits).toBeCloseTo(leastDemerits(buildItems(tokens, rules), () => 150, pass, rules) as number, 6);
   });
@@ -111,11 +112,38 @@ describe('line breaker: setting', () => {
     // Two long words: their one space cannot stretch 30 px within the tolerance.
     const tokens = prose('abcdefghijklmnopqrst abcdefghijklmnopqrst abcd');
     const width = 20 * 5 * 2 + 4 + 2 * 1.26 + 1.5;
-    const s = set(tokens, width);
+    const s = set(tokens, width, { maxExpansion: 0 });
     sound(tokens, s, width);
     expect(s.pass).toBe('emergency');
     expect(s.lines[0]?.letterSpacing).toBeGreaterThan(0);
-    expect(set(tokens, width, { maxLetterSpacing: 0 }).lines[0]?.letterSpacing).toBe(0);
+    expect(set(tokens, width, { maxLetterSpacing: 0, maxExpansion: 0 }).lines[0]?.letterSpacing).toBe(0);
+  });
+
+  it('expands the glyphs with the spaces, at one ratio, within ±2%', () => {
+    // One space of 4 px (stretch 2, shrink 4/3) between words of 200 px and 100 px, then a last line.
+    const tokens = prose(`${'a'.repeat(40)} ${'b'.repeat(20)} ${'c'.repeat(10)}`);
+    const words = 300;
+    for (const give of [-4, -1, 1, 3, 7]) {
+      const width = words + 4 + give;
+      const s = set(tokens, width);
+      sound(tokens, s, width);
+      const line = s.lines[0] as Setting['lines'][number];
+      // The space and the glyphs give at the same ratio: each its share of the difference.
+      const room = give > 0 ? 2 + 0.02 * words : 4 / 3 + 0.02 * words;
+      expect(line.expansion).toBeCloseTo((give / room) * 0.02, 9);
+      expect(line.wordSpacing).toBeCloseTo((give / room) * (give > 0 ? 2 : 4 / 3), 9);
+      expect(line.letterSpacing).toBe(0);
+      expect(s.pass).toBe('pretolerance');
+    }
+    // Past ±2% the glyphs stay at 2% and the space alone takes the rest (up to the tolerance).
+    const loose = set(tokens, words + 4 + 8.5);
+    expect(loose.pass).toBe('tolerance');
+    expect(loose.lines[0]?.expansion).toBeCloseTo(0.02, 9);
+    expect(loose.lines[0]?.wordSpacing).toBeCloseTo(2.5, 9);
+    // Turned off, the space does it all.
+    const off = set(tokens, words + 4 + 2.4, { maxExpansion: 0 }).lines[0] as Setting['lines'][number];
+    expect(off.expansion).toBe(0);
+    expect(off.wordSpacing).toBeCloseTo(2.4, 9);
   });
 });
 
@@ -243,6 +271,7 @@ describe('line breaker: rules from book.yaml', () => {
       'max-hyphen-lines': 3,
       tolerance: 400,
       'max-letter-spacing': 0.5,
+      'max-expansion': 1.5,
       'keep-with-next': ['Lady'],
     });
     const rules = rulesFromPrint(print, 'en-GB');
@@ -253,6 +282,7 @@ describe('line breaker: rules from book.yaml', () => {
       maxHyphenLines: 3,
       tolerance: 400,
       maxLetterSpacing: 0.005,
+      maxExpansion: 0.015,
       titles: ['Lady'],
       language: 'en-GB',
     });
@@ -265,8 +295,10 @@ describe('line breaker: rules from book.yaml', () => {
       tolerance: 200,
       pretolerance: 100,
       maxLetterSpacing: 0.01,
+      maxExpansion: 0.02,
     });
     expect(() => printSchema.parse({ 'hyphen-min-left': 0 })).toThrow();
+    expect(() => printSchema.parse({ 'max-expansion': 6 })).toThrow();
   });
 
   it('one breaker serves many paragraphs with the same result as one call each', () => {

@@ -4,18 +4,16 @@
  * `..` paths are refused, only 127.0.0.1 accepts connections, and Ctrl-C stops it cleanly.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../src/core/build.ts';
-import { type PreviewHandle, type PreviewState, preview } from '../src/core/preview.ts';
-import { findBrowser } from '../src/output/browser.ts';
+import { type PreviewHandle, preview } from '../src/core/preview.ts';
+import { openPreviewApp, pagesShown, pdfPages, previewPages } from './helpers/preview-pages.ts';
 import { REPO, tempDir } from './helpers/tmp.ts';
-import { type PdfWord, pdfPageWords } from './helpers/tools.ts';
 
 function rawGet(port: number, rawPath: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -44,106 +42,6 @@ function viewText(page: Page, id: 'epub-view' | 'print-view'): Promise<string> {
   return page.evaluate((viewId) => document.getElementById(viewId)?.shadowRoot?.textContent ?? '', id);
 }
 
-/** Letters and digits only, lower case: what survives any difference in how text is extracted. */
-function letters(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]/gu, '');
-}
-
-interface PageText {
-  label: string;
-  body: string;
-  furniture: string;
-}
-
-/** The print view's pages: each one's text block and its furniture (running head, folio). */
-async function previewPages(page: Page): Promise<PageText[]> {
-  const pages = await page.evaluate(() => {
-    const root = document.getElementById('print-view')?.shadowRoot;
-    // Off-screen spreads skip their rendering (content-visibility), and so have no innerText.
-    if (root && !root.getElementById('test-render-all')) {
-      const style = document.createElement('style');
-      style.id = 'test-render-all';
-      style.textContent = '.spread { content-visibility: visible !important; }';
-      root.append(style);
-    }
-    return [...(root?.querySelectorAll<HTMLElement>('.page') ?? [])].map((box) => {
-      // A numbered item's number is a marker, outside innerText; the PDF has it as text.
-      const items = [...box.querySelectorAll<HTMLLIElement>('ol > li:not(.galley-cont)')];
-      const marked = items.filter(
-        (li) => getComputedStyle(li).display === 'list-item' && getComputedStyle(li).listStyleType !== 'none',
-      );
-      const numbers = marked.map((li) => {
-        const number = document.createElement('span');
-        number.textContent = `${li.value}. `;
-        li.prepend(number);
-        return number;
-      });
-      const text = {
-        label: box.dataset.label ?? '',
-        body: box.querySelector<HTMLElement>('.print-body')?.innerText ?? '',
-        furniture: box.querySelector<HTMLElement>('.furniture-page')?.innerText ?? '',
-      };
-      for (const number of numbers) number.remove();
-      return text;
-    });
-  });
-  return pages.map((p) => ({ label: p.label, body: letters(p.body), furniture: letters(p.furniture) }));
-}
-
-/** The same for the PDF `galley build` makes of the book: text inside the text block, and outside it. */
-async function pdfPages(input: string, state: PreviewState): Promise<PageText[]> {
-  const out = tempDir();
-  await build({ input, out, formats: ['pdf'] });
-  const file = path.join(out, readdirSync(out).find((f) => f.endsWith('.pdf')) ?? '');
-  const box = state.print?.page.recto ?? { top: 0, height: 0 };
-  return (await pdfPageWords(file)).map((words, i) => {
-    const inside = words.filter((w) => w.top >= box.top - 6 && w.bottom <= box.top + box.height + 4);
-    const outside = words.filter((w) => !inside.includes(w));
-    return {
-      label: state.print?.pages[i]?.label ?? '',
-      body: letters(inLines(inside)),
-      furniture: letters(inLines(outside)),
-    };
-  });
-}
-
-/** Words in lines (tops within a few points; a drop cap joins its first line), left to right. */
-function inLines(words: PdfWord[]): string {
-  const rows: PdfWord[][] = [];
-  for (const word of [...words].sort((a, b) => a.top - b.top)) {
-    const row = rows.at(-1);
-    if (row && word.top - (row[0]?.top ?? 0) < 5) row.push(word);
-    else rows.push([word]);
-  }
-  return rows
-    .map((row) =>
-      row
-        .sort((a, b) => a.left - b.left)
-        .map((w) => w.text)
-        .join(' '),
-    )
-    .join('\n');
-}
-
-async function currentState(handle: PreviewHandle): Promise<PreviewState> {
-  return (await (await fetch(`${handle.url}state`)).json()) as PreviewState;
-}
-
-/** Waits until the preview has laid the pages out and the browser shows them. */
-async function pagesShown(handle: PreviewHandle, page: Page): Promise<PreviewState> {
-  await handle.settled();
-  const state = await currentState(handle);
-  await page.waitForFunction(
-    (count) => document.getElementById('print-view')?.shadowRoot?.querySelectorAll('.page').length === count,
-    { timeout: 30_000 },
-    state.print?.pages.length ?? -1,
-  );
-  return state;
-}
-
 describe('galley preview', () => {
   let book: string;
   let handle: PreviewHandle;
@@ -154,13 +52,7 @@ describe('galley preview', () => {
     book = path.join(tempDir(), 'book');
     cpSync(path.join(REPO, 'manuscript'), book, { recursive: true });
     handle = await preview({ input: book, port: 4520 });
-    browser = await puppeteer.launch({
-      executablePath: (await findBrowser()).executablePath,
-      pipe: true,
-      args: ['--no-sandbox', '--disable-gpu'],
-    });
-    page = await browser.newPage();
-    await page.goto(handle.url, { waitUntil: 'load' });
+    ({ browser, page } = await openPreviewApp(handle.url));
     await page.waitForFunction(() => document.getElementById('book-title')?.textContent !== 'Galley');
   });
 

@@ -60,6 +60,46 @@ describe('theme.json errors, at their line and column', () => {
     }
   });
 
+  it('takes a role turned off (`none`) alone, and reports each misuse at its line', () => {
+    const good = '{\n  "extends": "default",\n  "fonts": [{ "role": "small-caps", "none": true }]\n}\n';
+    expect(parseThemeJson(good, 't.json').manifest.fonts).toEqual([{ role: 'small-caps', none: true }]);
+    const text = [
+      '{',
+      '  "fonts": [',
+      '    { "role": "text", "none": true },',
+      '    { "role": "display", "none": true, "package": "@fontsource/jost" },',
+      '    { "none": true },',
+      '    { "role": "small-caps", "none": false, "stylesheets": ["400.css"], "package": "@fontsource/x" },',
+      '    { "role": "display", "package": "@fontsource/jost", "stylesheets": ["500.css"] }',
+      '  ]',
+      '}',
+      '',
+    ].join('\n');
+    try {
+      parseThemeJson(text, 't.json');
+      expect.unreachable();
+    } catch (e) {
+      expect((e as GalleyError).code).toBe('THEME_INVALID');
+      expect((e as GalleyError).problems.map((p) => `${p.place?.line}:${p.place?.column} ${p.message}`)).toEqual([
+        '3:15 `fonts.role` must be display or small-caps with `none`: a theme always has a text face (give a font with role text to replace it)',
+        '4:51 `fonts.package` must be left out of an entry with `none` (it turns the role off); got "@fontsource/jost"',
+        '6:37 `fonts.none` must be true (to turn the role off), or be left out; got false (a yes/no value)',
+        '5:5 `fonts.role` is required',
+      ]);
+    }
+    // A role both turned off and given a font by the same theme, at the entry that turns it off.
+    const both =
+      '{\n  "fonts": [\n    { "role": "display", "package": "@fontsource/jost", "stylesheets": ["500.css"] },\n    { "role": "display", "none": true }\n  ]\n}\n';
+    expect(() => parseThemeJson(both, 't.json')).toThrow(
+      '`fonts.role` display is both turned off (`none`) and given a font in this list: keep one of the two entries',
+    );
+    try {
+      parseThemeJson(both, 't.json');
+    } catch (e) {
+      expect((e as GalleyError).place).toEqual({ line: 4, column: 15 });
+    }
+  });
+
   it('refuses a font path that climbs out of the theme, at its value', () => {
     const text = '{\n  "fonts": [{ "path": "../../fonts", "stylesheets": ["400.css"] }]\n}\n';
     expect(() => parseThemeJson(text, 't.json')).toThrow(/inside the theme’s folder/);

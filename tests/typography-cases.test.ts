@@ -29,3 +29,25 @@ describe('typographic pass golden cases', () => {
     });
   }
 });
+
+describe('typography: a one-word quotation after a dash or a space, with another one-word quotation later', () => {
+  // Generated words (none an elision such as 'tis or 'round): each quotation opens and closes.
+  const letters = 'abcdefghijklmnoprstuvwy';
+  let seed = 7;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed;
+  };
+  const word = () => Array.from({ length: 3 + (next() % 6) }, () => letters[next() % letters.length]).join('');
+  const cases = Array.from({ length: 60 }, () => {
+    const before = ['--', '—', ' ', ' (', '–'][next() % 5] as string;
+    return [before, word(), word()] as const;
+  });
+  it.each(cases)('said%s‘%s’ and ‘%s’', (before, a, b) => {
+    const open = before.endsWith('(') ? '(' : '';
+    const typed = `She said${before}'${a}'${open ? ')' : ''} and '${b}'.`;
+    const out = typeset(typed, {});
+    expect(out).toContain(`‘${a}’`);
+    expect(out).toContain(`‘${b}’`);
+  });
+});

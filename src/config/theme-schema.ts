@@ -20,7 +20,17 @@ const innerPath = nonEmpty.refine((value) => !/^([/\\]|[a-z]:)/i.test(value) && 
 
 export const FONT_ROLES = ['text', 'display', 'small-caps'] as const;
 
-/** A font: an npm package in the fontsource layout, or a folder of the theme in the same layout. */
+/** The roles a theme may turn off (`{ "role": …, "none": true }`); every theme keeps a text face. */
+export const DROPPABLE_ROLES = ['display', 'small-caps'] as const;
+
+/** The keys that name a font's files: none of them goes with `none`. */
+const FACE_KEYS = ['package', 'path', 'stylesheets', 'family', 'weight'] as const;
+
+/**
+ * A font: an npm package in the fontsource layout, or a folder of the theme in the same layout.
+ * Or, with `none`, no font for a role the parent gives one (a child of `default` without true
+ * small caps: `{ "role": "small-caps", "none": true }`).
+ */
 export const themeFontSchema = z
   .object({
     /** An npm font package (`@fontsource/alegreya`), found from the theme's folder, the book's, then Galley's. */
@@ -28,7 +38,10 @@ export const themeFontSchema = z
     /** Or a folder inside the theme holding the stylesheets and their `files/`. */
     path: innerPath.optional(),
     /** The stylesheets to load, one per face (`400.css`, `400-italic.css` …). */
-    stylesheets: z.array(innerPath, { message: 'must be a list of stylesheet names' }).min(1, 'must name at least one'),
+    stylesheets: z
+      .array(innerPath, { message: 'must be a list of stylesheet names' })
+      .min(1, 'must name at least one')
+      .optional(),
     /** The CSS family name the stylesheets declare. */
     family: nonEmpty.optional(),
     /** What the theme uses it for: the text, headings (display), or true small caps. */
@@ -40,9 +53,31 @@ export const themeFontSchema = z
       .min(100, 'must be a weight from 100 to 900')
       .max(900, 'must be a weight from 100 to 900')
       .optional(),
+    /** No font for `role`: the parent's is dropped, and the theme's CSS does without it. */
+    none: z.literal(true, { message: 'must be true (to turn the role off), or be left out' }).optional(),
   })
   .strict()
   .superRefine((font, ctx) => {
+    if (font.none) {
+      if (font.role === undefined) ctx.addIssue({ code: 'custom', message: 'is required', path: ['role'] });
+      else if (!(DROPPABLE_ROLES as readonly string[]).includes(font.role)) {
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            'must be display or small-caps with `none`: a theme always has a text face (give a font with role text to replace it)',
+          path: ['role'],
+        });
+      }
+      for (const key of FACE_KEYS.filter((k) => font[k] !== undefined)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be left out of an entry with `none` (it turns the role off)',
+          path: [key],
+        });
+      }
+      return;
+    }
+    if (font.stylesheets === undefined) ctx.addIssue({ code: 'custom', message: 'is required', path: ['stylesheets'] });
     // Neither: `package` is reported missing. Both: `path` is one too many.
     if (font.package === undefined && font.path === undefined) {
       ctx.addIssue({ code: 'custom', message: 'is required (or `path`)', path: ['package'] });
@@ -111,8 +146,23 @@ export const themeSchema = z
     description: nonEmpty.optional(),
     /** A built-in theme this one inherits everything from, overriding only what it gives. */
     extends: nonEmpty.optional(),
-    /** Fonts. A font with a role replaces the parent's font of that role; others are added. */
-    fonts: z.array(themeFontSchema, { message: 'must be a list of fonts' }).optional(),
+    /**
+     * Fonts. A font with a role replaces the parent's font of that role; others are added; a
+     * role with `none` drops the parent's.
+     */
+    fonts: z
+      .array(themeFontSchema, { message: 'must be a list of fonts' })
+      .superRefine((fonts, ctx) => {
+        for (const [i, font] of fonts.entries()) {
+          if (!font.none || !fonts.some((other) => !other.none && other.role === font.role)) continue;
+          ctx.addIssue({
+            code: 'custom',
+            message: `${font.role} is both turned off (\`none\`) and given a font in this list: keep one of the two entries`,
+            path: [i, 'role'],
+          });
+        }
+      })
+      .optional(),
     /** The print settings the engine measures with; each overrides the parent's. */
     print: themePrintSchema.optional(),
     /** The chapter head, in print and the EPUB. */
@@ -127,7 +177,10 @@ export const themeSchema = z
   .strict();
 
 export type ThemeManifest = z.output<typeof themeSchema>;
-export type ThemeFont = z.output<typeof themeFontSchema>;
+/** An entry of `fonts` as written: a font, or a role turned off. */
+export type ThemeFontEntry = z.output<typeof themeFontSchema>;
+/** A font (an entry without `none`): its stylesheets are given. */
+export type ThemeFont = Omit<ThemeFontEntry, 'none' | 'stylesheets'> & { stylesheets: string[] };
 type Given<T> = { [K in keyof T]-?: NonNullable<T[K]> };
 /** The print settings, every one given (merged along the chain). */
 export type ThemePrint = Given<z.output<typeof themePrintSchema>>;

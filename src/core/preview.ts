@@ -15,6 +15,7 @@ import { checkBook } from '../check/check.ts';
 import { type Diagnostic, formatDiagnostic } from '../diagnostics.ts';
 import { GalleyError, locationOf } from '../errors.ts';
 import { type Logger, silentLogger } from '../logger.ts';
+import type { BrowserSession } from '../output/browser.ts';
 import { type FontSet, fontFile, loadThemeFonts } from '../output/fonts.ts';
 import { TEMPLATES_DIR, themeFolders } from '../output/theme.ts';
 import { epubView } from '../preview/epub-view.ts';
@@ -36,6 +37,11 @@ export interface PreviewOptions {
   logger?: Logger;
   /** Browser for the print view (else found as for the PDF). */
   browser?: string | undefined;
+  /**
+   * Or a browser already running for the print view (`launchBrowser()`), shared with builds as
+   * build's `session` is; the caller closes it after the preview.
+   */
+  session?: BrowserSession | undefined;
   /**
    * Told as each piece of an update reaches the browser: `typeset` (EPUB view, diagnostics),
    * `pages` (the print view), `check`, `repaginated` (the rest of the book, when there was any).
@@ -67,6 +73,8 @@ export interface PreviewState {
   version: number;
   title: string;
   language: string;
+  /** The book's theme, as named (`default`, `modern`, `./themes/harbour`). */
+  theme: string;
   css: { epub: string; fonts: string };
   sections: PreviewSection[];
   diagnostics: PreviewDiagnostic[];
@@ -100,7 +108,7 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
   const overrides = { title: options.title, author: options.author, theme: options.theme };
   // The EPUB view's fonts: the current book's theme's.
   let fonts: FontSet | undefined;
-  const printer = printPreview({ browser: options.browser });
+  const printer = printPreview({ browser: options.browser, session: options.session });
   // The EPUB view's sections as last set (a save sets again only those that changed).
   const epubMemo = new Map<string, string>();
   let book: Book | undefined;
@@ -126,6 +134,7 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
         version: (previous?.version ?? 0) + 1,
         title: book.config.title,
         language: book.config.language,
+        theme: book.theme.name,
         css: { epub: view.css, fonts: fontUrls(fonts.css, 'fonts') },
         sections: view.sections.map((section) => ({ ...section, html: bookUrls(section.html) })),
         // Linked to pages once this text's pages are laid out (the last layout's may have moved).
@@ -227,6 +236,7 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
       ...(came ? { print: state.print, printStatus: state.printStatus, diagnostics: diagnostics(state.print) } : {}),
     };
     server.broadcast('state', state);
+    watchBook();
     options.onUpdate?.('typeset', state);
     if (state.error) {
       for (const problem of state.error.problems)
@@ -236,13 +246,24 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
     }
   }
 
+  // The book's folder, the built-in themes, and the folders of the book's theme: watched again
+  // when book.yaml names another theme.
   const root = (await isFolder(input)) ? input : path.dirname(input);
-  const stopWatching = watchFiles({
-    folders: watchedFolders([root, TEMPLATES_DIR, ...(book ? themeFolders(book.theme) : [])]),
-    onChange: (files) => {
-      refresh(files).catch((error: Error) => logger.error(`preview update failed: ${error.message}`));
-    },
-  });
+  let watched = '';
+  let stopWatching = () => {};
+  function watchBook(): void {
+    const folders = watchedFolders([root, TEMPLATES_DIR, ...(book ? themeFolders(book.theme) : [])]);
+    if (folders.join('\n') === watched) return;
+    stopWatching();
+    watched = folders.join('\n');
+    stopWatching = watchFiles({
+      folders,
+      onChange: (files) => {
+        refresh(files).catch((error: Error) => logger.error(`preview update failed: ${error.message}`));
+      },
+    });
+  }
+  watchBook();
 
   logger.info(`preview on ${server.url}`);
   return {

@@ -3,7 +3,7 @@
  * EPUB and the preview. A theme is a folder: theme.json (src/config/theme-schema.ts), book.css
  * (shared), print.css and epub.css, and any fonts or ornaments it ships. A theme that `extends`
  * a built-in one inherits everything and overrides what it gives: its print settings and fonts
- * over the parent's, its CSS after the parent's (so the custom properties it sets win). Chains
+ * over the parent's (a font role it sets to `none` is dropped), its CSS after the parent's (so the custom properties it sets win). Chains
  * are followed to their root; one that comes back on itself is refused. Each file is read from
  * inside its own theme's folder only: a link that leads out of it is refused.
  *
@@ -171,14 +171,21 @@ function mergedPrint(layers: ThemeLayer[], root: ThemeLayer): ThemePrint {
   return print as ThemePrint;
 }
 
-/** The parent's fonts, less each role a later theme gives a font for, then that theme's fonts. */
+/**
+ * The parent's fonts, less each role a later theme gives a font for or turns off (`none`), then
+ * that theme's fonts.
+ */
 function mergedFonts(layers: ThemeLayer[]): ThemeFontSource[] {
   let fonts: ThemeFontSource[] = [];
   for (const layer of layers) {
-    const own = layer.manifest.fonts ?? [];
-    const roles = new Set(own.flatMap((f) => (f.role ? [f.role] : [])));
+    const own = (layer.manifest.fonts ?? []).map((font, i) => ({ font, place: layer.fontPlaces[i] }));
+    const roles = new Set(own.flatMap(({ font }) => (font.role ? [font.role] : [])));
     fonts = fonts.filter((f) => !f.role || !roles.has(f.role));
-    fonts.push(...own.map((f, i) => ({ ...f, dir: layer.dir, file: layer.file, place: layer.fontPlaces[i] })));
+    for (const { font, place } of own) {
+      const { none, stylesheets, ...face } = font;
+      if (none || !stylesheets) continue;
+      fonts.push({ ...face, stylesheets, dir: layer.dir, file: layer.file, place });
+    }
   }
   return fonts;
 }

@@ -1,8 +1,11 @@
 /**
  * The preview's EPUB view: the sections as the EPUB sets them (src/output/epub/design.ts — the
  * theme's chapter heads, lead-ins and scene-break ornaments), with the EPUB's CSS and the CSS
- * theme.json's values add. An ornament image is shown from a `data:` address. Given the memo of
- * the last views, a section whose text, place and design are as before is not set again.
+ * theme.json's values add. An ornament image is shown from a `data:` address. The view is a
+ * shadow root, where no `html` or `body` exists: the CSS's `:root` and `html` rules go to its host
+ * (so the custom properties the theme and Galley set reach the book), its `body` rules to the
+ * `.book` element that holds the sections. Given the memo of the last views, a section whose
+ * text, place and design are as before is not set again.
  */
 import { createHash } from 'node:crypto';
 import { toHtml } from 'hast-util-to-html';
@@ -11,6 +14,7 @@ import { designCss, designedTrees } from '../output/epub/design.ts';
 import { dataUrl, loadOrnaments } from '../output/ornaments.ts';
 import { themeCss } from '../output/theme.ts';
 import { themeDesign } from '../output/theme-design.ts';
+import { scopeCss } from './print-css.ts';
 
 export interface EpubViewSection {
   id: string;
@@ -48,5 +52,6 @@ export async function epubView(book: Book, memo?: Map<string, string>): Promise<
     if (key !== undefined && tree && html !== undefined) memo?.set(key, html);
     return { id: section.id, kind: section.kind, title: section.title, html: html ?? section.html };
   });
-  return { css: `${await themeCss(book.theme, 'epub')}\n${designCss(design)}`, sections };
+  const css = `${await themeCss(book.theme, 'epub')}\n${designCss(design)}`;
+  return { css: scopeCss(css, ':host', '.book'), sections };
 }

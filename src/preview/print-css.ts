@@ -5,12 +5,15 @@
  * output/print/page-cut.js and page-slices.js).
  */
 
-/** Rewrites `html`/`:root` selectors to `.print-root`, and `body` to `.print-body`. */
-export function scopeCss(css: string): string {
+/**
+ * Rewrites `html`/`:root` selectors to `root` (`.print-root`), and `body` to `body`
+ * (`.print-body`). The EPUB view scopes its CSS the same way, to `:host` and `.book`.
+ */
+export function scopeCss(css: string, root = '.print-root', body = '.print-body'): string {
   return css
-    .replace(/:root(?![\w-])/g, '.print-root')
-    .replace(/(^|[\s,>+~(}])html(?![\w-])/g, '$1.print-root')
-    .replace(/(^|[\s,>+~(}])body(?![\w-])/g, '$1.print-body');
+    .replace(/:root(?![\w-])/g, root)
+    .replace(/(^|[\s,>+~(}])html(?![\w-])/g, `$1${root}`)
+    .replace(/(^|[\s,>+~(}])body(?![\w-])/g, `$1${body}`);
 }
 
 /**

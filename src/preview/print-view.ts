@@ -62,7 +62,15 @@ export interface PrintPreview {
   close(): Promise<void>;
 }
 
-export function printPreview(options: { browser?: string | undefined } = {}): PrintPreview {
+export interface PrintPreviewOptions {
+  /** The browser to launch (else found as for the PDF). */
+  browser?: string | undefined;
+  /** Or one already running, shared with the caller (who closes it; close() leaves it open). */
+  session?: BrowserSession | undefined;
+}
+
+export function printPreview(options: PrintPreviewOptions = {}): PrintPreview {
+  const shared = options.session;
   let browser: Promise<BrowserSession> | undefined;
   let print: PrintSession | undefined;
   let shown: { book: Book; pages: PrintPages } | undefined;
@@ -75,7 +83,7 @@ export function printPreview(options: { browser?: string | undefined } = {}): Pr
 
   async function full(book: Book): Promise<PrintView> {
     await print?.close();
-    browser ??= launchBrowser(options.browser, true);
+    browser ??= shared ? Promise.resolve(shared) : launchBrowser(options.browser, true);
     print = openPrint(book, { browser, purpose: 'preview' });
     await print.layOut();
     return view(book);
@@ -105,7 +113,7 @@ export function printPreview(options: { browser?: string | undefined } = {}): Pr
       browser = undefined;
       await print?.close().catch(() => undefined);
       print = undefined;
-      await (await open?.catch(() => undefined))?.close();
+      if (!shared) await (await open?.catch(() => undefined))?.close();
     },
   };
 }

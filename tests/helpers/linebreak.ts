@@ -130,14 +130,21 @@ export function coverageProblems(tokens: Token[], setting: Setting): string[] {
 }
 
 /** Problems with each line's width: set to its measure exactly, or short of it only as allowed. */
-export function widthProblems(tokens: Token[], setting: Setting, widths: LineWidths, letterLimit = 0.01): string[] {
+export function widthProblems(
+  tokens: Token[],
+  setting: Setting,
+  widths: LineWidths,
+  letterLimit = 0.01,
+  expansionLimit = 0.02,
+): string[] {
   const problems: string[] = [];
   setting.lines.forEach((line, i) => {
     const c = lineContent(tokens, line, i === setting.lines.length - 1);
     const room = avail(widths, i);
-    const set = c.natural + line.wordSpacing * c.glue + line.letterSpacing * c.chars;
+    const set = c.natural + line.expansion * c.letters + line.wordSpacing * c.glue + line.letterSpacing * c.chars;
     if (Math.abs(line.letterSpacing * c.chars) > letterLimit * c.letters + 1e-6)
       problems.push(`line ${i}: letter spacing over ${letterLimit}`);
+    if (Math.abs(line.expansion) > expansionLimit + 1e-9) problems.push(`line ${i}: glyphs expanded over ${expansionLimit}`);
     if (line.wordSpacing * c.glue < -c.shrink - 1e-6) problems.push(`line ${i}: spaces shrunk past their shrink`);
     if (line.overfull > 1e-9) {
       if (Math.abs(set - line.overfull - room) > 1e-6)

@@ -84,7 +84,9 @@ export const isJustified = (line: BookLine) => line.words.length >= 6 && line.fu
 
 const lastWord = (line: BookLine) => line.words.at(-1)?.text ?? '';
 const hyphenEnd = (line: BookLine) => /[-\u2010]$/.test(lastWord(line).replace(/\u00ad/g, ''));
-const TITLE = /^[“‘"'(]*(?:Mr|Mrs|Ms|Messrs|Dr|St|Sir|Lady|Lord|Miss|Captain|Colonel)\.?$/u;
+// An abbreviated title with or without its point; a title that is a word only without one ("let
+// me not interrupt you, Sir. You will…" ends a sentence).
+const TITLE = /^[“‘"'(]*(?:(?:Mr|Mrs|Ms|Messrs|Dr|St)\.?|Sir|Lady|Lord|Miss|Captain|Colonel)$/u;
 
 export function lineMeasures(book: Book): LineMeasures {
   const lines = flow(book);
@@ -119,7 +121,8 @@ export function lineMeasures(book: Book): LineMeasures {
     if (!samePage) run = 0;
     if (line.words.some((w) => /\p{L}{25,}/u.test(w.text))) together.add(page, line.text);
     const first = line.words[0]?.text ?? '';
-    if (!line.start && /^[“‘"'(]*\u2014/u.test(first)) dashes.add(page, line.text);
+    // A line of text, not an ornament drawn in dashes (a scene break's “— • —”).
+    if (!line.start && /^[“‘"'(]*\u2014/u.test(first) && /\p{L}/u.test(line.text)) dashes.add(page, line.text);
     const nextFirst = next?.line.words[0]?.text ?? '';
     if (!line.last && TITLE.test(lastWord(line)) && /^[“‘"'(]*\p{Lu}/u.test(nextFirst)) titles.add(page, line.text);
     if (!line.words.at(-1)?.softHyphen) return;

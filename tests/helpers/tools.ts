@@ -156,9 +156,9 @@ export function decodeEntities(text: string): string {
 
 /** Words as a multiset, with quotes, apostrophes and dashes made comparable. */
 export function wordCounts(text: string): Map<string, number> {
-  // A PDF's text maps a quote to the letter its font draws with the same glyph (ʼ U+02BC for ’,
-  // ʻ U+02BB for ‘, in Source Serif 4 and others): read as the quotes they are.
-  const normal = text.normalize('NFKC').replace(/[’‘ʼʻ]/g, "'");
+  // Curly quotes and apostrophes as the manuscript's straight ones. (Modifier letters are letters:
+  // a PDF whose text gave ʼ U+02BC for the book's ’ would lose the words it is in.)
+  const normal = text.normalize('NFKC').replace(/[’‘]/g, "'");
   const counts = new Map<string, number>();
   for (const word of normal.match(/[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu) ?? []) {
     counts.set(word, (counts.get(word) ?? 0) + 1);

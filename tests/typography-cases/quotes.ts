@@ -26,6 +26,13 @@ export const quotes: Case[] = [
     '“A claim.”<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref aria-describedby="footnote-label">1</a></sup> More.\n<section data-footnotes class="footnotes"><h2 class="sr-only" id="footnote-label">Footnotes</h2>\n<ol>\n<li id="user-content-fn-1">\n<p>A note. <a href="#user-content-fnref-1" data-footnote-backref="" aria-label="Back to reference 1" class="data-footnote-backref">↩</a></p>\n</li>\n</ol>\n</section>',
   ],
   ['quote after an em dash', 'He said--"enough."', 'He said—“enough.”'],
+  ['single quote after an em dash, another quotation later', "She said--'never' and 'bee'.", 'She said—‘never’ and ‘bee’.'],
+  ['curly single quote after an em dash kept, another later', 'She said—‘never’ and ‘b’.', 'She said—‘never’ and ‘b’.'],
+  [
+    'a dropped letter, then an elision, inside a quotation',
+    "'I was goin' 'round the back,' he said.",
+    '‘I was goin’ ’round the back,’ he said.',
+  ],
   ['quote after an opening parenthesis', '(as "usual")', '(as “usual”)'],
   ['quote after an opening bracket', '[a "note"]', '[a “note”]'],
   ['single after a parenthesis', "(the 'best')", '(the ‘best’)'],

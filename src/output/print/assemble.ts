@@ -2,8 +2,9 @@
  * Puts the finished PDF together with pdf-lib: the printed front matter and body in the order
  * the page plan gives, blank pages where a block had to move to a recto, versos moved into place
  * (the documents are printed with every page set as a recto), the page furniture drawn over each
- * page, TrimBox and BleedBox on every page, page labels (roman, then arabic), and the title,
- * author and language. The screen edition adds bookmarks.
+ * page, TrimBox and BleedBox on every page, page labels (roman, then arabic), the title, author
+ * and language, and each font's glyphs mapped to the characters the book uses (to-unicode.ts).
+ * The screen edition adds bookmarks.
  */
 import {
   drawObject,
@@ -30,6 +31,7 @@ import type { PageGeometry } from './geometry.ts';
 import { grayBlack, grayStreams } from './gray.ts';
 import type { PagePlan } from './plan.ts';
 import { uniqueSubsetNames } from './subset-names.ts';
+import { type CharacterUse, mapGlyphsToText } from './to-unicode.ts';
 
 /**
  * pdf-lib yields to the event loop every few dozen objects (a setTimeout each, a millisecond or
@@ -44,6 +46,8 @@ export interface Metadata {
   language: string;
   /** Creation and modification date (the book's, so builds are reproducible). */
   date: Date;
+  /** The characters the pages draw (what a glyph several characters share is read as). */
+  characters: CharacterUse;
 }
 
 /** Furniture pages: those of `docs`, one after another, the k-th going on final page `pages[k]`. */
@@ -200,6 +204,7 @@ function finish(doc: PDFDocument, plan: PagePlan, geometry: PageGeometry, meta: 
     page.setTrimBox(recto ? 0 : bleed, bleed, trim.width, trim.height);
   });
   uniqueSubsetNames(doc);
+  mapGlyphsToText(doc, meta.characters);
   const nums: unknown[] = [0, { S: 'r' }];
   if (plan.bodyStart < plan.pages.length) nums.push(plan.bodyStart, { S: 'D' });
   doc.catalog.set(PDFName.of('PageLabels'), doc.context.obj({ Nums: nums as number[] }));

@@ -16,6 +16,7 @@ import { frontBlocks } from './front.ts';
 import { pageRules } from './geometry.ts';
 import type { Layout } from './layout.ts';
 import type { PrintSetup } from './settings.ts';
+import { characterUse } from './to-unicode.ts';
 
 export type PdfEdition = 'print' | 'screen';
 
@@ -57,6 +58,7 @@ export async function editionPdf(
     author: setup.author,
     language: book.config.language,
     date: new Date(book.modified),
+    characters: characterUse(drawnText(book, setup, layout, body)),
   };
   const { plan, geometry } = layout;
   const { furniture } = layout;
@@ -100,6 +102,20 @@ async function screenEdition(book: Book, layout: Layout, body: PrintBlock[]): Pr
   if (!page) throw new GalleyError('PDF_FAILED', 'the body page was closed before the screen edition was made');
   await page.evaluate(script);
   return page.pdf(SCREEN_OPTIONS);
+}
+
+/**
+ * Everything the pages can draw: the blocks (the body's and the front matter's), the running
+ * heads (the titles, the book's title and author), the folios' figures, and the CSS (its
+ * generated content: ornaments, labels).
+ */
+function drawnText(book: Book, setup: PrintSetup, layout: Layout, body: PrintBlock[]): string {
+  const front = frontBlocks(book, layout.contents, false);
+  const heads = [book.config.title, setup.author, ...body.map((b) => b.title)];
+  return [...front, ...body]
+    .map((b) => b.html)
+    .concat(heads, setup.ornament, '0123456789ivxlcdm', setup.style.css)
+    .join('\n');
 }
 
 /** Bookmarks: parts, with their chapters under them, and chapters and back matter outside parts. */

@@ -5,7 +5,8 @@
  * it. This module is the only importer of opentype.js. It reads TrueType, OpenType and WOFF files
  * (fontsource ships a WOFF beside every WOFF2); a face given only as WOFF2 has no outlines here.
  * The files are read once, when the letterforms are loaded; each is parsed when a character
- * first needs it.
+ * first needs it. It also reads which characters a font program draws with each of its glyphs
+ * (glyphCharacters), for the PDF's text (to-unicode.ts).
  */
 import opentype, { type Font } from 'opentype.js';
 import { type FontSet, fontFile } from '../fonts.ts';
@@ -135,4 +136,26 @@ function unicodeRanges(text: string | undefined): [number, number][] {
     const from = Number.parseInt(m[1], 16);
     return [[from, m[2] ? Number.parseInt(m[2], 16) : from]];
   });
+}
+
+/**
+ * The characters a font program (TrueType or OpenType) draws with each of its glyphs, from its
+ * cmap, by glyph index; undefined when opentype.js cannot read it or it has no cmap.
+ */
+export function glyphCharacters(data: Uint8Array): Map<number, number[]> | undefined {
+  let font: Font;
+  try {
+    font = opentype.parse(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer);
+  } catch {
+    return undefined;
+  }
+  const map = (font.tables.cmap as { glyphIndexMap?: Record<string, number> } | undefined)?.glyphIndexMap;
+  if (!map) return undefined;
+  const glyphs = new Map<number, number[]>();
+  for (const [code, glyph] of Object.entries(map)) {
+    const list = glyphs.get(glyph);
+    if (list) list.push(Number(code));
+    else glyphs.set(glyph, [Number(code)]);
+  }
+  return glyphs;
 }

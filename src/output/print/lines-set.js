@@ -12,27 +12,25 @@
  *    margin (print truncates it). Every page holds no more than its text block, so Chromium makes
  *    no break of its own: its pages are the makeup's pages.
  *
- * 3. Page footnotes (`options.notes`): each page's notes move to an aside at its foot.
+ * Page footnotes are placed after it, by notes-set.js.
  *
  * `options.units`: `[unit id, cuts, lines]` where cuts are `[token, piece]` (piece −1: no hyphen)
- * and lines `[wordSpacing, letterSpacing, hyphenated, justified]`; `options.starts`: `[unit id,
- * line]` for each page that does not start a section.
+ * and lines `[wordSpacing, letterSpacing, hyphenated, justified, scale?, width?, origin?, indent?]`
+ * (set-lines.ts `SetLine`); `options.starts`: `[unit id, line]` for each page that does not start
+ * a section; `options.solids`: the ids of the units set whole (images, tables, ornaments).
  */
 (options) => {
   const flow = window.galleyFlow;
   const SHY = '\u00ad';
   const style = document.createElement('style');
   style.textContent = `
-    .galley-set > .galley-line { display: block; height: 1lh; white-space: nowrap; text-indent: 0; text-align-last: auto; }
+    .galley-set > .galley-line { display: block; position: relative; height: 1lh; white-space: nowrap; text-indent: 0; text-align-last: auto; }
     .galley-set > .galley-line.galley-first { text-indent: inherit; }
+    :where(.galley-set, section[data-block] li) { position: relative; }
     .galley-set > .galley-line.galley-justify { text-align: justify; text-align-last: justify; }
     .galley-set > .galley-line > .galley-hyphen { margin-left: calc(-1 * var(--galley-letter-spacing, 0px)); user-select: none; }
     .galley-page-start { break-before: page !important; }
     .galley-top { margin-top: 0 !important; }
-    aside.galley-notes { display: block; position: relative; text-indent: 0; text-align: left; white-space: normal; font-style: normal; }
-    aside.galley-notes::before { content: ''; position: absolute; left: 0; top: calc(${options.noteGap / 2}px - 0.25pt); width: 25%; border-top: 0.5pt solid currentColor; }
-    aside.galley-notes > ol { margin: 0; }
-    section.galley-paged-notes { display: none; }
     section[data-block], section[data-block] * { orphans: 1 !important; widows: 1 !important; }
     section[data-block] * { break-inside: auto !important; break-after: auto !important; }
     section[data-block] *:not(.galley-page-start) { break-before: auto !important; }`;
@@ -45,6 +43,14 @@
     const node = at.node;
     return { node: node.parentNode, offset: [...node.parentNode.childNodes].indexOf(node) + 1 };
   };
+  // Everything with text is painted in reading order, so the PDF's text reads in order: a scaled
+  // line (a transform) paints with the positioned boxes, after any text that is not in one. So
+  // every line is positioned, every unit (and every list item, whose marker paints with it), and
+  // (after the lines) any text left outside them (the text of a <details> beside its summary).
+  const solids = (options.solids ?? []).map((id) => flow[id]);
+  const statics = solids.filter((el) => getComputedStyle(el).position === 'static');
+  for (const el of statics) el.style.position = 'relative';
+  for (const el of solids) el.classList.add('galley-whole');
   const lineDivs = new Map();
   const range = document.createRange();
   for (const [id, cuts, lines] of options.units) {
@@ -61,8 +67,19 @@
       divs.unshift(div);
     }
     divs.forEach((div, k) => {
-      const [wordSpacing, letterSpacing, hyphenated, justified] = lines[k] ?? [0, 0, false, false];
+      const [wordSpacing, letterSpacing, hyphenated, justified, scale, width, origin, indent] = lines[k] ?? [0, 0, false, false];
       if (wordSpacing) div.style.wordSpacing = `${wordSpacing.toFixed(3)}px`;
+      if (scale) {
+        // Glyph expansion: the line laid out a little narrower or wider and scaled to the measure,
+        // from the drop cap's edge beside one. A CSS drop cap (::first-letter) is in the line
+        // itself: that line scales from its start, so the letter never moves into the margin.
+        const fromStart = k === 0 && origin > 0 && el.classList.contains('drop-cap');
+        const box = fromStart ? (origin + (width - origin) * scale) / scale : width;
+        div.style.width = `${box.toFixed(3)}px`;
+        div.style.transformOrigin = `${(fromStart ? 0 : origin).toFixed(3)}px 0`;
+        div.style.transform = `scaleX(${scale.toFixed(5)})`;
+        if (k === 0) div.style.textIndent = `${indent.toFixed(3)}px`;
+      }
       if (letterSpacing) {
         div.style.letterSpacing = `${letterSpacing.toFixed(3)}px`;
         // The spacing after the soft hyphen taken back, so the hyphen stands over it.
@@ -93,9 +110,26 @@
       }
     });
     divs[0]?.classList.add('galley-first');
+    // A drawn drop cap floats from the paragraph, not from its first line, which may be scaled.
+    const art = divs[0]?.querySelector(':scope > .drop-cap-art');
+    if (art) el.append(art);
     el.classList.add('galley-set');
     el.append(...divs);
     lineDivs.set(id, divs);
+  }
+  const stray = [];
+  for (const section of document.querySelectorAll('section[data-block]')) {
+    const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (/\S/.test(node.data) && !node.parentElement.closest('.galley-line, .galley-whole, aside, .galley-paged-notes'))
+        stray.push(node);
+    }
+  }
+  for (const node of stray) {
+    const span = document.createElement('span');
+    span.style.position = 'relative';
+    node.replaceWith(span);
+    span.append(node);
   }
   // The measure sums words measured apart; a line can come out a hair wider as set (kerning
   // between words, a ligature a hyphen split). Each line is measured as set, and one that sticks
@@ -116,57 +150,6 @@
     const now = Number.parseFloat(div.style.wordSpacing) || 0;
     div.style.wordSpacing = `${(now - by / spaces - 0.05).toFixed(3)}px`;
   }
-  // 3. Each page's notes, moved out of the chapter's list into an aside at the end of the page's
-  // content (before what starts the next page), under a short rule, pushed to the foot.
-  for (const [ids, before, room, section] of options.notes) {
-    const aside = document.createElement('aside');
-    aside.className = 'footnotes galley-notes';
-    aside.setAttribute('role', 'doc-footnotes');
-    aside.style.marginTop = `${Math.max(0, room).toFixed(3)}px`;
-    aside.style.paddingTop = `${options.noteGap.toFixed(3)}px`;
-    const list = document.createElement('ol');
-    for (const id of ids) {
-      const note = window.galleyNotes.get(id);
-      if (!note) continue;
-      note.li.value = note.n;
-      list.append(note.li);
-    }
-    aside.append(list);
-    const [unit, line] = before ?? [-1, 0];
-    const target = before ? (line > 0 ? lineDivs.get(unit)?.[line] : flow[unit]) : undefined;
-    if (target) target.before(aside);
-    else window.galleySections[section].append(aside);
-  }
-  // The notes' last baseline on the text's: a note line is smaller type on the same line height,
-  // so its baseline stands a little higher in the line; each aside is moved down by the difference
-  // (relative positioning: nothing else moves).
-  const asides = [...document.querySelectorAll('aside.galley-notes')];
-  // A line of body text (a heading's line is taller): set at the body's line height.
-  const line = [...document.querySelectorAll('p.galley-set > .galley-line')].find(
-    (div) => Math.abs(Number.parseFloat(getComputedStyle(div).lineHeight) - options.noteGap) < 0.5,
-  );
-  if (asides.length && line) {
-    const probe = () => {
-      const mark = document.createElement('span');
-      mark.style.cssText = 'display:inline-block;width:0;height:0;vertical-align:baseline';
-      return mark;
-    };
-    const rise = (box, host) => {
-      const mark = probe();
-      host.append(mark);
-      const up = box.getBoundingClientRect().bottom - mark.getBoundingClientRect().top;
-      mark.remove();
-      return up;
-    };
-    const text = rise(line, line);
-    for (const aside of asides) {
-      const last = aside.querySelector('li:last-child');
-      const host = last?.querySelector('p:last-of-type') ?? last;
-      if (host) aside.style.top = `${(rise(aside, host) - text).toFixed(3)}px`;
-    }
-  }
-  // A chapter's list, its notes all gone to their pages, goes.
-  for (const list of document.querySelectorAll('section.galley-paged-notes')) if (!list.querySelector('li')) list.remove();
   for (const [id, line] of options.starts) {
     const el = flow[id];
     const target = line > 0 ? lineDivs.get(id)?.[line] : el;

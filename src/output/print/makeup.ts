@@ -10,14 +10,19 @@
  *   after the break (default 2 and 2);
  * - what keeps with the next (a heading) is never last on a page; what keeps together is never split;
  * - no page ends in a hyphenated line (a recto's would split a word over the page turn; a
- *   verso's, over the spread).
- * And the goals, weighed by `cost`:
+ *   verso's, over the spread);
+ * - a footnote stands at the foot of the page that calls it, and runs on to the next page's foot
+ *   (above its own notes) when it must, split between its lines (page-notes.ts).
+ * Where each page may end is page-endings.ts's. And the goals, weighed by `cost`:
  * - facing pages (a verso and the recto after it, neither the section's first nor last page) end
  *   on the same line: where one must run short, the other is made as short (`fill`);
  * - a section's last page holds at least `minLastLines` lines;
  * - short pages are avoided first by paragraph looseness (TeX's \looseness): one paragraph set a
  *   line tighter or looser, the cheapest change that mends most (`improve`).
  */
+
+import { type Ending, endings, TRIES } from './page-endings.ts';
+import type { Carry, MakeupNote, NotePart } from './page-notes.ts';
 
 export interface MakeupRow {
   height: number;
@@ -33,7 +38,8 @@ export interface MakeupUnit {
   padding?: number;
   /** A text unit's minimum height (CSS min-height: a drop cap taller than its paragraph). */
   minHeight?: number;
-  settings?: Array<{ hyphenated: boolean[]; cost: number; notes?: number[] | undefined }>;
+  /** Per setting: its hyphenated lines, its cost, and the notes each line calls (indices into the section's notes). */
+  settings?: Array<{ hyphenated: boolean[]; cost: number; calls?: number[][] | undefined }>;
   keepNext: boolean;
   keepTogether: boolean;
 }
@@ -42,6 +48,8 @@ export interface MakeupSection {
   units: MakeupUnit[];
   /** Whether the section's first page is a recto. */
   firstRecto: boolean;
+  /** Its footnotes, in the order they are called. */
+  notes?: MakeupNote[] | undefined;
 }
 
 export interface MakeupRules {
@@ -63,8 +71,12 @@ export interface Position {
 
 export interface MadePage {
   start: Position;
-  /** The height its rows take. */
+  /** The height its rows and notes take. */
   used: number;
+  /** Its notes, in order: the first may be the rest of a note run on from the page before. */
+  notes: NotePart[];
+  /** What ran on to its notes from the page before. */
+  carried: Carry;
 }
 
 export interface MadeSection {
@@ -76,109 +88,10 @@ export interface MadeSection {
 
 const EPS = 0.5;
 
-/** How many of a page's fullest endings the makeup weighs. */
-const TRIES = 5;
-
 /** What a line short on a page costs, a pair of facing pages ending apart, and a thin last page. */
 const SHORT_LINE = 10;
 const MISMATCH = 400;
 const THIN_LAST = 1000;
-
-type Ending = { at: Position; used: number };
-
-/** The room a text unit's minimum height keeps below its last line. */
-function tailOf(unit: MakeupUnit, choice: number): number {
-  if (!unit.minHeight || unit.solid !== undefined) return 0;
-  return Math.max(0, unit.minHeight - linesOf(unit, choice) * (unit.line ?? 0) - (unit.padding ?? 0));
-}
-
-function linesOf(unit: MakeupUnit, choice: number): number {
-  return unit.settings ? (unit.settings[choice]?.hyphenated.length ?? 0) : 1;
-}
-
-/**
- * Where a page that starts at `start` may end, fullest first: its `TRIES` last allowed breaks
- * within `cap`. The page is filled a unit at a time; then its rows are walked back from the
- * fullest point, so the cost is the units on the page and a few rows, not every row.
- */
-function endings(
-  section: MakeupSection,
-  choice: number[],
-  rules: MakeupRules,
-  start: Position,
-  k: number,
-  cap: number,
-): Ending[] {
-  const { units } = section;
-  const end = units.length;
-  /** The units on the page: first line, lines taken, the height before them and before their first line. */
-  const runs: Array<{ unit: number; line: number; lines: number; before: number; head: number; extra?: number }> = [];
-  let used = 0;
-  let rows = 0;
-  let noted = false;
-  let at = start;
-  while (at.unit < end) {
-    const unit = units[at.unit] as MakeupUnit;
-    const gap = at.line === 0 && (rows > 0 || (k === 0 && at.unit === 0)) ? unit.gap : 0;
-    const head = gap + (unit.solid ?? (at.line === 0 ? (unit.padding ?? 0) : 0));
-    const step = unit.solid === undefined ? (unit.line ?? 0) : 0;
-    const count = linesOf(unit, choice[at.unit] ?? 0);
-    const left = count - at.line;
-    const tail = tailOf(unit, choice[at.unit] ?? 0);
-    const notes = unit.settings?.[choice[at.unit] ?? 0]?.notes;
-    if (notes?.some((h, line) => h > 0 && line >= at.line)) {
-      // Lines that call notes bring them (and, the page's first, the rule above them): row by row.
-      let line = at.line;
-      for (; line < count; line++) {
-        const first = line === at.line ? head : 0;
-        const extra =
-          ((notes[line] ?? 0) > 0 ? (notes[line] ?? 0) + (noted ? 0 : rules.noteGap) : 0) + (line === count - 1 ? tail : 0);
-        if (rows > 0 && used + first + step + extra > cap + EPS) break;
-        runs.push({ unit: at.unit, line, lines: 1, before: used, head: first, extra });
-        used += first + step + extra;
-        rows++;
-        if ((notes[line] ?? 0) > 0) noted = true;
-      }
-      if (line < count) {
-        at = { unit: at.unit, line };
-        break;
-      }
-      at = { unit: at.unit + 1, line: 0 };
-      continue;
-    }
-    let lines = step > 0 ? Math.min(left, Math.floor((cap + EPS - used - head) / step)) : used + head <= cap + EPS ? 1 : 0;
-    // A paragraph's last line brings the room its minimum height keeps below it.
-    if (lines === left && step > 0 && used + head + lines * step + tail > cap + EPS) lines--;
-    if (rows === 0) lines = Math.max(1, lines);
-    if (lines <= 0) break;
-    runs.push({ unit: at.unit, line: at.line, lines, before: used, head });
-    used += head + lines * step + (lines === left ? tail : 0);
-    rows += lines;
-    if (lines < left) {
-      at = { unit: at.unit, line: at.line + lines };
-      break;
-    }
-    at = { unit: at.unit + 1, line: 0 };
-  }
-  const found: Ending[] = [];
-  for (let r = runs.length - 1; r >= 0 && found.length < TRIES; r--) {
-    const run = runs[r] as (typeof runs)[number];
-    const unit = units[run.unit] as MakeupUnit;
-    const count = linesOf(unit, choice[run.unit] ?? 0);
-    const step = unit.solid === undefined ? (unit.line ?? 0) : 0;
-    for (let j = run.lines - 1; j >= 0 && found.length < TRIES; j--) {
-      const row: Position = { unit: run.unit, line: run.line + j };
-      const next: Position = row.line + 1 < count ? { unit: row.unit, line: row.line + 1 } : { unit: row.unit + 1, line: 0 };
-      const tail = run.extra ?? (next.unit !== row.unit ? tailOf(unit, choice[run.unit] ?? 0) : 0);
-      if (next.unit >= end || allowed(units, choice, row, next, rules))
-        found.push({ at: next, used: run.before + run.head + (j + 1) * step + tail });
-    }
-  }
-  // Nothing may end the page within its height (a block that keeps together and is taller than a
-  // page): it ends where the room does.
-  if (found.length === 0) found.push({ at, used });
-  return found;
-}
 
 /** The best makeup from a position on: this step's pages (one, or a facing pair), then the rest. */
 interface Plan {
@@ -209,7 +122,7 @@ export function fill(
   const end = section.units.length;
   const memo: PlanMemo = new Map();
   if (reuse) for (const [key, plan] of reuse.memo) if (plan.unit > reuse.after) memo.set(key, plan);
-  const shortfall = (ending: Ending) =>
+  const shortfall = (ending: Pick<Ending, 'at' | 'used'>) =>
     ending.at.unit >= end ? 0 : SHORT_LINE * Math.max(0, Math.round((rules.page - ending.used) / rules.line - 0.25));
   // With a makeup to reuse, its pages before the change stand (but for the step just before):
   // only the rest is made again.
@@ -226,11 +139,24 @@ export function fill(
       prefixMismatched++;
     }
   });
-  const thin = (ending: Ending, k: number) =>
-    ending.at.unit >= end && k > 0 && ending.used < rules.minLastLines * rules.line - EPS ? THIN_LAST : 0;
-  const best = (pos: Position, k: number): Plan | undefined => {
-    if (pos.unit >= end) return undefined;
-    const key = `${pos.unit}:${pos.line}:${k === 0 ? 'first' : k % 2}`;
+  // A last page with body rows on it (a page of notes run on past the body is none).
+  const thin = (pos: Position, ending: Ending, k: number) =>
+    ending.at.unit >= end &&
+    !ending.carry.length &&
+    pos.unit < end &&
+    k > 0 &&
+    ending.used < rules.minLastLines * rules.line - EPS
+      ? THIN_LAST
+      : 0;
+  const page = (start: Position, carried: Carry, ending: Ending): MadePage => ({
+    start,
+    used: ending.used,
+    notes: ending.notes,
+    carried,
+  });
+  const best = (pos: Position, k: number, carry: Carry): Plan | undefined => {
+    if (pos.unit >= end && !carry.length) return undefined;
+    const key = `${pos.unit}:${pos.line}:${k === 0 ? 'first' : k % 2}${carry.map((c) => `:${c.note}.${c.from}`).join('')}`;
     const known = memo.get(key);
     if (known) return known;
     const verso = (k % 2 === 0) !== section.firstRecto;
@@ -240,35 +166,32 @@ export function fill(
       if (!found || total < found.cost)
         found = { cost: total, mismatched: mismatched + (rest?.mismatched ?? 0), pages, rest, unit: pos.unit };
     };
-    for (const first of endings(section, choice, rules, pos, k, rules.page).slice(0, TRIES)) {
-      const one = shortfall(first) + thin(first, k);
+    for (const first of endings(section, choice, rules, pos, carry, k, rules.page).slice(0, TRIES)) {
+      const one = shortfall(first) + thin(pos, first, k);
       if (!verso || k === 0 || first.at.unit >= end) {
-        consider(one, 0, [{ start: pos, used: first.used }], best(first.at, k + 1));
+        consider(one, 0, [page(pos, carry, first)], best(first.at, k + 1, first.carry));
         continue;
       }
       // The recto's fullest endings, and its fullest within the verso's height (the likeliest match).
-      const rectos = endings(section, choice, rules, first.at, k + 1, rules.page).slice(0, TRIES);
-      const within = endings(section, choice, rules, first.at, k + 1, first.used)[0];
+      const rectos = endings(section, choice, rules, first.at, first.carry, k + 1, rules.page).slice(0, TRIES);
+      const within = endings(section, choice, rules, first.at, first.carry, k + 1, first.used)[0];
       if (within && !rectos.some((r) => r.at.unit === within.at.unit && r.at.line === within.at.line)) rectos.push(within);
       for (const second of rectos) {
         const apart = second.at.unit < end && Math.abs(second.used - first.used) > EPS;
-        const cost = one + shortfall(second) + thin(second, k + 1) + (apart ? MISMATCH : 0);
+        const cost = one + shortfall(second) + thin(first.at, second, k + 1) + (apart ? MISMATCH : 0);
         consider(
           cost,
           apart ? 1 : 0,
-          [
-            { start: pos, used: first.used },
-            { start: first.at, used: second.used },
-          ],
-          best(second.at, k + 2),
+          [page(pos, carry, first), page(first.at, first.carry, second)],
+          best(second.at, k + 2, second.carry),
         );
       }
     }
     memo.set(key, found as Plan);
     return found;
   };
-  const from = reuse && prefix.length ? (reuse.made[kept] as MadePage).start : { unit: 0, line: 0 };
-  const plan = best(from, kept);
+  const restart = reuse && prefix.length ? (reuse.made[kept] as MadePage) : undefined;
+  const plan = best(restart?.start ?? { unit: 0, line: 0 }, kept, restart?.carried ?? []);
   const pages: MadePage[] = [...prefix];
   for (let step = plan; step; step = step.rest) pages.push(...step.pages);
   return { pages, mismatched: prefixMismatched + (plan?.mismatched ?? 0), cost: prefixCost + (plan?.cost ?? 0), memo };
@@ -288,18 +211,6 @@ function keptPages(section: MakeupSection, pages: MadePage[], changed: number): 
   const verso = (k: number) => (k % 2 === 0) !== section.firstRecto;
   if (page > 0 && !verso(page) && verso(page - 1) && page - 1 > 0) page--;
   return page;
-}
-
-/** Whether a page may end after row `at` with `next` starting the next page. */
-function allowed(units: MakeupUnit[], choice: number[], at: Position, next: Position, rules: MakeupRules): boolean {
-  const unit = units[at.unit] as MakeupUnit;
-  if (next.unit !== at.unit) return !unit.keepNext;
-  if (unit.keepTogether) return false;
-  const count = linesOf(unit, choice[at.unit] ?? 0);
-  if (next.line < rules.orphans || count - next.line < rules.widows) return false;
-  // No page ends inside a word: not at a page turn (a recto's foot), and not across a spread
-  // either, where a word cut in two would no longer be found by search or read whole aloud.
-  return !(unit.settings?.[choice[at.unit] ?? 0]?.hyphenated[at.line] ?? false);
 }
 
 /**

@@ -27,6 +27,7 @@ export function raggedSetting(tokens: Token[], widths: LineWidths): Setting {
       justified: false,
       wordSpacing: 0,
       letterSpacing: 0,
+      expansion: 0,
       overfull: Math.max(0, lineWidth - measure(lines.length)),
     });
     from = to + 1;

@@ -2,30 +2,33 @@
  * Setting the body's lines and pages, in a loaded print page, before it is printed:
  *
  * 1. Measure (lines-measure.js): each section's units, their gaps, and each text unit's tokens
- *    with the real fonts.
+ *    with the real fonts; with page footnotes, each note's lines (notes-measure.js).
  * 2. Break (linebreak/): each justified paragraph by total fit (Knuth–Plass), at its best and, where
  *    feasible, a line tighter and a line looser; text set ragged (headings, verse, centred blocks)
  *    first fit (ragged.ts).
  * 3. Make up (makeup.ts): each section's pages, choosing among those settings, from the parity
  *    of its first page (sections open on a new page, and on a recto when their block says so).
  * 4. Set (lines-set.js): the chosen lines, one line box each, and a forced break where each page
- *    starts, so Chromium prints the makeup's pages as they are.
+ *    starts, so Chromium prints the makeup's pages as they are; then each page's notes, a note
+ *    that runs on cut into its parts (notes-set.js).
  *
  * What comes back is the page map: for each page, its section and the words it starts with.
  */
 import type { BookPage } from '../browser.ts';
 import type { PrintBlock } from './blocks.ts';
-import type { BreakRules, LineWidths, Setting, Token } from './linebreak/index.ts';
+import type { BreakRules, LineSetting, LineWidths, Setting, Token } from './linebreak/index.ts';
 import { type Breaker, createBreaker } from './linebreak/knuth-plass.ts';
 import { type MakeupRules, type MakeupUnit, makeUpSection } from './makeup.ts';
 import { collectPageGarbage } from './memory.ts';
-import { callsPerLine, type NoteSizes, noteRoom, notesOnPages, spareRoom } from './page-notes.ts';
+import { callsPerLine, type MeasuredNote, notesAlone, type PlacedNotes, placeNotes } from './page-notes.ts';
 import { pageScript, runScript } from './page-script.ts';
 import { blankBefore } from './plan.ts';
 import { raggedSetting } from './ragged.ts';
 
 const MEASURE = pageScript('lines-measure.js');
 const SET = pageScript('lines-set.js');
+const NOTES_MEASURE = pageScript('notes-measure.js');
+const NOTES_SET = pageScript('notes-set.js');
 
 interface MeasuredUnit {
   kind: 'text' | 'solid';
@@ -117,6 +120,8 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
     MEASURE,
     { footnotes: job.footnotes, pageHeight: job.pageHeight * PX },
   );
+  // Each section's page notes, and their lines (notes-measure.js).
+  const noted = job.footnotes ? await runScript<MeasuredNote[][]>(page, NOTES_MEASURE, {}) : [];
   const collected = job.collect ? collectPageGarbage(page) : undefined;
   for (const section of measured.sections) {
     for (const unit of section.units) {
@@ -125,10 +130,11 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
     }
   }
   const rules: MakeupRules = { ...job.makeup, page: job.pageHeight * PX, line: job.line * PX, noteGap: job.line * PX };
-  const units: Array<[number, number[][], Array<[number, number, boolean, boolean]>]> = [];
+  const units: Array<[number, number[][], SetLine[]]> = [];
+  /** Units set whole (images, tables, ornaments), which lines-set.js paints in reading order with the lines. */
+  const solids: number[] = [];
   const starts: Array<[number, number]> = [];
-  /** Per page with notes: their ids, where they go (before the next page's first unit or line; at the section's end), the room above them. */
-  const notes: Array<[string[], [number, number] | null, number, number]> = [];
+  const notes: PlacedNotes[] = [];
   const pages: PageStart[] = [];
   let position = job.start;
   // One breaker for the run: the rules resolved once, its buffers reused paragraph after paragraph.
@@ -137,8 +143,9 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
     const block = job.blocks[s];
     if (block && blankBefore(block.start, position)) position++;
     const options = section.units.map((unit) => alternatives(unit, breaker));
-    const sizes: NoteSizes = { heights: new Map(section.notes.map((n) => [n.id, n.height])), line: rules.line };
-    const calls = section.units.map((unit, i) => options[i]?.map((o) => callsPerLine(o.setting, unit.calls)));
+    const sectionNotes = noted[s] ?? [];
+    const index = new Map(sectionNotes.map((n, i) => [n.id, i]));
+    const calls = section.units.map((unit, i) => options[i]?.map((o) => callsPerLine(o.setting, unit.calls, index)));
     const makeupUnits: MakeupUnit[] = section.units.map((unit, i) => {
       const found = options[i];
       if (!found) return { gap: unit.gap, solid: unit.height, keepNext: unit.keepNext, keepTogether: true };
@@ -150,51 +157,67 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
         settings: found.map((o, k) => ({
           hyphenated: o.setting.lines.map((l) => l.hyphenated),
           cost: o.cost,
-          notes: sizes.heights.size ? noteRoom(calls[i]?.[k] ?? [], sizes) : undefined,
+          calls: sectionNotes.length ? calls[i]?.[k] : undefined,
         })),
         keepNext: unit.keepNext,
         keepTogether: unit.keepTogether ?? false,
       };
     });
-    const made = makeUpSection({ units: makeupUnits, firstRecto: position % 2 === 0 }, rules);
+    const made = makeUpSection({ units: makeupUnits, firstRecto: position % 2 === 0, notes: sectionNotes }, rules);
     section.units.forEach((unit, i) => {
       const chosen = options[i]?.[made.choice[i] ?? 0]?.setting;
       if (!chosen) return;
-      // A justified line is set a little tight and then justified: kerning between words, which
-      // the measure does not see, can then never push it past the margin.
-      const lines = chosen.lines.map((l): [number, number, boolean, boolean] => [
-        l.wordSpacing - l.letterSpacing - (l.justified ? 0.2 : 0),
-        l.letterSpacing,
-        l.hyphenated,
-        l.justified,
-      ]);
+      const lines = chosen.lines.map((l, k) => setLine(unit, l, k));
       // The last break ends the paragraph: nothing to cut there.
       units.push([unit.id, chosen.breaks.slice(0, -1).map((b) => [b.token, b.piece ?? -1]), lines]);
     });
-    const onPages = sizes.heights.size
-      ? notesOnPages(made.pages, (u) => calls[u]?.[made.choice[u] ?? 0], section.units.length)
-      : made.pages.map(() => []);
+    for (const unit of section.units) if (unit.kind === 'solid') solids.push(unit.id);
+    const unitId = (u: number) => (section.units[u] as MeasuredUnit).id;
+    const noteRules = { line: rules.line, gap: rules.noteGap, page: rules.page };
+    const placing = { index: s, units: section.units.length, notes: sectionNotes, rules: noteRules };
     made.pages.forEach((p, k) => {
-      const unit = section.units[p.start.unit] as MeasuredUnit;
-      if (k > 0) starts.push([unit.id, p.start.line]);
-      const ids = onPages[k] ?? [];
-      const next = made.pages[k + 1]?.start;
-      const before: [number, number] | null = next ? [(section.units[next.unit] as MeasuredUnit).id, next.line] : null;
-      // The notes end where the page's text would: on a page run short with its facing page, they
-      // end on that page's last line.
-      if (ids.length) notes.push([ids, before, spareRoom(ids, sizes), s]);
-      pages.push({ section: s, words: firstWords(section.units, p.start, options, made.choice) });
+      // A page of notes run on past the body starts with them (notes-set.js breaks before them).
+      const alone = notesAlone(made.pages, k, section.units.length);
+      if (k > 0 && !alone) starts.push([unitId(p.start.unit), p.start.line]);
+      const placed = placeNotes(made.pages, k, placing, unitId);
+      if (placed) notes.push(placed);
+      pages.push({ section: s, words: alone ? '' : firstWords(section.units, p.start, options, made.choice) });
     });
     position += made.pages.length;
   });
   await collected;
-  await runScript(page, SET, { units, starts, notes, noteGap: rules.noteGap });
+  await runScript(page, SET, { units, starts, solids });
+  if (job.footnotes) await runScript(page, NOTES_SET, { notes, noteGap: rules.noteGap });
   // The measure's places of the tokens, kept for the setting, go.
   await page.evaluate(`(() => {
     for (const el of window.galleyFlow ?? []) if (el) delete el.galleyPlaces;
-    window.galleyFlow = window.galleyNotes = window.galleySections = undefined;
+    window.galleyFlow = window.galleyNotes = window.galleyNoteLines = window.galleySections = undefined;
   })()`);
   return { pages, end: position };
+}
+
+/**
+ * A line as lines-set.js sets it: `[wordSpacing, letterSpacing, hyphenated, justified]`, and for a
+ * line with expanded glyphs `[…, scale, box width, origin, first-line indent]`: the line box is
+ * laid out `box width` wide and scaled by `scale` from `origin` (a drop cap's edge, or the line's
+ * start), so it comes out at the measure; its spacing is given before the scaling.
+ */
+type SetLine = [number, number, boolean, boolean] | [number, number, boolean, boolean, number, number, number, number];
+
+function setLine(unit: MeasuredUnit, l: LineSetting, k: number): SetLine {
+  const scale = 1 + l.expansion;
+  const letter = l.letterSpacing / scale;
+  // CSS letter spacing falls after spaces too: it comes off the word spacing. A justified line is
+  // set a little tight and then justified: kerning between words, which the measure does not
+  // see, can then never push it past the margin.
+  const tight = l.justified ? 0.2 : 0;
+  if (Math.abs(l.expansion) < 1e-4) return [l.wordSpacing - l.letterSpacing - tight, l.letterSpacing, l.hyphenated, l.justified];
+  const space = unit.tokens?.find((t) => t.kind === 'space')?.width ?? 0;
+  const word = (space + l.wordSpacing) / scale - space;
+  const float = unit.float && k < unit.float.lines ? unit.float.width : 0;
+  const width = unit.width ?? 0;
+  const indent = k === 0 ? (unit.indent ?? 0) / scale : 0;
+  return [word - letter - tight, letter, l.hyphenated, l.justified, scale, float + (width - float) / scale, float, indent];
 }
 
 interface Alternative {

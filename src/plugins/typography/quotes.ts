@@ -273,10 +273,20 @@ export class QuoteResolver {
         if (ctx === Ctx.Close || ctx === Ctx.FixedClose) return false;
         continue;
       }
-      if (ctx === Ctx.Open) return false;
+      // An opening, or a soft elision closed right after its word (`and 'bee'`): the later close is theirs.
+      if (ctx === Ctx.Open || (ctx === Ctx.SoftElision && this.closedAfterItsWord(u))) return false;
       if (ctx === Ctx.Close || ctx === Ctx.PrimeOrClose || ctx === Ctx.Pairing || ctx === Ctx.Ambiguous) return true;
     }
     return false;
+  }
+
+  /** The single mark at u is closed by the next mark, right after the word it stands before. */
+  private closedAfterItsWord(u: number): boolean {
+    const { tokens } = this;
+    const next = u + 1;
+    if (next >= tokens.length || tokens.kind[next] !== SINGLE || tokens.ctx[next] !== Ctx.Close) return false;
+    for (let k = (tokens.pos[u] as number) + 1; k < (tokens.pos[next] as number); k++) if (!isLetter(this.at(k))) return false;
+    return true;
   }
 
   /**

@@ -38,15 +38,16 @@ function viewParts(root, className) {
 
 function renderEpub() {
   const { style, content: body } = viewParts(epubRoot, 'book');
-  // The theme styles `body`; in the preview the book's body is the .book element.
-  const css = state.css.epub.replace(/(^|[}\s,])body(?=[\s{,.:#])/g, '$1.book');
-  style.textContent = `${css}\n:host { display: block; font-size: ${view.fontSize}%; }\n.book img { max-width: 100%; }`;
+  // The CSS comes scoped to the view: its `body` is the .book element, its `:root` the host.
+  style.textContent = `${state.css.epub}\n:host { display: block; font-size: ${view.fontSize}%; }\n.book img { max-width: 100%; }`;
   keepInView(epubRoot, () => {
     const existing = new Map([...body.children].map((el) => [el.dataset.anchor, el]));
     const wanted = state.sections.map((section) => {
       const current = existing.get(section.id);
       if (current && current.dataset.html === section.html) return current;
       const wrapper = document.createElement('div');
+      // The class the EPUB's <body> has for this section (`chapter-page`, `toc-page` …).
+      wrapper.className = `${section.kind}-page`;
       wrapper.dataset.anchor = section.id;
       wrapper.dataset.html = section.html;
       wrapper.innerHTML = section.html;
@@ -143,6 +144,7 @@ function renderPrint() {
 
 function renderSidebar() {
   $('book-title').textContent = state.title;
+  $('theme-name').textContent = state.theme;
   document.title = `${state.title} — Galley preview`;
   fontStyle.textContent = `${state.css.fonts}\n${state.print?.fonts ?? ''}`;
   $('chapters').innerHTML = state.sections

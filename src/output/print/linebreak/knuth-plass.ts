@@ -1,6 +1,7 @@
 /**
  * The print line breaker's entry point: tokens of one paragraph (measured in the page, see tokens.ts) in,
- * the lines to set out. Pure and synchronous; one call per paragraph.
+ * the lines to set out. Pure and synchronous; one call per paragraph. In every pass a line's
+ * glyphs may expand or condense with its spaces, within `maxExpansion` (fit.ts).
  *
  * `breakParagraph(tokens, lines, rules?, looseness?)` runs TeX's passes until one succeeds:
  * 1. pretolerance (100), no hyphenation; 2. tolerance (200) with hyphenation; 3. emergency:
@@ -53,14 +54,21 @@ interface Context {
 
 function passesFor(r: BreakRules): Context['passes'] {
   const passes: Context['passes'] = [];
+  const expansion = Math.max(0, r.maxExpansion);
   if (r.pretolerance >= 0)
-    passes.push({ name: 'pretolerance', options: { hyphens: false, tolerance: r.pretolerance, letters: 0, last: false } });
-  passes.push({ name: 'tolerance', options: { hyphens: r.hyphenate, tolerance: r.tolerance, letters: 0, last: false } });
+    passes.push({
+      name: 'pretolerance',
+      options: { hyphens: false, tolerance: r.pretolerance, letters: 0, expansion, last: false },
+    });
+  passes.push({
+    name: 'tolerance',
+    options: { hyphens: r.hyphenate, tolerance: r.tolerance, letters: 0, expansion, last: false },
+  });
   if (r.maxLetterSpacing > 0) {
-    const options = { hyphens: r.hyphenate, tolerance: r.tolerance, letters: r.maxLetterSpacing, last: false };
+    const options = { hyphens: r.hyphenate, tolerance: r.tolerance, letters: r.maxLetterSpacing, expansion, last: false };
     passes.push({ name: 'emergency', options });
   }
-  const last = { hyphens: r.hyphenate, tolerance: r.tolerance, letters: Math.max(0, r.maxLetterSpacing), last: true };
+  const last = { hyphens: r.hyphenate, tolerance: r.tolerance, letters: Math.max(0, r.maxLetterSpacing), expansion, last: true };
   passes.push({ name: 'last-resort', options: last });
   return passes;
 }
@@ -191,7 +199,13 @@ export function createBreaker(rules?: Partial<BreakRules>): Breaker {
       if (tokens.length === 0) return empty();
       const paragraph = new Paragraph(tokens, lines, context);
       const r = context.rules;
-      const options: PassOptions = { hyphens: hyphens && r.hyphenate, tolerance: r.tolerance, letters: 0, last: true };
+      const options: PassOptions = {
+        hyphens: hyphens && r.hyphenate,
+        tolerance: r.tolerance,
+        letters: 0,
+        expansion: 0,
+        last: true,
+      };
       const positions = greedyBreaks(paragraph.items, paragraph.avail, r, options.hyphens);
       return buildSetting(tokens, paragraph.items, positions, paragraph.avail, r, options, 'last-resort');
     },

@@ -54,6 +54,7 @@ export function buildSetting(
     const hyphenated = items.kind[b] === PENALTY && items.breaks[b] === HYPHEN_BREAK;
     const toPiece = hyphenated ? (items.piece[b] as number) : lastPiece(tokens[to]);
     const glue = (items.sumGlue[b] as number) - (items.sumGlue[start] as number);
+    const words = (items.sumLetters[b] as number) - (items.sumLetters[start] as number);
     const setting: LineSetting = {
       from,
       fromPiece,
@@ -64,6 +65,7 @@ export function buildSetting(
       justified: items.kind[b] !== FORCED,
       wordSpacing: glue > 0 ? fit.wordAdjust / glue : 0,
       letterSpacing: 0,
+      expansion: words > 0 ? fit.expandAdjust / words : 0,
       overfull: fit.overfull,
     };
     if (fit.letterAdjust !== 0) {

@@ -36,6 +36,12 @@ export interface BreakRules {
   adjDemerits: number;
   /** Most letter spacing, as a fraction of the words' width, for the emergency pass (0.01 = ±1%). */
   maxLetterSpacing: number;
+  /**
+   * Most glyph expansion, as a fraction of the words' width, in every pass (0.02 = the words set
+   * between 98% and 102% of their width, pdfTeX's and InDesign's usual limit; 0 turns it off).
+   * It gives a line room that word spacing alone would take, so gaps stay even.
+   */
+  maxExpansion: number;
   /** Demerits for a line that needs letter spacing (per line). */
   letterSpacingDemerits: number;
   /** Never start a line with a dash (—, ―, or a spaced –): no break before one (default true). */
@@ -62,6 +68,7 @@ export const DEFAULT_RULES: BreakRules = {
   finalHyphenDemerits: 5000,
   adjDemerits: 10000,
   maxLetterSpacing: 0.01,
+  maxExpansion: 0.02,
   letterSpacingDemerits: 10000,
   noDashAtLineStart: true,
   language: 'en',
@@ -142,6 +149,7 @@ export interface PrintBreakKeys {
   tolerance?: number | undefined;
   pretolerance?: number | undefined;
   'max-letter-spacing'?: number | undefined;
+  'max-expansion'?: number | undefined;
   'keep-with-next'?: string[] | undefined;
 }
 
@@ -158,6 +166,7 @@ export function rulesFromPrint(print: PrintBreakKeys, language: string): BreakRu
     tolerance: print.tolerance,
     pretolerance: print.pretolerance,
     maxLetterSpacing: print['max-letter-spacing'] === undefined ? undefined : print['max-letter-spacing'] / 100,
+    maxExpansion: print['max-expansion'] === undefined ? undefined : print['max-expansion'] / 100,
     titles: print['keep-with-next'],
   } as Partial<BreakRules>);
 }

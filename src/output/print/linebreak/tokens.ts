@@ -30,6 +30,8 @@
  * letter of its words, as CSS `letter-spacing` (0 unless the paragraph could not be set within
  * the tolerance otherwise, and never more than ±1% of the words' width). When the page applies
  * `letter-spacing` to spaces as well (CSS does), it takes `letterSpacing` off `wordSpacing`.
+ * `expansion` is how much wider (or, below 0, narrower) the line's glyphs are set, as a fraction
+ * of their width (0.01: 101%), never past the rules' `maxExpansion`; spacing is given as set after it.
  * `justified` is false for the paragraph's last line and a line ended by a newline (set ragged,
  * natural spacing, `wordSpacing` 0 unless it must shrink). `overfull` is the px a line still
  * sticks out (only when one unbreakable stretch of text is wider than the line; nothing is ever
@@ -76,6 +78,7 @@ export interface LineSetting {
   justified: boolean;
   wordSpacing: number;
   letterSpacing: number;
+  expansion: number;
   overfull: number;
 }
 

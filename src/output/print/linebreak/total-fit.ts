@@ -80,7 +80,7 @@ export function runPass(
         const natural = (sumWidth[b] as number) - (sumWidth[start] as number) + (kind[b] === PENALTY ? (width[b] as number) : 0);
         const room =
           most * ((sumStretch[b] as number) - (sumStretch[start] as number)) +
-          pass.letters * ((sumLetters[b] as number) - (sumLetters[start] as number));
+          (pass.letters + pass.expansion) * ((sumLetters[b] as number) - (sumLetters[start] as number));
         if (line - natural > room + SLACK) {
           active[kept++] = a;
           continue;
