@@ -25,6 +25,7 @@ import { silentLogger } from '../src/logger.ts';
 import { MAX_MARKS } from '../src/manuscript/look-back-cost.ts';
 import { createProcessor } from '../src/pipeline/processor.ts';
 import { remarkLookBackLimit } from '../src/plugins/remark-look-back-limit.ts';
+import { cpuTimed } from './helpers/cpu-time.ts';
 import { REPO, tempDir } from './helpers/tmp.ts';
 import { epubText } from './helpers/tools.ts';
 
@@ -67,14 +68,6 @@ function parse(body: string): Parsed {
 }
 
 const repeat = (unit: string, bytes: number) => unit.repeat(Math.max(1, Math.round(bytes / unit.length)));
-
-/** CPU time of `work` in ms (the process's, user and system), and its result. */
-function cpuTimed<T>(work: () => T): { ms: number; result: T } {
-  const start = process.cpuUsage();
-  const result = work();
-  const used = process.cpuUsage(start);
-  return { ms: (used.user + used.system) / 1000, result };
-}
 
 /** At most this many times the peer's CPU time (hostile linear text measured at 2-6×). */
 const PEER_RATIO = 25;

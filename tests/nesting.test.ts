@@ -14,6 +14,7 @@ import { GalleyError } from '../src/errors.ts';
 import { silentLogger } from '../src/logger.ts';
 import { containerDepth, MAX_NESTING } from '../src/manuscript/depth.ts';
 import { emphasisDepth } from '../src/manuscript/emphasis-depth.ts';
+import { cpuTimedAsync } from './helpers/cpu-time.ts';
 import { tempDir } from './helpers/tmp.ts';
 import { epubText, pdfText } from './helpers/tools.ts';
 
@@ -86,10 +87,11 @@ describe('each kind of nesting', () => {
   const deepest = (kind: string) => (/one more each line|indented|numbered/.test(kind) ? 2000 : 10_000);
 
   it.each(Object.keys(KINDS))('%s: 10,000 levels (2,000 a line each) stop the build within seconds', async (kind) => {
-    const started = performance.now();
-    expectTooDeep(await buildEpub(bookWith((KINDS[kind] as (n: number) => string)(deepest(kind)))));
+    const book = bookWith((KINDS[kind] as (n: number) => string)(deepest(kind)));
+    const { ms, result } = await cpuTimedAsync(() => buildEpub(book));
+    expectTooDeep(result);
     // Before the limit, these gave a RangeError, or ran for minutes; now they take well under a second.
-    expect(performance.now() - started).toBeLessThan(15_000);
+    expect(ms, 'CPU time').toBeLessThan(15_000);
   });
 
   it('names the place where the limit is passed: the 101st `>`', async () => {
@@ -105,10 +107,11 @@ describe('each kind of nesting', () => {
   });
 
   it('the issue’s list nested 2,000 levels deep is refused within seconds (it ran for over 120 s)', async () => {
-    const started = performance.now();
-    const error = expectTooDeep(await buildEpub(bookWith(KINDS['indented lists']?.(2000) as string)));
+    const book = bookWith(KINDS['indented lists']?.(2000) as string);
+    const { ms, result } = await cpuTimedAsync(() => buildEpub(book));
+    const error = expectTooDeep(result);
     expect(error.location?.endsWith('01-deep.md:103:201')).toBe(true);
-    expect(performance.now() - started).toBeLessThan(15_000);
+    expect(ms, 'CPU time').toBeLessThan(15_000);
   });
 
   it('deep nesting in a metadata text (the dedication) names the key', async () => {
