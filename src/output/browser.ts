@@ -1,32 +1,23 @@
 /**
  * The browser: found, launched, used and closed here, and only here (the one module that
- * imports puppeteer). A page is loaded from a private origin whose every request is answered
- * by the caller's resolver; anything the resolver does not know is blocked, so a book's page can
- * load only the book's own files.
+ * runs puppeteer; browser-origin.ts takes its Page type only). A page is loaded from a private
+ * origin whose every request is answered by the caller's resolver (browser-origin.ts).
  *
  * Lifetime. Chromium talks to Galley over a pipe, not a port, so it closes when Galley's process
- * ends, even by kill -9. Its profile is a folder of Galley's own (`galley-profile-<pid>-…` in the
- * temp folder): removed on close and on Ctrl-C, and swept at the next launch when the process
- * that made it is gone. A browser that dies mid-print is a BROWSER_CRASHED error, never a bug.
+ * ends, even by kill -9. Its profile is a folder of Galley's own (browser-profile.ts): removed
+ * on close and on Ctrl-C, and swept at the next launch when the process that made it is gone. A browser that dies mid-print is a BROWSER_CRASHED error, never a bug.
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page, PDFOptions } from 'puppeteer-core';
+import type { Browser, PDFOptions } from 'puppeteer-core';
 import { GalleyError } from '../errors.ts';
+import { answerRequests, PAGE_ORIGIN, type ResourceResolver, type ViewDocument } from './browser-origin.ts';
+import { makeProfile, sweepStaleProfiles } from './browser-profile.ts';
 import { bundledChromium } from './bundled-chromium.ts';
 
-/** The private origin print pages are served from. */
-export const PAGE_ORIGIN = 'https://book.galley.invalid/';
-
-export interface Resource {
-  body: Buffer | string;
-  contentType: string;
-}
-
-/** Answers a path under PAGE_ORIGIN (e.g. `images/map.png`), or undefined to block it. */
-export type ResourceResolver = (path: string) => Promise<Resource | undefined>;
+export { PAGE_ORIGIN, type Resource, type ResourceResolver, type ViewDocument } from './browser-origin.ts';
 
 export interface PrintJob {
   /** The document; served as PAGE_ORIGIN + `index.html`. */
@@ -78,8 +69,6 @@ const SYSTEM_BROWSERS = [
   'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
   'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
 ];
-
-const PROFILE_PREFIX = 'galley-profile-';
 
 /**
  * The browser to print with, in this order: the one asked for (`--browser`), then
@@ -146,12 +135,6 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/** A document served as PAGE_ORIGIN + `index.html`, with its media type (HTML or XHTML). */
-export interface ViewDocument {
-  body: string;
-  contentType: string;
-}
-
 export interface Viewport {
   /** CSS pixels. */
   width: number;
@@ -186,7 +169,7 @@ export async function launchBrowser(requested?: string | BrowserChoice, ownSigna
   const choice = typeof requested === 'object' ? requested : await findBrowser(requested);
   sweepStaleProfiles();
   const { default: puppeteer } = await import('puppeteer-core');
-  const profile = await mkdtemp(path.join(os.tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
+  const profile = await makeProfile();
   const launching = puppeteer.launch({
     executablePath: choice.executablePath,
     headless: choice.shell ? 'shell' : true,
@@ -241,30 +224,6 @@ export async function launchBrowser(requested?: string | BrowserChoice, ownSigna
   };
 }
 
-/** Removes the profiles of Galley processes that ended without closing their browser (kill -9). */
-function sweepStaleProfiles(): void {
-  let names: string[];
-  try {
-    names = readdirSync(os.tmpdir());
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const pid = Number(new RegExp(`^${PROFILE_PREFIX}(\\d+)-`).exec(name)?.[1]);
-    if (!pid || pid === process.pid || isAlive(pid)) continue;
-    rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 async function openPage(browser: Browser, html: string, resolve: ResourceResolver, blocked: string[][]): Promise<BookPage> {
   const page = await browser.newPage();
   await page.setJavaScriptEnabled(false);
@@ -306,39 +265,6 @@ async function openView(
     },
     close: () => page.close().catch(() => undefined),
   };
-}
-
-/** Serves `index.html` and asks `resolve` for everything else; what it refuses is blocked. */
-async function answerRequests(page: Page, document: ViewDocument, resolve: ResourceResolver, blocked: string[][]): Promise<void> {
-  const html = document.body;
-  await page.setRequestInterception(true);
-  page.on('request', (request) => {
-    const url = request.url();
-    const path = url.startsWith(PAGE_ORIGIN) ? safeDecode(url.slice(PAGE_ORIGIN.length).split(/[?#]/)[0] ?? '') : undefined;
-    const answer =
-      path === 'index.html'
-        ? Promise.resolve<Resource>({ body: html, contentType: document.contentType })
-        : path === undefined
-          ? Promise.resolve(undefined)
-          : resolve(path);
-    answer.then(
-      (resource) => {
-        if (resource) return request.respond({ status: 200, contentType: resource.contentType, body: resource.body });
-        if (!url.endsWith('/favicon.ico')) for (const list of blocked) list.push(url);
-        return request.abort('blockedbyclient');
-      },
-      () => request.abort('failed'),
-    );
-  });
-}
-
-/** A path from a URL, or undefined (so the request is blocked) when its `%` escapes are malformed. */
-function safeDecode(text: string): string | undefined {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return undefined;
-  }
 }
 
 /** Puppeteer's errors when the browser or its connection goes away. */

@@ -1,6 +1,6 @@
 /**
  * The browsers a Galley process started, seen from outside: each runs with a profile folder
- * named `galley-profile-<pid>-…` (src/output/browser.ts), which its command line names.
+ * named `galley-profile-<pid>-…` (src/output/browser-profile.ts), which its command line names.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
