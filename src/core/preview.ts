@@ -4,16 +4,17 @@
  * book), serves the result (src/preview/server.ts), watches the manuscript, book.yaml and the
  * theme, and after each save sends the new state; the page patches in only what changed. The
  * EPUB view comes with the typesetting; the print view's pages follow from the browser
- * (src/preview/print-view.ts), then the findings, each linked to its page. When the manuscript has an error the last good render stays and the error is shown over
- * it.
+ * (src/preview/print-view.ts), then the findings, each linked to its page. When the manuscript
+ * has an error, the last good render stays and the error is shown over it. What the browser is
+ * sent: src/preview/state.ts.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isInside } from '../book/book-files.ts';
 import type { Book } from '../book/model.ts';
 import { checkBook } from '../check/check.ts';
-import { type Diagnostic, formatDiagnostic } from '../diagnostics.ts';
-import { GalleyError, locationOf } from '../errors.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { GalleyError } from '../errors.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import type { BrowserSession } from '../output/browser.ts';
 import { type FontSet, fontFile, loadThemeFonts } from '../output/fonts.ts';
@@ -21,8 +22,11 @@ import { TEMPLATES_DIR, themeFolders } from '../output/theme.ts';
 import { epubView } from '../preview/epub-view.ts';
 import { type PrintView, printPreview } from '../preview/print-view.ts';
 import { bookUrls, fontUrls, type PreviewServer, startPreviewServer } from '../preview/server.ts';
+import { linkDiagnostics, type PreviewState, previewError } from '../preview/state.ts';
 import { watchFiles } from '../preview/watch.ts';
 import { typeset } from './typeset.ts';
+
+export type { PreviewDiagnostic, PreviewError, PreviewProblem, PreviewSection, PreviewState } from '../preview/state.ts';
 
 export interface PreviewOptions {
   /** Manuscript (default `manuscript`). */
@@ -47,49 +51,6 @@ export interface PreviewOptions {
    * `pages` (the print view), `check`, `repaginated` (the rest of the book, when there was any).
    */
   onUpdate?: (what: 'typeset' | 'pages' | 'check' | 'repaginated', state: PreviewState) => void;
-}
-
-export interface PreviewSection {
-  id: string;
-  kind: string;
-  title: string;
-  html: string;
-}
-
-/** One problem of an error: where (`file:line:col`), what, and what to do. */
-export interface PreviewProblem {
-  location: string | undefined;
-  message: string;
-  hint: string | undefined;
-}
-
-/** The error, as its first problem, and every problem it names (all of book.yaml's at once), in order. */
-export interface PreviewError extends PreviewProblem {
-  problems: PreviewProblem[];
-}
-
-/** Everything the browser shows. */
-export interface PreviewState {
-  version: number;
-  title: string;
-  language: string;
-  /** The book's theme, as named (`default`, `modern`, `./themes/harbour`). */
-  theme: string;
-  css: { epub: string; fonts: string };
-  sections: PreviewSection[];
-  diagnostics: PreviewDiagnostic[];
-  error: PreviewError | undefined;
-  /** The printed pages; undefined until the first layout is done. */
-  print: PrintView | undefined;
-  /** What the print view is doing: `layout` (pages coming), `ready`, or why it cannot show. */
-  printStatus: string;
-}
-
-export interface PreviewDiagnostic extends Diagnostic {
-  /** As `galley check` prints it. */
-  text: string;
-  /** The page it is on (index and label), when known. */
-  page: { index: number; label: string } | undefined;
 }
 
 export interface PreviewHandle {
@@ -286,35 +247,6 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
 function watchedFolders(folders: string[]): string[] {
   const all = [...new Set(folders.map((f) => path.resolve(f)))];
   return all.filter((f) => !all.some((other) => other !== f && isInside(other, f)));
-}
-
-function previewError(error: GalleyError): PreviewError {
-  const problems = error.problems.map((problem) => ({
-    location: locationOf(problem),
-    message: problem.message,
-    hint: problem.hint,
-  }));
-  return { ...(problems[0] as PreviewProblem), problems };
-}
-
-/**
- * The findings as the side panel lists them: each once (`galley check` reports the typesetter's
- * too), with the page it is on — the last page of its manuscript file that starts at or before
- * its line.
- */
-function linkDiagnostics(all: Diagnostic[], view: PrintView | undefined): PreviewDiagnostic[] {
-  const seen = new Set<string>();
-  return all.flatMap((d) => {
-    const text = formatDiagnostic(d);
-    if (seen.has(text)) return [];
-    seen.add(text);
-    let page: PreviewDiagnostic['page'];
-    for (const p of view?.pages ?? []) {
-      if (p.source === d.file && p.line !== undefined && d.line !== undefined && p.line <= d.line)
-        page = { index: p.index, label: p.label };
-    }
-    return [{ ...d, text, page }];
-  });
 }
 
 async function isFolder(file: string): Promise<boolean> {
