@@ -7,7 +7,7 @@
  * over generated paragraphs: linebreak-property.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { printSchema } from '../src/config/schema.ts';
+import { printSchema } from '../src/config/print-schema.ts';
 import { buildItems } from '../src/output/print/linebreak/items.ts';
 import {
   breakParagraph,
