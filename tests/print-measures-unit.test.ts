@@ -10,7 +10,7 @@ import { buildPdf } from './helpers/novel.ts';
 import { GOALS, measureBook, type PrintMeasures } from './helpers/print-measures.ts';
 import { readBook, type SourceBook } from './helpers/print-pages.ts';
 import { bookmarkPages, readPrintPdf } from './helpers/print-source.ts';
-import { full, HEIGHT, type LineSpec, type PageSpec, page, paragraph, WIDTH } from './helpers/synthetic-pages.ts';
+import { BODY, full, HEIGHT, type LineSpec, type PageSpec, page, paragraph, WIDTH } from './helpers/synthetic-pages.ts';
 import { REPO } from './helpers/tmp.ts';
 
 /** A chapter's pages from a recto, each given as its paragraphs' line counts (the first an opener). */
@@ -77,6 +77,24 @@ describe('print measures on made-up pages', () => {
     expect(m.over2.count).toBe(1);
     expect(m.over2.at[0]?.page).toBe(4);
     expect(m.over15.count).toBe(2);
+  });
+
+  it('judge the gaps of text set at another size against that text’s own median gap', () => {
+    const words = full().words.slice(0, 9);
+    // Tracked small caps a little larger than the body, their gaps wider by design: not loose.
+    const tracked = { ...full(), words, size: 1.1 * BODY, gap: 5 };
+    // Smaller type (a footnote's) with its own narrower gaps, and one line twice as loose as they.
+    const small = { ...full(), words, size: 0.85 * BODY, gap: 2 };
+    let pages = cleanBook();
+    for (const k of [1, 2, 3]) pages = edit(pages, 1, k, tracked);
+    for (const k of [7, 8, 9, 10]) pages = edit(pages, 2, k, small);
+    expect(measure(pages).over15.count).toBe(0);
+    const m = measure(edit(pages, 2, 8, { ...small, gap: 4.5 }));
+    // 4.5 pt is under 2 × the body's 3 pt, but over 2 × the small type's 2 pt.
+    expect(m.over2.count).toBe(1);
+    expect(m.over2.at[0]?.page).toBe(5);
+    // The same tracked lines read against the body's median would be loose.
+    expect(measure(edit(pages, 1, 7, { ...tracked, size: BODY })).over15.count).toBe(1);
   });
 
   it('count hyphenated line ends, capitalised words, short fragments and words, not typed hyphens', () => {

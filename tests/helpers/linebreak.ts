@@ -135,7 +135,7 @@ export function widthProblems(
   setting: Setting,
   widths: LineWidths,
   letterLimit = 0.01,
-  expansionLimit = 0.02,
+  expansionLimit = 0.03,
 ): string[] {
   const problems: string[] = [];
   setting.lines.forEach((line, i) => {

@@ -5,6 +5,10 @@
  *
  * - A justified line has 6 words or more, reaches its block's right edge and is not a
  *   paragraph's last line; its word gaps run from one word's right edge to the next one's left.
+ *   A gap is judged against the median gap of text of its size: a gap between two words set at
+ *   one size other than the body's (a lead-in's small caps, tracked; a footnote's smaller type)
+ *   against the median of such gaps, when the book has 10 or more of them, else against the
+ *   body's median scaled to that size.
  * - A line ends in a hyphenation when its last word ends in the hyphen of a soft hyphen (the
  *   browser's break, drawn over the invisible U+00AD; pdf-read.ts tells it from a typed hyphen).
  * - Words run together when a line holds a run of 25 letters or more (no English word is that
@@ -88,10 +92,39 @@ const hyphenEnd = (line: BookLine) => /[-\u2010]$/.test(lastWord(line).replace(/
 // me not interrupt you, Sir. You will…" ends a sentence).
 const TITLE = /^[“‘"'(]*(?:(?:Mr|Mrs|Ms|Messrs|Dr|St)\.?|Sir|Lady|Lord|Miss|Captain|Colonel)$/u;
 
+/** A gap's size class: the size (to 0.1 pt) of the two words it stands between when they share one, else the body's. */
+function gapSizes(line: BookLine, bodySize: number): number[] {
+  const size = (w: BookLine['words'][number]) => Math.round(w.size * 10) / 10;
+  const body = Math.round(bodySize * 10) / 10;
+  return line.words.slice(1).map((w, k) => {
+    const before = line.words[k] as BookLine['words'][number];
+    return size(w) === size(before) ? size(w) : body;
+  });
+}
+
+/** Each line's widest gap as a multiple of the median gap of its size class (see the header). */
+function relativeWidest(lines: BookLine[], bodySize: number): { medianGap: number; widest: number[] } {
+  const body = Math.round(bodySize * 10) / 10;
+  const bySize = new Map<number, number[]>();
+  const gapped = lines.map((line) => ({ gaps: gapsOf(line), sizes: gapSizes(line, bodySize) }));
+  for (const { gaps, sizes } of gapped)
+    gaps.forEach((g, i) => bySize.set(sizes[i] as number, [...(bySize.get(sizes[i] as number) ?? []), g]));
+  const medianGap = median(bySize.get(body) ?? gapped.flatMap((l) => l.gaps));
+  const medians = new Map<number, number>();
+  for (const [size, gaps] of bySize) medians.set(size, gaps.length >= 10 ? median(gaps) : (medianGap * size) / body);
+  const widest = gapped.map(({ gaps, sizes }) =>
+    Math.max(...gaps.map((g, i) => g / (medians.get(sizes[i] as number) ?? medianGap))),
+  );
+  return { medianGap, widest };
+}
+
 export function lineMeasures(book: Book): LineMeasures {
   const lines = flow(book);
   const justified = lines.filter(({ line }) => isJustified(line));
-  const medianGap = median(justified.flatMap(({ line }) => gapsOf(line)));
+  const { medianGap, widest } = relativeWidest(
+    justified.map(({ line }) => line),
+    book.geometry.bodySize,
+  );
   const [over2, over15, hyphenated, capitalised, fragments, shortWords, lastWords, runs, dashes, titles, together] = [
     counter(),
     counter(),
@@ -105,11 +138,11 @@ export function lineMeasures(book: Book): LineMeasures {
     counter(),
     counter(),
   ];
-  for (const { page, line } of justified) {
-    const widest = Math.max(...gapsOf(line));
-    if (widest > 2 * medianGap) over2.add(page, line.text);
-    if (widest > 1.5 * medianGap) over15.add(page, line.text);
-  }
+  justified.forEach(({ page, line }, k) => {
+    const relative = widest[k] as number;
+    if (relative > 2) over2.add(page, line.text);
+    if (relative > 1.5) over15.add(page, line.text);
+  });
   let run = 0;
   lines.forEach(({ page, line }, k) => {
     const next = lines

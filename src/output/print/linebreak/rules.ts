@@ -37,9 +37,10 @@ export interface BreakRules {
   /** Most letter spacing, as a fraction of the words' width, for the emergency pass (0.01 = ±1%). */
   maxLetterSpacing: number;
   /**
-   * Most glyph expansion, as a fraction of the words' width, in every pass (0.02 = the words set
-   * between 98% and 102% of their width, pdfTeX's and InDesign's usual limit; 0 turns it off).
-   * It gives a line room that word spacing alone would take, so gaps stay even.
+   * Most glyph expansion, as a fraction of the words' width, in every pass (0.03 = the words set
+   * between 97% and 103% of their width, the range book designers commonly give InDesign's glyph
+   * scaling; 0 turns it off). It gives a line room that word spacing alone would take, so gaps
+   * stay even.
    */
   maxExpansion: number;
   /** Demerits for a line that needs letter spacing (per line). */
@@ -68,7 +69,7 @@ export const DEFAULT_RULES: BreakRules = {
   finalHyphenDemerits: 5000,
   adjDemerits: 10000,
   maxLetterSpacing: 0.01,
-  maxExpansion: 0.02,
+  maxExpansion: 0.03,
   letterSpacingDemerits: 10000,
   noDashAtLineStart: true,
   language: 'en',
