@@ -10,7 +10,7 @@ import { buildPdf } from './helpers/novel.ts';
 import { GOALS, measureBook, type PrintMeasures } from './helpers/print-measures.ts';
 import { readBook, type SourceBook } from './helpers/print-pages.ts';
 import { bookmarkPages, readPrintPdf } from './helpers/print-source.ts';
-import { full, HEIGHT, type LineSpec, type PageSpec, page, paragraph, WIDTH } from './helpers/synthetic-pages.ts';
+import { full, type LineSpec, type PageSpec, page, paragraph, sourceOf } from './helpers/synthetic-pages.ts';
 import { REPO } from './helpers/tmp.ts';
 
 /** A chapter's pages from a recto, each given as its paragraphs' line counts (the first an opener). */
@@ -34,16 +34,6 @@ function cleanBook(): PageSpec[] {
     [5, 5],
   ]);
   return [...one, ...two];
-}
-
-/** The book behind a half title and a blank verso, its folios from 1; `labels` as the PDF's page labels would say. */
-function sourceOf(pages: PageSpec[], labels = true): SourceBook {
-  const front = [
-    page({ recto: true, lines: [{ words: ['A', 'Title'] }], furniture: false }),
-    { width: WIDTH, height: HEIGHT, words: [] },
-  ];
-  const body = pages.map((spec, i) => page({ ...spec, folio: String(i + 1) }));
-  return { pages: [...front, ...body], bodyStart: labels ? 2 : undefined };
 }
 
 function measure(pages: PageSpec[], openers?: number[]): PrintMeasures {
@@ -136,8 +126,8 @@ describe('print measures on made-up pages', () => {
     expect(m.shortLastPages.count).toBe(1);
     expect(m.shortLastPages.at[0]?.page).toBe(8);
     expect(m.openers).toBe(2);
-    expect(m.openersWithoutDropCap.count).toBe(1);
-    expect(m.openersWithoutDropCap.at[0]?.page).toBe(9);
+    expect(m.openersWithoutLeadIn.count).toBe(1);
+    expect(m.openersWithoutLeadIn.at[0]?.page).toBe(9);
   });
 
   it('count words inside the gutter and outside the safe area, and figures past the text block', () => {

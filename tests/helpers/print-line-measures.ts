@@ -4,7 +4,7 @@
  * text of openers and body pages (print-pages.ts), footnotes included, headings left out.
  *
  * - A justified line has 6 words or more, reaches its block's right edge and is not a
- *   paragraph's last line; its word gaps run from one word's right edge to the next one's left.
+ *   paragraph's last line (a design set ragged right has none); its word gaps run from one word's right edge to the next one's left.
  * - A line ends in a hyphenation when its last word ends in the hyphen of a soft hyphen (the
  *   browser's break, drawn over the invisible U+00AD; pdf-read.ts tells it from a typed hyphen).
  * - Words run together when a line holds a run of 25 letters or more (no English word is that
@@ -80,7 +80,7 @@ export function gapsOf(line: BookLine): number[] {
   return line.words.slice(1).map((w, k) => w.xMin - (line.words[k] as BookLine['words'][number]).xMax);
 }
 
-export const isJustified = (line: BookLine) => line.words.length >= 6 && line.full && !line.last && !line.display;
+export const isJustified = (line: BookLine) => line.words.length >= 6 && line.full && !line.last && !line.display && !line.ragged;
 
 const lastWord = (line: BookLine) => line.words.at(-1)?.text ?? '';
 const hyphenEnd = (line: BookLine) => /[-\u2010]$/.test(lastWord(line).replace(/\u00ad/g, ''));
