@@ -10,7 +10,7 @@ import { buildPdf } from './helpers/novel.ts';
 import { GOALS, measureBook, type PrintMeasures } from './helpers/print-measures.ts';
 import { readBook, type SourceBook } from './helpers/print-pages.ts';
 import { bookmarkPages, readPrintPdf } from './helpers/print-source.ts';
-import { BODY, full, HEIGHT, type LineSpec, type PageSpec, page, paragraph, WIDTH } from './helpers/synthetic-pages.ts';
+import { BODY, full, type LineSpec, type PageSpec, page, paragraph, sourceOf } from './helpers/synthetic-pages.ts';
 import { REPO } from './helpers/tmp.ts';
 
 /** A chapter's pages from a recto, each given as its paragraphs' line counts (the first an opener). */
@@ -34,16 +34,6 @@ function cleanBook(): PageSpec[] {
     [5, 5],
   ]);
   return [...one, ...two];
-}
-
-/** The book behind a half title and a blank verso, its folios from 1; `labels` as the PDF's page labels would say. */
-function sourceOf(pages: PageSpec[], labels = true): SourceBook {
-  const front = [
-    page({ recto: true, lines: [{ words: ['A', 'Title'] }], furniture: false }),
-    { width: WIDTH, height: HEIGHT, words: [] },
-  ];
-  const body = pages.map((spec, i) => page({ ...spec, folio: String(i + 1) }));
-  return { pages: [...front, ...body], bodyStart: labels ? 2 : undefined };
 }
 
 function measure(pages: PageSpec[], openers?: number[]): PrintMeasures {
@@ -81,20 +71,22 @@ describe('print measures on made-up pages', () => {
 
   it('judge the gaps of text set at another size against that text’s own median gap', () => {
     const words = full().words.slice(0, 9);
-    // Tracked small caps a little larger than the body, their gaps wider by design: not loose.
-    const tracked = { ...full(), words, size: 1.1 * BODY, gap: 5 };
+    // A lead-in: three tracked words a little larger than the body, their gaps wider by design.
+    const led = { ...full(), lead: { words: 3, size: 1.1 * BODY, gap: 5 } };
     // Smaller type (a footnote's) with its own narrower gaps, and one line twice as loose as they.
     const small = { ...full(), words, size: 0.85 * BODY, gap: 2 };
     let pages = cleanBook();
-    for (const k of [1, 2, 3]) pages = edit(pages, 1, k, tracked);
-    for (const k of [7, 8, 9, 10]) pages = edit(pages, 2, k, small);
+    for (const k of [1, 2, 3]) pages = edit(pages, 1, k, led);
+    for (const k of [1, 2, 3, 4, 7, 8, 9, 10]) pages = edit(pages, 2, k, small);
+    for (const k of [1, 2, 3]) pages = edit(pages, 3, k, small);
     expect(measure(pages).over15.count).toBe(0);
     const m = measure(edit(pages, 2, 8, { ...small, gap: 4.5 }));
     // 4.5 pt is under 2 × the body's 3 pt, but over 2 × the small type's 2 pt.
     expect(m.over2.count).toBe(1);
     expect(m.over2.at[0]?.page).toBe(5);
-    // The same tracked lines read against the body's median would be loose.
-    expect(measure(edit(pages, 1, 7, { ...tracked, size: BODY })).over15.count).toBe(1);
+    // A loose lead-in line shows in its body gaps; the same gaps between body words are loose.
+    expect(measure(edit(pages, 1, 2, { ...led, gap: 5 })).over15.count).toBe(1);
+    expect(measure(edit(pages, 1, 7, { ...full(), gap: 5 })).over15.count).toBe(1);
   });
 
   it('count hyphenated line ends, capitalised words, short fragments and words, not typed hyphens', () => {
@@ -154,8 +146,8 @@ describe('print measures on made-up pages', () => {
     expect(m.shortLastPages.count).toBe(1);
     expect(m.shortLastPages.at[0]?.page).toBe(8);
     expect(m.openers).toBe(2);
-    expect(m.openersWithoutDropCap.count).toBe(1);
-    expect(m.openersWithoutDropCap.at[0]?.page).toBe(9);
+    expect(m.openersWithoutLeadIn.count).toBe(1);
+    expect(m.openersWithoutLeadIn.at[0]?.page).toBe(9);
   });
 
   it('count words inside the gutter and outside the safe area, and figures past the text block', () => {

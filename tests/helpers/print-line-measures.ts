@@ -4,11 +4,13 @@
  * text of openers and body pages (print-pages.ts), footnotes included, headings left out.
  *
  * - A justified line has 6 words or more, reaches its block's right edge and is not a
- *   paragraph's last line; its word gaps run from one word's right edge to the next one's left.
- *   A gap is judged against the median gap of text of its size: a gap between two words set at
- *   one size other than the body's (a lead-in's small caps, tracked; a footnote's smaller type)
- *   against the median of such gaps, when the book has 10 or more of them, else against the
- *   body's median scaled to that size.
+ *   paragraph's last line (a design set ragged right has none); its word gaps run from one
+ *   word's right edge to the next one's left. A gap is judged against the median gap of text of
+ *   its size: a gap between two words set at one size other than the body's (a lead-in's small
+ *   caps, tracked; a footnote's smaller type) against the median of such gaps when the book has
+ *   50 or more of them. With fewer, a line that also has body gaps is judged by those (one line's
+ *   spaces all take the same justification), and a line all of that size by the body's median
+ *   scaled to its size.
  * - A line ends in a hyphenation when its last word ends in the hyphen of a soft hyphen (the
  *   browser's break, drawn over the invisible U+00AD; pdf-read.ts tells it from a typed hyphen).
  * - Words run together when a line holds a run of 25 letters or more (no English word is that
@@ -84,7 +86,7 @@ export function gapsOf(line: BookLine): number[] {
   return line.words.slice(1).map((w, k) => w.xMin - (line.words[k] as BookLine['words'][number]).xMax);
 }
 
-export const isJustified = (line: BookLine) => line.words.length >= 6 && line.full && !line.last && !line.display;
+export const isJustified = (line: BookLine) => line.words.length >= 6 && line.full && !line.last && !line.display && !line.ragged;
 
 const lastWord = (line: BookLine) => line.words.at(-1)?.text ?? '';
 const hyphenEnd = (line: BookLine) => /[-\u2010]$/.test(lastWord(line).replace(/\u00ad/g, ''));
@@ -93,28 +95,43 @@ const hyphenEnd = (line: BookLine) => /[-\u2010]$/.test(lastWord(line).replace(/
 const TITLE = /^[“‘"'(]*(?:(?:Mr|Mrs|Ms|Messrs|Dr|St)\.?|Sir|Lady|Lord|Miss|Captain|Colonel)$/u;
 
 /** A gap's size class: the size (to 0.1 pt) of the two words it stands between when they share one, else the body's. */
-function gapSizes(line: BookLine, bodySize: number): number[] {
+function gapSizes(line: BookLine, body: number): number[] {
   const size = (w: BookLine['words'][number]) => Math.round(w.size * 10) / 10;
-  const body = Math.round(bodySize * 10) / 10;
   return line.words.slice(1).map((w, k) => {
     const before = line.words[k] as BookLine['words'][number];
     return size(w) === size(before) ? size(w) : body;
   });
 }
 
+/** Gaps of a size class that make a median of their own. */
+const OWN_MEDIAN = 50;
+
 /** Each line's widest gap as a multiple of the median gap of its size class (see the header). */
 function relativeWidest(lines: BookLine[], bodySize: number): { medianGap: number; widest: number[] } {
   const body = Math.round(bodySize * 10) / 10;
+  const gapped = lines.map((line) => ({ gaps: gapsOf(line), sizes: gapSizes(line, body) }));
   const bySize = new Map<number, number[]>();
-  const gapped = lines.map((line) => ({ gaps: gapsOf(line), sizes: gapSizes(line, bodySize) }));
   for (const { gaps, sizes } of gapped)
     gaps.forEach((g, i) => bySize.set(sizes[i] as number, [...(bySize.get(sizes[i] as number) ?? []), g]));
   const medianGap = median(bySize.get(body) ?? gapped.flatMap((l) => l.gaps));
-  const medians = new Map<number, number>();
-  for (const [size, gaps] of bySize) medians.set(size, gaps.length >= 10 ? median(gaps) : (medianGap * size) / body);
-  const widest = gapped.map(({ gaps, sizes }) =>
-    Math.max(...gaps.map((g, i) => g / (medians.get(sizes[i] as number) ?? medianGap))),
+  const medians = new Map(
+    [...bySize].flatMap(([size, gaps]) => (gaps.length >= OWN_MEDIAN ? [[size, median(gaps)] as const] : [])),
   );
+  medians.set(body, medianGap);
+  const widest = gapped.map(({ gaps, sizes }) => {
+    const bodyGaps = sizes.includes(body);
+    return Math.max(
+      0,
+      ...gaps.map((g, i) => {
+        const size = sizes[i] as number;
+        const own = medians.get(size);
+        if (own !== undefined) return g / own;
+        // Too few to make a median: beside the body's gaps (a lead-in) the line's spacing shows
+        // in those; a line all of one other size (a note's) goes by the body's, scaled.
+        return bodyGaps ? 0 : g / ((medianGap * size) / body);
+      }),
+    );
+  });
   return { medianGap, widest };
 }
 

@@ -8,7 +8,7 @@
  * goal. The goals (`GOALS`) are those of issue 11.
  */
 import { type Count, type LineMeasures, lineMeasures } from './print-line-measures.ts';
-import { type PageMeasures, pageMeasures } from './print-page-measures.ts';
+import { type LeadIn, type PageMeasures, pageMeasures } from './print-page-measures.ts';
 import { type BookGeometry, type PageRole, readBook, type SourceBook } from './print-pages.ts';
 import { readPrintPdf } from './print-source.ts';
 
@@ -27,6 +27,8 @@ export interface MeasureOptions {
   openers?: number[] | undefined;
   /** The gutter in points (default KDP's for the page count). */
   gutter?: number | undefined;
+  /** How the design opens a chapter (theme.json's `lead-in`); issue 11's drop cap by default. */
+  leadIn?: LeadIn | undefined;
 }
 
 export function measureBook(source: SourceBook, options: MeasureOptions = {}): PrintMeasures {
@@ -41,7 +43,7 @@ export function measureBook(source: SourceBook, options: MeasureOptions = {}): P
     openersFrom: source.openers || options.openers ? 'given' : 'pages',
     geometry: book.geometry,
     ...lineMeasures(book),
-    ...pageMeasures(book, options.gutter),
+    ...pageMeasures(book, options.gutter, options.leadIn),
   };
 }
 
@@ -70,7 +72,7 @@ export const GOALS: Goal[] = [
   {
     key: 'over2',
     measure: 'justified lines with a word gap over 2× the median',
-    value: (m) => `${m.over2.count}`,
+    value: (m) => `${m.over2.count}${m.geometry.ragged ? ' (set ragged: no justified lines)' : ''}`,
     goal: '0',
     met: (m) => m.over2.count === 0,
   },
@@ -117,11 +119,11 @@ export const GOALS: Goal[] = [
     met: (m) => m.shortLastPages.count === 0,
   },
   {
-    key: 'openersWithoutDropCap',
-    measure: 'openers without a drop cap',
-    value: (m) => `${m.openersWithoutDropCap.count} of ${m.openers}`,
+    key: 'openersWithoutLeadIn',
+    measure: "openers without the design's lead-in",
+    value: (m) => `${m.openersWithoutLeadIn.count} of ${m.openers} (${m.leadIn})`,
     goal: '0',
-    met: (m) => m.openersWithoutDropCap.count === 0,
+    met: (m) => m.openersWithoutLeadIn.count === 0,
   },
   {
     key: 'inGutter',
@@ -222,7 +224,7 @@ export function formatMeasures(m: PrintMeasures, title = 'print PDF'): string {
   const head =
     `${title}: ${m.pages} pages (${r.front} front, ${r.blank} blank, ${r.part} part, ${r.opener} openers, ${r.body} body; ` +
     `openers read from the ${m.openersFrom === 'pages' ? 'pages' : 'bookmarks'}), ${m.chapters} chapters, ${m.lines} lines, ` +
-    `${m.justified} justified, median word gap ${m.medianGap.toFixed(2)} pt, body ${m.geometry.bodySize.toFixed(1)} pt on ${m.geometry.pitch.toFixed(2)} pt`;
+    `${m.geometry.ragged ? 'set ragged' : `${m.justified} justified`}, median word gap ${m.medianGap.toFixed(2)} pt, body ${m.geometry.bodySize.toFixed(1)} pt on ${m.geometry.pitch.toFixed(2)} pt`;
   const width = Math.max(...GOALS.map((g) => g.measure.length));
   const rows = GOALS.map((g) => `| ${g.measure.padEnd(width)} | ${g.value(m)} | ${g.goal} | ${g.met(m) ? 'met' : 'NOT MET'} |`);
   return [head, '', `| ${'measure'.padEnd(width)} | now | goal | |`, `|${'-'.repeat(width + 2)}|---|---|---|`, ...rows].join(

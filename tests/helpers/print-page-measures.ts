@@ -8,8 +8,14 @@
  *   chapter's last page, no blank, part or front matter page), both with lines; they differ when
  *   their last lines' baselines are more than 0.5 pt apart;
  * - a chapter's short last page: the last page of a chapter (not its opener) holding 1 or 2 lines;
+ * - an opener without its lead-in: the design's (`leadIn`, issue 11's drop cap by default) not
+ *   shown — a drop cap (`drop-cap`, `both`) missing; first words in capitals (`small-caps`: a
+ *   line of the opener's running text starting with a word of two capitals or more, or a
+ *   one-letter capital and a word of capitals) missing; or a drop cap where the design has
+ *   none (`small-caps`, `none`);
  * - a widow: a page's first line is the last line of a paragraph begun on the page before; an
- *   orphan: a page's last line is the first line of a paragraph that runs on to the next page;
+ *   orphan: a page's last line of running text (only notes below it) is the first line of a
+ *   paragraph that runs on to the next page;
  * - the gutter: KDP's minimum inside margin for the page count (geometry.ts's kdpGutter), from
  *   the trim's inside edge; a word's box inside it on any page counts. The safe area: the trim
  *   less 0.25 in on the outside, top and bottom (KDP's minimum; with bleed, 0.375 in from the
@@ -22,6 +28,9 @@ import { kdpGutter } from '../../src/output/print/geometry.ts';
 import { type Count, counter, plain, running } from './print-line-measures.ts';
 import type { Book, BookLine, BookPage } from './print-pages.ts';
 
+/** How a chapter's first paragraph opens, as the theme designs it (theme.json's `lead-in`). */
+export type LeadIn = 'drop-cap' | 'small-caps' | 'both' | 'none';
+
 export interface PageMeasures {
   rectoTurnHyphens: Count;
   /** Spreads of two body pages compared, and those whose last lines differ. */
@@ -29,7 +38,9 @@ export interface PageMeasures {
   facingDiffer: Count;
   shortLastPages: Count;
   openers: number;
-  openersWithoutDropCap: Count;
+  /** The lead-in the openers were measured against. */
+  leadIn: LeadIn;
+  openersWithoutLeadIn: Count;
   widows: Count;
   orphans: Count;
   /** Points of the KDP gutter (inside margin zone) used. */
@@ -43,7 +54,26 @@ function lastRunning(page: BookPage, bodySize: number): BookLine | undefined {
   return page.lines.filter((l) => !l.display && l.size >= 0.95 * bodySize).at(-1);
 }
 
-export function pageMeasures(book: Book, gutter = kdpGutter(book.pages.length)): PageMeasures {
+const letters = (word: string | undefined) => (word ?? '').replace(/[^\p{L}]/gu, '');
+
+/** A line starting with capitals: a word of two or more, or a one-letter capital and a word of them. */
+function capitalsFirst(line: BookLine): boolean {
+  const [a, b] = [letters(line.words[0]?.text), letters(line.words[1]?.text)];
+  const caps = (w: string) => w.length > 0 && w === w.toLocaleUpperCase() && /\p{Lu}/u.test(w);
+  return caps(a) && (a.length >= 2 || caps(b));
+}
+
+/** What an opener lacks of its design's lead-in (or shows that the design has not), if anything. */
+function leadInFault(page: BookPage, leadIn: LeadIn, bodySize: number): string | undefined {
+  const text = page.lines.filter((l) => !l.display && l.size >= 0.95 * bodySize);
+  const wantsCap = leadIn === 'drop-cap' || leadIn === 'both';
+  if (wantsCap && !page.dropCap) return 'no drop cap';
+  if (!wantsCap && page.dropCap) return 'a drop cap';
+  if (leadIn === 'small-caps' && !text.slice(0, 12).some(capitalsFirst)) return 'no first words in capitals';
+  return undefined;
+}
+
+export function pageMeasures(book: Book, gutter = kdpGutter(book.pages.length), leadIn: LeadIn = 'drop-cap'): PageMeasures {
   const { bodySize } = book.geometry;
   const [turns, facing, short, noDrop, widows, orphans, inGutter, outside, figures] = [
     counter(),
@@ -70,11 +100,13 @@ export function pageMeasures(book: Book, gutter = kdpGutter(book.pages.length)):
     if (page.chapterLast && page.role === 'body' && page.lines.length >= 1 && page.lines.length <= 2) {
       short.add(page, page.lines.map((l) => l.text).join(' / '));
     }
-    if (page.role === 'opener' && !page.dropCap) noDrop.add(page, page.lines.find((l) => !l.display)?.text ?? '');
+    const fault = page.role === 'opener' ? leadInFault(page, leadIn, bodySize) : undefined;
+    if (fault) noDrop.add(page, `${fault}: ${page.lines.find((l) => !l.display)?.text ?? ''}`);
     const first = page.lines[0];
     if (page.role === 'body' && first && !first.display && !first.start && first.last) widows.add(page, first.text);
-    const end = page.lines.at(-1);
-    if (running(page) && end && end === last && end.start && !end.last) orphans.add(page, end.text);
+    const below = last ? page.lines.slice(page.lines.indexOf(last) + 1) : [];
+    const end = below.every((l) => l.size < 0.95 * bodySize) ? last : undefined;
+    if (running(page) && end?.start && !end.last) orphans.add(page, end.text);
     const { trim } = page;
     const safe = 0.25 * 72;
     for (const word of page.words) {
@@ -104,7 +136,8 @@ export function pageMeasures(book: Book, gutter = kdpGutter(book.pages.length)):
     facingDiffer: plain(facing),
     shortLastPages: plain(short),
     openers: book.pages.filter((p) => p.role === 'opener').length,
-    openersWithoutDropCap: plain(noDrop),
+    leadIn,
+    openersWithoutLeadIn: plain(noDrop),
     widows: plain(widows),
     orphans: plain(orphans),
     gutter,

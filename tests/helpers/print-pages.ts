@@ -6,10 +6,13 @@
  * same reading serves any layout engine:
  *
  * - the body size is the size most of the book's words are set in; a word twice that size or more
- *   is a drop cap, a line 1.25 times that size or more a display line (a heading, a part title);
- * - the text block's top and bottom are the baselines most pages' running text starts and ends
- *   on (a first line followed within 1.3 line pitches by another); a line more than 0.6 pitches
- *   above the top or below the bottom is page furniture (running head, folio);
+ *   is a drop cap when a text line starts beside it (its baseline within the word's height, its
+ *   first word within two body sizes of the word's right edge), else a display line of its own (a
+ *   chapter's big numeral); a line 1.25 times that size or more is a display line (a heading, a
+ *   part title);
+ * - the text block (print-geometry.ts): its top and bottom the baselines most pages' running text
+ *   starts and ends on, its edges, whether it is set ragged; a line more than 0.6 pitches above
+ *   the top or below the bottom is page furniture (running head, folio);
  * - roles: `front` before the body's first page (the PDF's page labels, where roman numbering
  *   turns arabic; without labels, the first page with an arabic folio less its number); `blank`
  *   with no words and no figure; `part` in the body with lines, all of them display lines;
@@ -20,7 +23,10 @@
  *   page is the last of those that is not blank.
  */
 import type { DrawnWord } from './pdf-read.ts';
+import { type BookGeometry, blockOf, edges, median, mode } from './print-geometry.ts';
 import { type FlowLine, markParagraphs } from './print-paragraphs.ts';
+
+export { type BookGeometry, median, mode };
 
 export interface Box {
   left: number;
@@ -78,43 +84,23 @@ export interface BookPage {
   figures: Box[];
 }
 
-export interface BookGeometry {
-  bodySize: number;
-  /** Median distance between consecutive baselines of running text. */
-  pitch: number;
-  /** Baselines of the text block's first and last lines. */
-  top: number;
-  bottom: number;
-  /** The text block's left and right edges on rectos and on versos. */
-  left: { recto: number; verso: number };
-  right: { recto: number; verso: number };
-}
-
 export interface Book {
   pages: BookPage[];
   geometry: BookGeometry;
   bodyStart: number;
 }
 
-/** The most frequent value, rounded to `step`. */
-export function mode(values: number[], step = 0.5): number | undefined {
-  const counts = new Map<number, number>();
-  for (const v of values) counts.set(Math.round(v / step) * step, (counts.get(Math.round(v / step) * step) ?? 0) + 1);
-  let best: [number, number] | undefined;
-  for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
-  return best?.[0];
-}
-
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length
-    ? ((sorted[Math.floor((sorted.length - 1) / 2)] as number) + (sorted[Math.ceil((sorted.length - 1) / 2)] as number)) / 2
-    : 0;
-}
-
 function bodySizeOf(pages: SourcePage[]): number {
   const sizes = pages.flatMap((p) => p.words.flatMap((w) => Array.from({ length: w.text.length }, () => w.size)));
   return mode(sizes, 0.1) ?? 10;
+}
+
+/** A box beside which a text line starts: its baseline within the box's height, its first word within two body sizes right of it. */
+function besideLines(box: { yMin: number; yMax: number; xMax: number }, lines: BookLine[], bodySize: number): boolean {
+  return lines.some(
+    (l) =>
+      !l.display && l.base > box.yMin && l.base < box.yMax + 1 && Math.abs((l.words[0]?.xMin ?? 0) - box.xMax) < 2 * bodySize,
+  );
 }
 
 /**
@@ -128,7 +114,7 @@ function drawnDropCap(figures: Box[], lines: BookLine[], bodySize: number): Draw
     (f) =>
       f.bottom - f.top >= 2 * bodySize &&
       f.right - f.left < 8 * bodySize &&
-      lines.some((l) => l.base > f.top && l.base < f.bottom + 1 && Math.abs((l.words[0]?.xMin ?? 0) - f.right) < 2 * bodySize),
+      besideLines({ yMin: f.top, yMax: f.bottom, xMax: f.right }, lines, bodySize),
   );
   if (!cap) return undefined;
   const size = cap.bottom - cap.top;
@@ -186,23 +172,8 @@ function bookLine(line: { base: number; words: DrawnWord[] }, bodySize: number):
     full: false,
     start: false,
     last: false,
+    ragged: false,
   };
-}
-
-/** The text block's top and bottom baselines and the line pitch, from pages of running text. */
-function blockOf(pageLines: BookLine[][], bodySize: number): { pitch: number; top: number; bottom: number } {
-  const text = pageLines.map((lines) => lines.filter((l) => !l.display && l.words.length >= 4));
-  const steps = text.flatMap((lines) => lines.slice(1).map((l, k) => l.base - (lines[k] as BookLine).base));
-  const pitch = median(steps.filter((s) => s > 0.6 * bodySize && s < 2.2 * bodySize)) || 1.2 * bodySize;
-  const firsts: number[] = [];
-  const lasts: number[] = [];
-  for (const lines of pageLines) {
-    const first = lines.findIndex((l, k) => (lines[k + 1]?.base ?? Number.POSITIVE_INFINITY) - l.base < 1.3 * pitch);
-    const last = lines.findLastIndex((l, k) => k > 0 && l.base - (lines[k - 1] as BookLine).base < 1.3 * pitch);
-    if (first >= 0 && lines.length >= 8) firsts.push((lines[first] as BookLine).base);
-    if (last >= 0 && lines.length >= 8) lasts.push((lines[last] as BookLine).base);
-  }
-  return { pitch, top: mode(firsts) ?? 0, bottom: mode(lasts) ?? Number.POSITIVE_INFINITY };
 }
 
 /** Reads the book's pages: lines, furniture, geometry, roles and chapters. */
@@ -210,10 +181,21 @@ export function readBook(source: SourceBook): Book {
   const inBody = (i: number) => i >= (source.bodyStart ?? 0);
   const bodySize = bodySizeOf(source.pages.filter((_, i) => inBody(i)));
   const all = source.pages.map((page) => {
-    const dropCaps = page.words.filter((w) => w.size >= 2 * bodySize);
-    const rest = page.words.filter((w) => w.size < 2 * bodySize);
-    const lines = linesOf(rest, bodySize).map((l) => bookLine(l, bodySize));
-    return { dropCap: dropCaps[0] ?? drawnDropCap(page.figures ?? [], lines, bodySize), lines };
+    const large = page.words.filter((w) => w.size >= 2 * bodySize);
+    const text = linesOf(
+      page.words.filter((w) => w.size < 2 * bodySize),
+      bodySize,
+    ).map((l) => bookLine(l, bodySize));
+    const dropCap = large.find((w) => besideLines(w, text, bodySize));
+    // A large word that is no drop cap reads as a display line of its own.
+    const display = large.filter((w) => w !== dropCap);
+    const lines = display.length
+      ? linesOf(
+          page.words.filter((w) => w !== dropCap),
+          bodySize,
+        ).map((l) => bookLine(l, bodySize))
+      : text;
+    return { dropCap: dropCap ?? drawnDropCap(page.figures ?? [], lines, bodySize), lines };
   });
   const block = blockOf(
     all.filter((_, i) => inBody(i)).map((p) => p.lines),
@@ -247,19 +229,6 @@ export function readBook(source: SourceBook): Book {
   assignRoles(pages, geometry, bodyStart, source.openers);
   markParagraphs(pages, geometry);
   return { pages, geometry, bodyStart };
-}
-
-function edges(pages: BookPage[], bodySize: number, block: { pitch: number; top: number; bottom: number }): BookGeometry {
-  const side = (recto: boolean, pick: (l: BookLine) => number) =>
-    mode(
-      pages.filter((p) => p.recto === recto).flatMap((p) => p.lines.filter((l) => !l.display && l.words.length >= 4).map(pick)),
-    ) ?? 0;
-  return {
-    bodySize,
-    ...block,
-    left: { recto: side(true, (l) => l.xMin), verso: side(false, (l) => l.xMin) },
-    right: { recto: side(true, (l) => l.xMax), verso: side(false, (l) => l.xMax) },
-  };
 }
 
 /** Without page labels: the first page with a folio in arabic numerals, less that number. */

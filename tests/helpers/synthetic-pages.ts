@@ -5,7 +5,7 @@
  * them with 3 pt gaps fill the 324 pt measure exactly.
  */
 import type { DrawnWord } from './pdf-read.ts';
-import type { SourcePage } from './print-pages.ts';
+import type { SourceBook, SourcePage } from './print-pages.ts';
 
 export const BODY = 11.2;
 export const PITCH = 14.25;
@@ -36,6 +36,8 @@ export interface LineSpec {
   inset?: number;
   /** Empty lines before this one. */
   space?: number;
+  /** The line's first words set apart (a lead-in's tracked small caps): how many, their size and the gaps after them. */
+  lead?: { words: number; size: number; gap: number };
 }
 
 export function word(text: string, xMin: number, base: number, size = BODY, softHyphen = false): DrawnWord {
@@ -57,10 +59,12 @@ export function lineWords(spec: LineSpec, base: number, recto: boolean): DrawnWo
   let x = left;
   spec.words.forEach((text, k) => {
     const last = k === spec.words.length - 1;
-    const w = word(text, x, base, spec.size ?? BODY, last && spec.soft === true);
+    const lead = spec.lead && k < spec.lead.words ? spec.lead : undefined;
+    const w = word(text, x, base, lead?.size ?? spec.size ?? BODY, last && spec.soft === true);
     if (last && spec.full) w.xMax = left - (spec.indent ?? 0) + MEASURE - (spec.inset ?? 0);
     out.push(w);
-    x = w.xMax + (spec.gap ?? 3);
+    // The gap after the lead-in's last word is the body's.
+    x = w.xMax + (lead && k < lead.words - 1 ? lead.gap : (spec.gap ?? 3));
   });
   return out;
 }
@@ -102,6 +106,8 @@ export interface PageSpec {
   /** The folio printed (12 by default). */
   folio?: string;
   figures?: SourcePage['figures'];
+  /** Words drawn besides the lines (a chapter's big numeral). */
+  extra?: DrawnWord[];
 }
 
 /** One page's words: the lines from the top of the text block (an opener's lower), and its furniture. */
@@ -121,6 +127,7 @@ export function page(spec: PageSpec): SourcePage {
     words.push(...lineWords(beside, start + row * PITCH, spec.recto));
     row++;
   });
+  words.push(...(spec.extra ?? []));
   if (spec.furniture ?? !spec.opener) {
     words.push(
       word('Author', left + 130, 55.5, 10.7),
@@ -139,6 +146,52 @@ export function pour(lines: LineSpec[], perPage: number[] = []): PageSpec[] {
     const room = perPage[i] ?? (i === 0 ? ROWS - 12 : ROWS);
     pages.push({ recto: i % 2 === 0, lines: rest.slice(0, room), opener: i === 0 });
     rest = rest.slice(room);
+  }
+  return pages;
+}
+
+/** The book behind a half title and a blank verso, its folios from 1; `labels` as the PDF's page labels would say. */
+export function sourceOf(pages: PageSpec[], labels = true): SourceBook {
+  const front = [
+    page({ recto: true, lines: [{ words: ['A', 'Title'] }], furniture: false }),
+    { width: WIDTH, height: HEIGHT, words: [] },
+  ];
+  const body = pages.map((spec, i) => page({ ...spec, folio: String(i + 1) }));
+  return { pages: [...front, ...body], bodyStart: labels ? 2 : undefined };
+}
+
+/**
+ * A line set ragged right: nine six-letter words and a short word of 1–4 letters in turn, at a
+ * 3 pt space (299–314 pt of the 324 pt measure: no six-letter word more would fit).
+ */
+export function ragged(k: number): LineSpec {
+  const words = Array.from({ length: 9 }, (_, j) => six[(j + k) % six.length] as string);
+  return { words: [...words, 'abcd'.slice(0, 1 + (k % 4))] };
+}
+
+/**
+ * Block paragraphs set ragged right: paragraphs of `sizes` lines, a line of space before each
+ * (none at a page's top), poured onto pages of `rooms` rows from a recto opener.
+ */
+export function raggedPages(sizes: number[], rooms: number[]): PageSpec[] {
+  const lines = sizes.flatMap((n, p) =>
+    Array.from({ length: n }, (_, k): LineSpec => {
+      const line = k === n - 1 ? { words: ['stones', 'at', 'last.'] } : ragged(p + k);
+      return k === 0 && p > 0 ? { ...line, space: 1 } : line;
+    }),
+  );
+  const pages: PageSpec[] = [];
+  for (const [i, room] of rooms.entries()) {
+    const here: LineSpec[] = [];
+    let rows = 0;
+    while (lines.length > 0) {
+      const next = here.length === 0 ? { ...(lines[0] as LineSpec), space: 0 } : (lines[0] as LineSpec);
+      if (rows + 1 + (next.space ?? 0) > room) break;
+      here.push(next);
+      rows += 1 + (next.space ?? 0);
+      lines.shift();
+    }
+    pages.push({ recto: i % 2 === 0, opener: i === 0, dropCap: false, lines: here });
   }
   return pages;
 }
