@@ -2,7 +2,7 @@
  * A layout kept as pages of HTML, block by block (the preview's): each body block's pages cut
  * from the laid-out page (page-cut.js) with its markers and page map, the front matter's pages
  * cut from its printed page. From them: the page plan as the PDF's (blanks, folios, running
- * heads), the contents' numbers, each page's first words, and the pages with their furniture.
+ * heads), the contents' numbers, and the pages with their furniture.
  */
 import type { Book } from '../../book/model.ts';
 import type { PrintFonts } from '../fonts.ts';
@@ -12,6 +12,7 @@ import { type ContentsEntry, contentsEntries, wantsToc } from './front.ts';
 import { breakOrnaments, furnitureBoxes, furnitureCss, ornamentsByPage } from './furniture.ts';
 import { type Box, type PageGeometry, pageVariables } from './geometry.ts';
 import type { Mark } from './markers.ts';
+import { pageMap } from './page-map.ts';
 import { type BodyPlan, joinPlan, type PagePlan, type PlacedBlock, planBody } from './plan.ts';
 import type { PageStart } from './set-lines.ts';
 import type { PrintSetup } from './settings.ts';
@@ -35,6 +36,8 @@ export interface Laid {
   front: PrintBlock[];
   frontPlaced: PlacedBlock[];
   frontPages: string[];
+  /** Each printed front-matter page's first words. */
+  frontWords: string[];
   /** What the line boxes need (lines-set.js's rules). */
   linesCss: string;
 }
@@ -105,10 +108,11 @@ export function planOf(laid: Laid): Planned {
   return { plan, bodyPlan, marks, contents };
 }
 
-/** Each page's first words (undefined for the front matter's, '' for a blank). */
-export function pageTexts(laid: Laid, planned: Planned): (string | undefined)[] {
-  const starts = laid.blocks.flatMap((b) => b.starts);
-  return planned.plan.pages.map((p) => (p.source?.doc === 'body' ? starts[p.source.page]?.words : p.source ? undefined : ''));
+/** Each page's first words (page-map.ts); undefined when a block's pages were not the makeup's. */
+export function laidPageMap(laid: Laid, planned: Planned = planOf(laid)): string[] | undefined {
+  if (laid.blocks.some((b) => b.starts.length !== b.pages.length)) return undefined;
+  const body = laid.blocks.flatMap((b) => b.starts);
+  return pageMap({ plan: planned.plan, front: laid.frontPlaced, frontWords: laid.frontWords, body });
 }
 
 /** The pages, with their furniture, and the CSS they are shown with. */
