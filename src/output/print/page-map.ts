@@ -1,10 +1,11 @@
 /**
  * The page map: each page of the book's page plan with its first words, as the layout knows
  * them, for the EPUB's page list (src/output/epub/page-breaks.ts places a marker before them).
- * The body's pages are the makeup's (set-lines.ts), the front matter's read where Chromium broke
- * them (page-words.js). A page with no text the EPUB has there gets '': a blank, the half title
- * and print's table of contents (print's own), the "Also by" page (the EPUB has it at the back),
- * and a page of notes run on past its chapter's text. Its marker stands beside the next page's.
+ * The body's pages are the makeup's (set-lines.ts; a page of notes run on past its chapter's
+ * text starts with their words, as notes-set.js reads them), the front matter's read where
+ * Chromium broke them (page-words.js). A page with no text the EPUB has there gets '': a blank,
+ * the half title and print's table of contents (print's own), the "Also by" page (the EPUB has
+ * it at the back). Its marker stands beside the next page's.
  */
 import type { BlockKind } from './blocks.ts';
 import type { PagePlan, PlacedBlock } from './plan.ts';
