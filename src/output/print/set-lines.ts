@@ -194,8 +194,8 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
   if (job.footnotes) {
     const set = await runScript<{ alone: string[] }>(page, NOTES_SET, { notes, noteGap: rules.noteGap, words: WORDS });
     notesOnly.forEach((n, i) => {
-      const page = pages[n];
-      if (page) page.words = set.alone[i] ?? '';
+      const start = pages[n];
+      if (start) start.words = set.alone[i] ?? '';
     });
   }
   // The measure's places of the tokens, kept for the setting, go.
