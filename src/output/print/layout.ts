@@ -56,9 +56,9 @@ export interface Layout {
   contents: ContentsEntry[] | undefined;
   /** The body's blocks as printed (pages in the printed body), and its markers. */
   body: { placed: PlacedBlock[]; marks: Mark[] };
-  /** The front matter's blocks as printed, and each printed page's first words. */
+  /** The front matter's blocks as printed, and each printed page's first words (not for `pages`: the preview has no page list). */
   frontPlaced: PlacedBlock[];
-  frontWords: string[];
+  frontWords: string[] | undefined;
   /**
    * The body's pages as the makeup made them (set-lines.ts): each page's block and first words,
    * in the printed body's page order; undefined when Chromium's pages came out otherwise.
@@ -184,7 +184,7 @@ export async function layOut(input: LayoutInput): Promise<Layout> {
         const numbers = ${JSON.stringify((contents ?? []).map((c) => c.page ?? ''))};
         document.querySelectorAll('.toc-page').forEach((slot, i) => { slot.textContent = numbers[i] ?? ''; });
       })()`);
-      return printPage(page, { box: textBox(geometry), slices: input.pages, words: true });
+      return printPage(page, { box: textBox(geometry), slices: input.pages, words: !input.pages });
     });
     const { doc: frontDoc, marks: frontMarks, slices: frontSlices } = frontPrinted;
     const frontPlaced = placed(front, frontMarks, frontDoc.getPageCount());
@@ -208,7 +208,7 @@ export async function layOut(input: LayoutInput): Promise<Layout> {
         contents,
         body: { placed: bodyPlaced, marks: printed.marks },
         frontPlaced,
-        frontWords: frontPrinted.words ?? [],
+        frontWords: frontPrinted.words,
         pages,
         pageStarts: checkedStarts(printed.pageStarts, printed.pageCount),
       };

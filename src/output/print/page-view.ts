@@ -12,7 +12,6 @@ import { type ContentsEntry, contentsEntries, wantsToc } from './front.ts';
 import { breakOrnaments, furnitureBoxes, furnitureCss, ornamentsByPage } from './furniture.ts';
 import { type Box, type PageGeometry, pageVariables } from './geometry.ts';
 import type { Mark } from './markers.ts';
-import { pageMap } from './page-map.ts';
 import { type BodyPlan, joinPlan, type PagePlan, type PlacedBlock, planBody } from './plan.ts';
 import type { PageStart } from './set-lines.ts';
 import type { PrintSetup } from './settings.ts';
@@ -36,8 +35,6 @@ export interface Laid {
   front: PrintBlock[];
   frontPlaced: PlacedBlock[];
   frontPages: string[];
-  /** Each printed front-matter page's first words. */
-  frontWords: string[];
   /** What the line boxes need (lines-set.js's rules). */
   linesCss: string;
 }
@@ -106,13 +103,6 @@ export function planOf(laid: Laid): Planned {
   const plan = joinPlan(laid.frontPlaced, bodyPlan);
   const contents = wantsToc(laid.book) ? contentsEntries(laid.body, bodyPlan.starts) : undefined;
   return { plan, bodyPlan, marks, contents };
-}
-
-/** Each page's first words (page-map.ts); undefined when a block's pages were not the makeup's. */
-export function laidPageMap(laid: Laid, planned: Planned = planOf(laid)): string[] | undefined {
-  if (laid.blocks.some((b) => b.starts.length !== b.pages.length)) return undefined;
-  const body = laid.blocks.flatMap((b) => b.starts);
-  return pageMap({ plan: planned.plan, front: laid.frontPlaced, frontWords: laid.frontWords, body });
 }
 
 /** The pages, with their furniture, and the CSS they are shown with. */

@@ -29,7 +29,7 @@ import { frontBlocks, wantsToc } from './front.ts';
 import { autoInner, KDP_MAX_PAGES } from './geometry.ts';
 import { documentHtml, type Layout, type LayoutInput, layOut, linesJob, textBox } from './layout.ts';
 import { pageMap } from './page-map.ts';
-import { type Laid, laidPageMap, ownPages, type PrintPages, planOf, viewOf } from './page-view.ts';
+import { type Laid, ownPages, type PrintPages, planOf, viewOf } from './page-view.ts';
 import { blankBefore, placed } from './plan.ts';
 import { type PrintSetup, printSetup } from './settings.ts';
 import { WarmPage } from './warm-page.ts';
@@ -75,7 +75,7 @@ export interface PrintSession {
   relayOut(book: Book, sections?: string[], themeKept?: boolean): Promise<Relaid>;
   /** The PDF of the layout (`pdf`). */
   pdf(edition?: PdfEdition): Promise<Uint8Array>;
-  /** Each page's first words ('' for a page with no text the EPUB has there: page-map.ts); undefined when unknown. */
+  /** Each page's first words ('' for a page with no text the EPUB has there: page-map.ts); undefined when unknown (`preview`). */
   pageMap(): string[] | undefined;
   /** Each page's folio (roman, then arabic from 1). */
   pageLabels(): string[];
@@ -157,7 +157,6 @@ export function openPrint(first: Book, options: PrintOptions): PrintSession {
       front: frontBlocks(book, layout.contents, false),
       frontPlaced: layout.frontPlaced,
       frontPages: cut.front,
-      frontWords: layout.frontWords,
       linesCss: cut.css,
     };
     await warm.open(session, documentHtml(input, [], layout.geometry), input.resolve);
@@ -230,10 +229,9 @@ export function openPrint(first: Book, options: PrintOptions): PrintSession {
     const rest = async () => {
       const page = await next.input.session.open(documentHtml(next.input, front, next.geometry), next.input.resolve);
       try {
-        const printed = await printPage(page, { box: textBox(next.geometry), slices: true, words: true });
+        const printed = await printPage(page, { box: textBox(next.geometry), slices: true });
         if (laid !== next) return;
-        const frontPlaced = placed(front, printed.marks, printed.pageCount);
-        laid = { ...next, front, frontPlaced, frontPages: printed.slices ?? [], frontWords: printed.words ?? [] };
+        laid = { ...next, front, frontPlaced: placed(front, printed.marks, printed.pageCount), frontPages: printed.slices ?? [] };
       } finally {
         await page.close();
       }
@@ -257,9 +255,11 @@ export function openPrint(first: Book, options: PrintOptions): PrintSession {
       return pdf;
     },
     pageMap() {
-      if (laid) return laidPageMap(laid);
+      // The preview's layout keeps no page map (it has no page list to place).
       const body = layout?.pageStarts;
-      return layout && body && pageMap({ plan: layout.plan, front: layout.frontPlaced, frontWords: layout.frontWords, body });
+      const frontWords = layout?.frontWords;
+      if (preview || !layout || !body || !frontWords) return undefined;
+      return pageMap({ plan: layout.plan, front: layout.frontPlaced, frontWords, body });
     },
     pageLabels: () => (laid ? planOf(laid).plan.pages : (layout?.plan.pages ?? [])).map((p) => p.label),
     view: () => viewOf(current()),
