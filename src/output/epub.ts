@@ -26,7 +26,6 @@ import { type EpubTarget, targetCss, targetProfile } from './epub/targets.ts';
 import { hastToXhtml, sectionXast, serializeXhtml, textOf } from './epub/xhtml.ts';
 import { type ZipEntry, zipEntries } from './epub/zip.ts';
 import { loadOrnaments } from './ornaments.ts';
-import { pdfPageTexts } from './pdf-text.ts';
 import { readTemplate, themeCss } from './theme.ts';
 import { themeDesign } from './theme-design.ts';
 
@@ -44,11 +43,14 @@ export interface EpubOptions {
   warn?: (message: string) => void;
 }
 
-/** What the EPUB's page list is made from: the PDF, its folios, and each page's first words where the layout knows them. */
+/**
+ * What the EPUB's page list is made from: the print edition's folios and its layout's page map,
+ * each page's first words ('' for a page with no text the EPUB has there: its marker stands
+ * beside the next page's); without a page map, the EPUB has no page list.
+ */
 export interface PrintEdition {
-  pdf: Uint8Array;
   pageLabels?: string[] | undefined;
-  pageTexts?: (string | undefined)[] | undefined;
+  pageTexts?: string[] | undefined;
 }
 
 interface Page {
@@ -172,7 +174,7 @@ export async function assembleEpub(book: Book, options: EpubOptions = {}): Promi
     fonts = embedding.files;
   }
   const print = await options.print;
-  const pageList = print && breaks ? await printPageList(print, breaks, options.warn) : [];
+  const pageList = print && breaks ? printPageList(print, breaks, options.warn) : [];
 
   const coverPage = cover ? [coverDocument(book, cover, profile.coverInReadingOrder)] : [];
   const pages: Page[] = [
@@ -237,25 +239,22 @@ export async function assembleEpub(book: Book, options: EpubOptions = {}): Promi
   }
 }
 
-/** The page list: each page's first words (read from the PDF only where the layout does not know them), marked in the text. */
-async function printPageList(
+/** The page list: each page's first words, from the print layout's page map, marked in the text. */
+function printPageList(
   print: PrintEdition,
   breaks: ReturnType<typeof pageBreaks>,
   warn: ((message: string) => void) | undefined,
-): Promise<PageTarget[]> {
+): PageTarget[] {
+  const pages = print.pageTexts;
+  if (!pages?.length) {
+    warn?.('the print layout did not tell where each page begins, so the EPUB has no print page numbers');
+    return [];
+  }
   const labels = print.pageLabels ?? [];
-  const known = print.pageTexts;
-  const unknown = known && new Set(known.flatMap((text, i) => (text === undefined ? [i] : [])));
-  const read =
-    known && unknown?.size === 0
-      ? []
-      : await pdfPageTexts(print.pdf, labels, unknown).catch((error: Error) => {
-          warn?.(`could not read the PDF's pages, so the EPUB has no print page numbers: ${error.message}`);
-          return undefined;
-        });
-  const pages = read === undefined ? [] : known ? known.map((text, i) => text ?? read[i] ?? '') : read;
-  const folios = pages.map((_, i) => labels[i] ?? String(i + 1));
-  return pages.length ? breaks.insert(pages, folios) : [];
+  return breaks.insert(
+    pages,
+    pages.map((_, i) => labels[i] ?? String(i + 1)),
+  );
 }
 
 /** Document file names: the section ids, made unique. */

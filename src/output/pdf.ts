@@ -63,11 +63,12 @@ export interface PdfResult {
   /** The browser that printed it: its version and where it was found. */
   browser: string;
   /**
-   * The first words of each page, as the layout knows them (the body's pages); undefined for a
-   * page only its PDF can tell (the front matter), '' for a blank page. The EPUB's page list is
-   * placed from these, reading the PDF only for the pages left undefined.
+   * The first words of each page, as the layout knows them (its page map: print/page-map.ts);
+   * '' for a page with no text the EPUB has there (a blank, the half title, the contents).
+   * The EPUB's page list is placed from these; undefined when the layout could not tell (the
+   * EPUB then has no page list).
    */
-  pageTexts: (string | undefined)[] | undefined;
+  pageTexts: string[] | undefined;
 }
 
 /**

@@ -62,7 +62,8 @@ export function notesBookChapters(seed = 1871): NotesBookChapter[] {
   ];
 }
 
-function chapterMarkdown(chapter: NotesBookChapter): string {
+/** A chapter as Markdown: its paragraphs, each note's call after the paragraph it is called from, the notes. */
+export function chapterMarkdown(chapter: NotesBookChapter): string {
   const out = [`# ${chapter.title}`, ''];
   chapter.paragraphs.forEach((text, i) => {
     const calls = chapter.notes.flatMap((note, n) => (note.calledFrom === i ? [`[^n${n + 1}]`] : []));

@@ -11,7 +11,7 @@ import { GalleyError } from '../../errors.ts';
 import type { BookPage, BrowserSession, ResourceResolver } from '../browser.ts';
 import { LOAD_OPTIONS } from './assemble.ts';
 import type { PrintBlock } from './blocks.ts';
-import { markLines, slicePages } from './dom-pages.ts';
+import { markLines, pageLines, pageWords, slicePages } from './dom-pages.ts';
 import { grayBlackAsync } from './gray.ts';
 import { type Mark, readMarks } from './markers.ts';
 import { collectNodeGarbageDuring, collectPageGarbage } from './memory.ts';
@@ -104,20 +104,34 @@ export interface PrintedPage {
   pageCount: number;
   /** Its markers (removed from the PDF). */
   marks: Mark[];
-  /** Each printed page's HTML, when a text block was given. */
+  /** Each printed page's HTML, when asked for. */
   slices: string[] | undefined;
+  /** Each printed page's first words ('' for a page no line starts on), when asked for. */
+  words: string[] | undefined;
+}
+
+/** What printPage reads of the printed pages besides their markers, given the text block. */
+export interface PageReading {
+  box: TextBlockBox;
+  /** Each page as HTML (the preview's). */
+  slices?: boolean | undefined;
+  /** Each page's first words (the EPUB's page list). */
+  words?: boolean | undefined;
 }
 
 /**
  * Prints a loaded (and settled) print page and reads its markers back; given the text block,
- * marks its lines first and cuts the printed pages out of it as HTML (dom-pages.ts).
+ * marks its lines first, and cuts the printed pages out of it as HTML and reads their first
+ * words, as asked (dom-pages.ts).
  */
-export async function printPage(page: BookPage, box?: TextBlockBox): Promise<PrintedPage> {
-  const lines = box && (await markLines(page, box.line));
+export async function printPage(page: BookPage, reading?: PageReading): Promise<PrintedPage> {
+  const lines = reading && (await markLines(page, reading.box.line));
   const doc = await PDFDocument.load(await page.pdf(PRINT_OPTIONS), LOAD_OPTIONS);
   const marks = readMarks(doc);
-  const slices = lines && box ? await slicePages(page, lines, marks, box, doc.getPageCount()) : undefined;
-  return { doc, pageCount: doc.getPageCount(), marks, slices };
+  const starts = lines && reading && pageLines(lines, marks, reading.box, doc.getPageCount());
+  const slices = starts && reading?.slices ? await slicePages(page, starts) : undefined;
+  const words = starts && reading?.words ? await pageWords(page, starts) : undefined;
+  return { doc, pageCount: doc.getPageCount(), marks, slices, words };
 }
 
 /** A laid-out page's pages, cut from its DOM at the makeup's page starts (page-cut.js); nothing printed. */
@@ -170,9 +184,9 @@ export async function printBody(job: BodyJob): Promise<PrintedBody> {
         if (job.lines && job.pages) {
           const cut = await cutPages(page, job.pages);
           linesCss = cut.css;
-          result = { doc: undefined, pageCount: cut.pages.length, marks: cut.marks, slices: cut.pages };
+          result = { doc: undefined, pageCount: cut.pages.length, marks: cut.marks, slices: cut.pages, words: undefined };
         } else if (job.pages) {
-          result = await printPage(page, job.pages);
+          result = await printPage(page, { box: job.pages, slices: true });
         } else {
           // What the layout left behind goes before the print, in the page, and in Node while it
           // prints; meanwhile the next run loads.
@@ -211,5 +225,5 @@ async function readPrinted(bytes: Uint8Array, gray: boolean): Promise<RunResult>
   const doc = await PDFDocument.load(bytes, LOAD_OPTIONS);
   const marks = readMarks(doc);
   if (gray) await grayBlackAsync(doc);
-  return { doc, pageCount: doc.getPageCount(), marks, slices: undefined };
+  return { doc, pageCount: doc.getPageCount(), marks, slices: undefined, words: undefined };
 }

@@ -12,7 +12,7 @@
  *    For the preview (`pages`) the body is not printed: its pages are cut from the laid-out page
  *    where the makeup starts each (page-cut.js), with its markers' places read there.
  * 3. The front matter (loaded while the body prints), with the contents' page numbers now known,
- *    is printed; beside it, in a page of its own, the page furniture (running heads, folios,
+ *    is printed, its lines marked first so that each page's first words are known; beside it, in a page of its own, the page furniture (running heads, folios,
  *    ornaments), in documents of a few hundred pages (furniture.ts).
  * 4. If the final page count calls for a wider gutter than the one used, the body is laid out
  *    again at the new width (rare: only near KDP's page-count boundaries).
@@ -56,8 +56,9 @@ export interface Layout {
   contents: ContentsEntry[] | undefined;
   /** The body's blocks as printed (pages in the printed body), and its markers. */
   body: { placed: PlacedBlock[]; marks: Mark[] };
-  /** The front matter's blocks as printed. */
+  /** The front matter's blocks as printed, and each printed page's first words (not for `pages`: the preview has no page list). */
   frontPlaced: PlacedBlock[];
+  frontWords: string[] | undefined;
   /**
    * The body's pages as the makeup made them (set-lines.ts): each page's block and first words,
    * in the printed body's page order; undefined when Chromium's pages came out otherwise.
@@ -183,7 +184,7 @@ export async function layOut(input: LayoutInput): Promise<Layout> {
         const numbers = ${JSON.stringify((contents ?? []).map((c) => c.page ?? ''))};
         document.querySelectorAll('.toc-page').forEach((slot, i) => { slot.textContent = numbers[i] ?? ''; });
       })()`);
-      return printPage(page, input.pages ? textBox(geometry) : undefined);
+      return printPage(page, { box: textBox(geometry), slices: input.pages, words: !input.pages });
     });
     const { doc: frontDoc, marks: frontMarks, slices: frontSlices } = frontPrinted;
     const frontPlaced = placed(front, frontMarks, frontDoc.getPageCount());
@@ -207,6 +208,7 @@ export async function layOut(input: LayoutInput): Promise<Layout> {
         contents,
         body: { placed: bodyPlaced, marks: printed.marks },
         frontPlaced,
+        frontWords: frontPrinted.words,
         pages,
         pageStarts: checkedStarts(printed.pageStarts, printed.pageCount),
       };
@@ -247,7 +249,7 @@ function runProgress(
 
 /**
  * The makeup's pages, when Chromium printed exactly those (it always should: each holds at most
- * the text block); otherwise none, and the EPUB's page list reads the PDF instead.
+ * the text block); otherwise none, and the EPUB has no page list.
  */
 function checkedStarts(starts: PageStart[] | undefined, pages: number): PageStart[] | undefined {
   return starts?.length === pages ? starts : undefined;

@@ -16,7 +16,9 @@
  * 4. The measuring asides, and the chapters' lists their notes all left, go.
  *
  * `options.notes`: per page with notes, `[parts, before, lines, section, alone]` (page-notes.ts
- * PlacedNotes); `options.noteGap`: the room above a page's notes (px).
+ * PlacedNotes); `options.noteGap`: the room above a page's notes (px). Returns, for each page of
+ * notes alone, its first words (at most `options.words`), as the page's text reads: the EPUB's
+ * page list marks where that page begins in the notes.
  */
 (options) => {
   const flow = window.galleyFlow;
@@ -57,13 +59,17 @@
   const pitch = bodyLine.getBoundingClientRect().height;
   const probes = new Map([...document.querySelectorAll('aside.galley-notes-probe')].map((a) => [a.parentElement, a]));
   const asides = [];
+  const aloneAsides = [];
   for (const [parts, before, lines, s, alone] of options.notes) {
     const section = window.galleySections[s];
     const aside = document.createElement('aside');
     aside.className = 'footnotes galley-notes';
     aside.setAttribute('role', 'doc-footnotes');
     aside.style.setProperty('--galley-note-gap', `${options.noteGap.toFixed(3)}px`);
-    if (alone) aside.classList.add('galley-page-start');
+    if (alone) {
+      aside.classList.add('galley-page-start');
+      aloneAsides.push(aside);
+    }
     const list = document.createElement('ol');
     for (const [id, from] of parts) {
       const note = notes.get(id);
@@ -117,5 +123,13 @@
     if (list.querySelector('li')) list.classList.remove('galley-paged-notes');
     else list.remove();
   }
-  return { asides: asides.length, cut: pieces.size };
+  // The first words of each page of notes alone (the rendered text: no list numbers, no hidden links).
+  const words = (aside) =>
+    aside.innerText
+      .replace(/\u00ad/g, '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, options.words)
+      .join(' ');
+  return { asides: asides.length, cut: pieces.size, alone: aloneAsides.map(words) };
 };

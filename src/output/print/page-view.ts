@@ -2,7 +2,7 @@
  * A layout kept as pages of HTML, block by block (the preview's): each body block's pages cut
  * from the laid-out page (page-cut.js) with its markers and page map, the front matter's pages
  * cut from its printed page. From them: the page plan as the PDF's (blanks, folios, running
- * heads), the contents' numbers, each page's first words, and the pages with their furniture.
+ * heads), the contents' numbers, and the pages with their furniture.
  */
 import type { Book } from '../../book/model.ts';
 import type { PrintFonts } from '../fonts.ts';
@@ -103,12 +103,6 @@ export function planOf(laid: Laid): Planned {
   const plan = joinPlan(laid.frontPlaced, bodyPlan);
   const contents = wantsToc(laid.book) ? contentsEntries(laid.body, bodyPlan.starts) : undefined;
   return { plan, bodyPlan, marks, contents };
-}
-
-/** Each page's first words (undefined for the front matter's, '' for a blank). */
-export function pageTexts(laid: Laid, planned: Planned): (string | undefined)[] {
-  const starts = laid.blocks.flatMap((b) => b.starts);
-  return planned.plan.pages.map((p) => (p.source?.doc === 'body' ? starts[p.source.page]?.words : p.source ? undefined : ''));
 }
 
 /** The pages, with their furniture, and the CSS they are shown with. */

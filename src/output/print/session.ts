@@ -12,7 +12,7 @@
  *    For `pdf` the body is printed; for `preview` nothing of it is: its pages are cut from the
  *    laid-out page (page-cut.js), which the makeup marked where each page starts.
  * 4. Outputs: `pdf(edition)` (editions.ts), `pageMap()` (each page's first words: the EPUB's page
- *    list), `view()` (the pages as HTML with their furniture: page-view.ts).
+ *    list, page-map.ts), `view()` (the pages as HTML with their furniture: page-view.ts).
  * 5. After an edit (`preview`), `relayOut(book)` lays out again only the blocks whose print HTML
  *    changed, each alone (blocks start pages, so a block lays out as in the whole book) from the
  *    parity of its first page in the book, and the plan is made again around them; a later block
@@ -28,7 +28,8 @@ import { editionPdf, type PdfEdition, resolver } from './editions.ts';
 import { frontBlocks, wantsToc } from './front.ts';
 import { autoInner, KDP_MAX_PAGES } from './geometry.ts';
 import { documentHtml, type Layout, type LayoutInput, layOut, linesJob, textBox } from './layout.ts';
-import { type Laid, ownPages, type PrintPages, pageTexts, planOf, viewOf } from './page-view.ts';
+import { pageMap } from './page-map.ts';
+import { type Laid, ownPages, type PrintPages, planOf, viewOf } from './page-view.ts';
 import { blankBefore, placed } from './plan.ts';
 import { type PrintSetup, printSetup } from './settings.ts';
 import { WarmPage } from './warm-page.ts';
@@ -74,8 +75,8 @@ export interface PrintSession {
   relayOut(book: Book, sections?: string[], themeKept?: boolean): Promise<Relaid>;
   /** The PDF of the layout (`pdf`). */
   pdf(edition?: PdfEdition): Promise<Uint8Array>;
-  /** Each page's first words (undefined for the front matter's, '' for a blank); undefined when unknown. */
-  pageMap(): (string | undefined)[] | undefined;
+  /** Each page's first words ('' for a page with no text the EPUB has there: page-map.ts); undefined when unknown (`preview`). */
+  pageMap(): string[] | undefined;
   /** Each page's folio (roman, then arabic from 1). */
   pageLabels(): string[];
   /** The pages as HTML (`preview`). */
@@ -228,7 +229,7 @@ export function openPrint(first: Book, options: PrintOptions): PrintSession {
     const rest = async () => {
       const page = await next.input.session.open(documentHtml(next.input, front, next.geometry), next.input.resolve);
       try {
-        const printed = await printPage(page, textBox(next.geometry));
+        const printed = await printPage(page, { box: textBox(next.geometry), slices: true });
         if (laid !== next) return;
         laid = { ...next, front, frontPlaced: placed(front, printed.marks, printed.pageCount), frontPages: printed.slices ?? [] };
       } finally {
@@ -254,12 +255,11 @@ export function openPrint(first: Book, options: PrintOptions): PrintSession {
       return pdf;
     },
     pageMap() {
-      if (laid) return pageTexts(laid, planOf(laid));
-      const starts = layout?.pageStarts;
-      return (
-        starts &&
-        layout?.plan.pages.map((p) => (p.source?.doc === 'body' ? starts[p.source.page]?.words : p.source ? undefined : ''))
-      );
+      // The preview's layout keeps no page map (it has no page list to place).
+      const body = layout?.pageStarts;
+      const frontWords = layout?.frontWords;
+      if (preview || !layout || !body || !frontWords) return undefined;
+      return pageMap({ plan: layout.plan, front: layout.frontPlaced, frontWords, body });
     },
     pageLabels: () => (laid ? planOf(laid).plan.pages : (layout?.plan.pages ?? [])).map((p) => p.label),
     view: () => viewOf(current()),

@@ -136,6 +136,8 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
   const starts: Array<[number, number]> = [];
   const notes: PlacedNotes[] = [];
   const pages: PageStart[] = [];
+  /** The pages of notes alone, in the order of their notes among `notes`' alone ones. */
+  const notesOnly: number[] = [];
   let position = job.start;
   // One breaker for the run: the rules resolved once, its buffers reused paragraph after paragraph.
   const breaker = createBreaker(job.rules);
@@ -181,13 +183,21 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
       if (k > 0 && !alone) starts.push([unitId(p.start.unit), p.start.line]);
       const placed = placeNotes(made.pages, k, placing, unitId);
       if (placed) notes.push(placed);
+      // A page of notes alone starts with their words, which notes-set.js reads where it puts them.
+      if (placed && alone) notesOnly.push(pages.length);
       pages.push({ section: s, words: alone ? '' : firstWords(section.units, p.start, options, made.choice) });
     });
     position += made.pages.length;
   });
   await collected;
   await runScript(page, SET, { units, starts, solids });
-  if (job.footnotes) await runScript(page, NOTES_SET, { notes, noteGap: rules.noteGap });
+  if (job.footnotes) {
+    const set = await runScript<{ alone: string[] }>(page, NOTES_SET, { notes, noteGap: rules.noteGap, words: WORDS });
+    notesOnly.forEach((n, i) => {
+      const start = pages[n];
+      if (start) start.words = set.alone[i] ?? '';
+    });
+  }
   // The measure's places of the tokens, kept for the setting, go.
   await page.evaluate(`(() => {
     for (const el of window.galleyFlow ?? []) if (el) delete el.galleyPlaces;
