@@ -111,8 +111,14 @@ function relativeWidest(lines: BookLine[], bodySize: number): { medianGap: numbe
   const body = Math.round(bodySize * 10) / 10;
   const gapped = lines.map((line) => ({ gaps: gapsOf(line), sizes: gapSizes(line, body) }));
   const bySize = new Map<number, number[]>();
-  for (const { gaps, sizes } of gapped)
-    gaps.forEach((g, i) => bySize.set(sizes[i] as number, [...(bySize.get(sizes[i] as number) ?? []), g]));
+  for (const { gaps, sizes } of gapped) {
+    gaps.forEach((g, i) => {
+      const size = sizes[i] as number;
+      const list = bySize.get(size);
+      if (list) list.push(g);
+      else bySize.set(size, [g]);
+    });
+  }
   const medianGap = median(bySize.get(body) ?? gapped.flatMap((l) => l.gaps));
   const medians = new Map(
     [...bySize].flatMap(([size, gaps]) => (gaps.length >= OWN_MEDIAN ? [[size, median(gaps)] as const] : [])),
