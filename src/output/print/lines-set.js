@@ -39,7 +39,8 @@
   document.head.append(style);
   const place = (el, cut) => {
     const [token, piece] = cut;
-    const at = piece >= 0 ? el.galleyPlaces[token].shy[piece] : el.galleyPlaces[token].end;
+    const places = el.galleyPlaces;
+    const at = piece >= 0 ? places.shy[token][piece] : { node: places.node[token], offset: places.offset[token] };
     if (at.offset >= 0) return at;
     // An element (a <br>, an image): the point after it.
     const node = at.node;

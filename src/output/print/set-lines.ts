@@ -24,6 +24,7 @@ import { blankBefore } from './plan.ts';
 import { raggedSetting } from './ragged.ts';
 
 const MEASURE = pageScript('lines-measure.js');
+const TOKENS = pageScript('lines-tokens.js');
 const SET = pageScript('lines-set.js');
 
 interface MeasuredUnit {
@@ -43,40 +44,55 @@ interface MeasuredUnit {
   float?: { width: number; lines: number };
   /** Note calls: the token each stands in, and the note's id. */
   calls?: Array<[number, string]>;
-  /** As the page sends them (lines-measure.js); `tokens` once decoded. */
-  sent?: SentToken[] | undefined;
+  /** As the page sends them (lines-measure.js): indices into its `words`; `tokens` once decoded. */
+  sent?: number[] | undefined;
   tokens?: Token[];
 }
 
-/** A token as the page sends it: [0, word (soft hyphens between pieces), width, hyphen, ...piece widths], [1, space], [2] break after, [3] newline. */
+/** What the measuring script sends (as JSON text). */
+interface Measured {
+  sections: Array<{ units: MeasuredUnit[]; notes: Array<{ id: string; height: number }> }>;
+  /** Each distinct token once (lines-tokens.js): [0, word (soft hyphens between pieces), width, hyphen, ...piece widths], [1, space], [2] break after, [3] newline. */
+  words: SentToken[];
+}
+
 type SentToken = [0, string, number, number, ...number[]] | [1, number] | [2] | [3];
 
 /** A space's stretch and shrink, as fractions of its width: TeX's interword stretch (½), and a little more shrink than its ⅓ (a tight line reads better than a gaping one). */
 const STRETCH = 1 / 2;
 const SHRINK = 0.4;
 
-function decode(sent: SentToken[]): Token[] {
-  return sent.map((t): Token => {
-    switch (t[0]) {
-      case 0: {
-        const [, typed, width, hyphenWidth, ...widths] = t;
-        const texts = typed.split('\u00ad');
-        return {
-          kind: 'word',
-          text: texts.join(''),
-          width,
-          hyphenWidth,
-          pieces: texts.map((text, i) => ({ text, width: widths[i] ?? 0 })),
-        };
-      }
-      case 1:
-        return { kind: 'space', width: t[1], stretch: t[1] * STRETCH, shrink: t[1] * SHRINK };
-      case 2:
-        return { kind: 'break-after' };
-      default:
-        return { kind: 'newline' };
+function decode(t: SentToken): Token {
+  switch (t[0]) {
+    case 0: {
+      const [, typed, width, hyphenWidth, ...widths] = t;
+      const texts = typed.split('\u00ad');
+      return {
+        kind: 'word',
+        text: texts.join(''),
+        width,
+        hyphenWidth,
+        pieces: texts.map((text, i) => ({ text, width: widths[i] ?? 0 })),
+      };
     }
-  });
+    case 1:
+      return { kind: 'space', width: t[1], stretch: t[1] * STRETCH, shrink: t[1] * SHRINK };
+    case 2:
+      return { kind: 'break-after' };
+    default:
+      return { kind: 'newline' };
+  }
+}
+
+/** The measured units with their tokens: each distinct token decoded once, and shared by every place it stands (tokens are never changed). */
+function decodeUnits(measured: Measured): void {
+  const words = measured.words.map(decode);
+  for (const section of measured.sections) {
+    for (const unit of section.units) {
+      if (unit.sent) unit.tokens = unit.sent.map((i) => words[i] as Token);
+      unit.sent = undefined;
+    }
+  }
 }
 
 export interface PageStart {
@@ -109,17 +125,9 @@ export interface SetLinesJob {
 const PX = 4 / 3;
 
 export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesResult> {
-  const measured = await runScript<{ sections: Array<{ units: MeasuredUnit[]; notes: Array<{ id: string; height: number }> }> }>(
-    page,
-    MEASURE,
-    { footnotes: job.footnotes, pageHeight: job.pageHeight * PX },
-  );
-  for (const section of measured.sections) {
-    for (const unit of section.units) {
-      if (unit.sent) unit.tokens = decode(unit.sent);
-      unit.sent = undefined;
-    }
-  }
+  const sent = await runScript<string>(page, MEASURE, { footnotes: job.footnotes, pageHeight: job.pageHeight * PX }, TOKENS);
+  const measured = JSON.parse(sent) as Measured;
+  decodeUnits(measured);
   const rules: MakeupRules = { ...job.makeup, page: job.pageHeight * PX, line: job.line * PX, noteGap: job.line * PX };
   const units: Array<[number, number[][], Array<[number, number, boolean, boolean]>]> = [];
   const starts: Array<[number, number]> = [];
