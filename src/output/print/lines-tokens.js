@@ -112,6 +112,21 @@
     return known;
   }
 
+  /** The token of a word that is one run in one font (as a word read run by run would send it). */
+  function runToken(run, font) {
+    return [0, run.parts.join(SHY), round(run.width), round(font.hyphen), ...run.widths.map(round)];
+  }
+  /** Where each soft hyphen of a run that starts at `from` in `node` is: the point after it. */
+  function shyPlaces(node, from, parts) {
+    const places = [];
+    let at = from + parts[0].length;
+    for (let p = 1; p < parts.length; p++) {
+      places.push({ node, offset: at + 1 });
+      at += 1 + parts[p].length;
+    }
+    return places;
+  }
+
   /** A text unit's tokens (indices into `words`), their places, and the note calls (the token each falls in, the note's id). */
   function tokenize(root, pre) {
     const tokens = [];
@@ -152,10 +167,10 @@
       word = null;
     };
     const sent = (w) => [0, w.texts.join(SHY), round(w.width), round(w.hyphen), ...w.widths.map(round)];
-    const addText = (node, from, to, font) => {
+    const addText = (node, data, from, to, font) => {
       if (from >= to) return;
       if (!word) word = newWord(node.parentElement);
-      const run = runOf(font, node.data.slice(from, to));
+      const run = runOf(font, data.slice(from, to));
       word.runs++;
       word.only = run;
       word.width += run.width;
@@ -226,13 +241,21 @@
           if (isSpace(c)) break;
           const after = c === 0x2014 || c === 0x2013 || (c === 45 && k > i && LETTER.test(data[k + 1] ?? ''));
           if (!after || k + 1 >= n || isSpace(data.charCodeAt(k + 1))) continue;
-          addText(node, from, k + 1, style.font);
+          addText(node, data, from, k + 1, style.font);
           endWord();
           if (breakAfter < 0) breakAfter = words.push([2]) - 1;
           push(breakAfter, node, k + 1);
           from = k + 1;
         }
-        addText(node, from, k, style.font);
+        if (!word && from < k && k < n) {
+          // A word of one run, ended by a space: its token straight away.
+          const run = runOf(style.font, data.slice(from, k));
+          if (run.word < 0) run.word = words.push(runToken(run, style.font)) - 1;
+          if (run.parts.length > 1) places.shy[tokens.length] = shyPlaces(node, from, run.parts);
+          push(run.word, node, k);
+        } else {
+          addText(node, data, from, k, style.font);
+        }
         i = k;
       }
     }
