@@ -2,7 +2,8 @@
  * Setting the body's lines and pages, in a loaded print page, before it is printed:
  *
  * 1. Measure (lines-measure.js): each section's units, their gaps, and each text unit's tokens
- *    with the real fonts.
+ *    with the real fonts; section by section, the page measuring the next while the lines of one
+ *    are broken and its pages made up here.
  * 2. Break (linebreak/): each justified paragraph by total fit (Knuth–Plass), at its best and, where
  *    feasible, a line tighter and a line looser; text set ragged (headings, verse, centred blocks)
  *    first fit (ragged.ts).
@@ -49,13 +50,13 @@ interface MeasuredUnit {
   tokens?: Token[];
 }
 
-/** What the measuring script sends (as JSON text). */
-interface Measured {
-  sections: Array<{ units: MeasuredUnit[]; notes: Array<{ id: string; height: number }> }>;
-  /** Each distinct token once (lines-tokens.js): [0, word (soft hyphens between pieces), width, hyphen, ...piece widths], [1, space], [2] break after, [3] newline. */
-  words: SentToken[];
+/** A section as the page measures it (lines-measure.js), sent as JSON text with the tokens first used in it. */
+interface MeasuredSection {
+  units: MeasuredUnit[];
+  notes: Array<{ id: string; height: number }>;
 }
 
+/** A token as sent (lines-tokens.js): [0, word (soft hyphens between pieces), width, hyphen, ...piece widths], [1, space], [2] break after, [3] newline. */
 type SentToken = [0, string, number, number, ...number[]] | [1, number] | [2] | [3];
 
 /** A space's stretch and shrink, as fractions of its width: TeX's interword stretch (½), and a little more shrink than its ⅓ (a tight line reads better than a gaping one). */
@@ -84,15 +85,37 @@ function decode(t: SentToken): Token {
   }
 }
 
-/** The measured units with their tokens: each distinct token decoded once, and shared by every place it stands (tokens are never changed). */
-function decodeUnits(measured: Measured): void {
-  const words = measured.words.map(decode);
-  for (const section of measured.sections) {
-    for (const unit of section.units) {
-      if (unit.sent) unit.tokens = unit.sent.map((i) => words[i] as Token);
-      unit.sent = undefined;
-    }
-  }
+interface Measuring {
+  /** The sections in order, their units' tokens decoded (each distinct token once, shared by every place it stands: tokens are never changed). */
+  sections(): AsyncGenerator<[number, MeasuredSection]>;
+  /** Whether the canvas lacked a face (now loaded), so that every width must be measured again. */
+  again(): Promise<boolean>;
+}
+
+/**
+ * Measures the body's sections in the page (lines-measure.js): all are asked for at once, so the
+ * page measures the next while the lines of one are broken here.
+ */
+async function measure(page: BookPage, options: { footnotes: boolean; pageHeight: number }): Promise<Measuring> {
+  const count = await runScript<number>(page, MEASURE, options, TOKENS);
+  const replies = Array.from({ length: count }, (_, k) => page.evaluate<string>(`window.galleyMeasure.section(${k})`));
+  // Each is awaited in turn below; one left when the makeup fails must not go unhandled.
+  for (const reply of replies) reply.catch(() => undefined);
+  const words: Token[] = [];
+  return {
+    async *sections() {
+      for (const [k, reply] of replies.entries()) {
+        const sent = JSON.parse(await reply) as MeasuredSection & { words: SentToken[] };
+        for (const token of sent.words) words.push(decode(token));
+        for (const unit of sent.units) {
+          if (unit.sent) unit.tokens = unit.sent.map((i) => words[i] as Token);
+          unit.sent = undefined;
+        }
+        yield [k, { units: sent.units, notes: sent.notes }];
+      }
+    },
+    again: () => page.evaluate<boolean>('window.galleyMeasure.finish()'),
+  };
 }
 
 export interface PageStart {
@@ -125,9 +148,7 @@ export interface SetLinesJob {
 const PX = 4 / 3;
 
 export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesResult> {
-  const sent = await runScript<string>(page, MEASURE, { footnotes: job.footnotes, pageHeight: job.pageHeight * PX }, TOKENS);
-  const measured = JSON.parse(sent) as Measured;
-  decodeUnits(measured);
+  const measuring = await measure(page, { footnotes: job.footnotes, pageHeight: job.pageHeight * PX });
   const rules: MakeupRules = { ...job.makeup, page: job.pageHeight * PX, line: job.line * PX, noteGap: job.line * PX };
   const units: Array<[number, number[][], Array<[number, number, boolean, boolean]>]> = [];
   const starts: Array<[number, number]> = [];
@@ -137,7 +158,7 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
   let position = job.start;
   // One breaker for the run: the rules resolved once, its buffers reused paragraph after paragraph.
   const breaker = createBreaker(job.rules);
-  measured.sections.forEach((section, s) => {
+  for await (const [s, section] of measuring.sections()) {
     const block = job.blocks[s];
     if (block && blankBefore(block.start, position)) position++;
     const options = section.units.map((unit) => alternatives(unit, breaker));
@@ -190,7 +211,9 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
       pages.push({ section: s, words: firstWords(section.units, p.start, options, made.choice) });
     });
     position += made.pages.length;
-  });
+  }
+  // A face the canvas lacked took another's widths: everything again, with it loaded.
+  if (await measuring.again()) return setLines(page, job);
   await runScript(page, SET, { units, starts, notes, noteGap: rules.noteGap });
   return { pages, end: position };
 }
