@@ -23,7 +23,7 @@ import {
 } from 'pdf-lib';
 import { GalleyError } from '../../errors.ts';
 import type { PageGeometry } from './geometry.ts';
-import { grayBlack } from './gray.ts';
+import { embedGrayPages, grayBlack } from './gray.ts';
 import type { PagePlan } from './plan.ts';
 import { uniqueSubsetNames } from './subset-names.ts';
 
@@ -80,9 +80,9 @@ export async function assemblePrint(
     const planned = plan.pages[i];
     if (planned?.source && !planned.recto) shiftContent(page, geometry.versoShift);
   });
-  await overlay(body, furniture, false);
+  const forms = await overlay(body, furniture, false);
   await body.flush();
-  grayBlack(body);
+  await grayBlack(body, forms);
   finish(body, plan, geometry, meta);
   return body.save(SAVE_OPTIONS);
 }
@@ -121,11 +121,15 @@ function shiftContent(page: PDFPage, dx: number, dy = 0): void {
   page.node.wrapContentStreams(start, end);
 }
 
-/** Draws each furniture page over its book page (as an artifact in a tagged PDF). */
-async function overlay(doc: PDFDocument, furniture: Furniture, artifact: boolean): Promise<void> {
-  if (furniture.pages.length === 0) return;
+/**
+ * Draws each furniture page over its book page: as an artifact in a tagged PDF (the screen
+ * edition), else as a form whose black is gray already (the print edition; their refs come back).
+ */
+async function overlay(doc: PDFDocument, furniture: Furniture, artifact: boolean): Promise<Set<PDFRef>> {
+  if (furniture.pages.length === 0) return new Set();
   const sources = furniture.source.getPages().slice(furniture.first, furniture.first + furniture.pages.length);
-  const embedded = await doc.embedPages(sources);
+  const gray = artifact ? undefined : await embedGrayPages(doc, sources);
+  const embedded = gray?.forms ?? (await doc.embedPages(sources));
   furniture.pages.forEach((target, k) => {
     const page = doc.getPage(target);
     const form = embedded[k];
@@ -134,6 +138,9 @@ async function overlay(doc: PDFDocument, furniture: Furniture, artifact: boolean
     page.drawPage(form, { x: 0, y: 0 });
     if (artifact) page.pushOperators(PDFOperator.of(PDFOperatorNames.EndMarkedContent));
   });
+  if (!gray) return new Set();
+  await Promise.all(embedded.map((form) => form.embed()));
+  return gray.gray;
 }
 
 function finish(doc: PDFDocument, plan: PagePlan, geometry: PageGeometry, meta: Metadata): void {
