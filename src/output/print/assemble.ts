@@ -64,6 +64,8 @@ export async function assemblePrint(
   plan: PagePlan,
   geometry: PageGeometry,
   meta: Metadata,
+  /** The body's streams already made gray (layout.ts), when that was begun. */
+  grayed?: Promise<Set<PDFRef>>,
 ): Promise<Uint8Array> {
   const frontPages = await body.copyPages(front, front.getPageIndices().slice(0, furniture.first));
   plan.pages.forEach((planned, i) => {
@@ -82,7 +84,7 @@ export async function assemblePrint(
   });
   const forms = await overlay(body, furniture, false);
   await body.flush();
-  await grayBlack(body, forms);
+  await grayBlack(body, new Set([...((await grayed) ?? []), ...forms]));
   finish(body, plan, geometry, meta);
   return body.save(SAVE_OPTIONS);
 }

@@ -69,7 +69,7 @@ export async function editionPdf(
   }
   if (!layout.bodyDoc) throw new GalleyError('PDF_FAILED', 'the body was laid out for the preview, not printed');
   begin('assemble');
-  return assemblePrint(layout.bodyDoc, layout.frontDoc, furniture, plan, geometry, meta);
+  return assemblePrint(layout.bodyDoc, layout.frontDoc, furniture, plan, geometry, meta, layout.bodyGray);
 }
 
 /**

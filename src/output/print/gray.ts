@@ -8,7 +8,8 @@
  *    (copied, the same objects in the same order), their content made gray as it is copied, so
  *    it is inflated and deflated once, by Node's zlib.
  * 2. `grayBlack`: every other content stream of the pages, and the forms they draw, inflated,
- *    made gray and deflated again, a few at a time on zlib's thread pool.
+ *    made gray and deflated again, a few at a time on zlib's thread pool. The body's pages are
+ *    seen to as soon as they are printed (layout.ts), while the front matter prints.
  */
 import { promisify } from 'node:util';
 import { deflate, deflateSync, inflate, inflateSync } from 'node:zlib';
@@ -105,8 +106,11 @@ export async function embedGrayPages(
   return { forms, gray };
 }
 
-/** Makes black gray in the pages' content streams and the forms they draw (those in `done` are so already). */
-export async function grayBlack(doc: PDFDocument, done: ReadonlySet<PDFRef> = new Set()): Promise<void> {
+/**
+ * Makes black gray in the pages' content streams and the forms they draw (those in `done` are so
+ * already); returns the streams it has seen to (every one of them, now gray).
+ */
+export async function grayBlack(doc: PDFDocument, done: ReadonlySet<PDFRef> = new Set()): Promise<Set<PDFRef>> {
   const { context } = doc;
   const seen = new Set<PDFRef>();
   const streams: Array<{ ref: PDFRef; stream: PDFRawStream; flate: boolean }> = [];
@@ -142,4 +146,5 @@ export async function grayBlack(doc: PDFDocument, done: ReadonlySet<PDFRef> = ne
     const gray = grayText(flate ? await inflated(stream.contents) : stream.contents);
     if (gray) context.assign(ref, PDFRawStream.of(stream.dict, flate ? await deflated(gray) : gray));
   });
+  return seen;
 }

@@ -12,12 +12,13 @@
  *    For the preview (`pages`) the body is not printed: its pages are cut from the laid-out page
  *    where the makeup starts each (page-cut.js), with its markers' places read there.
  * 3. The front matter (loaded while the body prints), with the contents' page numbers now known,
- *    and the page furniture (running heads, folios, ornaments) are printed, in one small document.
+ *    and the page furniture (running heads, folios, ornaments) are printed, in one small document;
+ *    meanwhile the body's black is made gray for the print edition (gray.ts).
  * 4. If the final page count calls for a wider gutter than the one used, the body is laid out
  *    again at the new width (rare: only near KDP's page-count boundaries).
  */
 import { toHtml } from 'hast-util-to-html';
-import type { PDFDocument } from 'pdf-lib';
+import type { PDFDocument, PDFRef } from 'pdf-lib';
 import type { Book } from '../../book/model.ts';
 import { parseLength } from '../../config/trim.ts';
 import { GalleyError } from '../../errors.ts';
@@ -29,6 +30,7 @@ import { blockPagesFromText, chunks, estimateFromHeights, estimateFromText } fro
 import { type ContentsEntry, frontBlocks } from './front.ts';
 import { breakOrnaments, furnitureCss, furniturePages } from './furniture.ts';
 import { kdpGutter, type PageGeometry, pageGeometry, pageRules } from './geometry.ts';
+import { grayBlack } from './gray.ts';
 import { rulesFromPrint } from './linebreak/index.ts';
 import type { PrintBreakKeys } from './linebreak/rules.ts';
 import { type Mark, marker, markIndex } from './markers.ts';
@@ -45,6 +47,8 @@ export interface Layout {
   plan: PagePlan;
   /** The printed body, loaded; its marker annotations removed (undefined when only cut, for `pages`). */
   bodyDoc: PDFDocument | undefined;
+  /** Its streams being made gray for the print edition (begun as it was printed), and then those done. */
+  bodyGray: Promise<Set<PDFRef>> | undefined;
   /** The printed front matter, followed by the furniture pages. */
   frontDoc: PDFDocument;
   /** Where the furniture pages start in `frontDoc`, and the final page each goes on. */
@@ -148,6 +152,10 @@ export async function layOut(input: LayoutInput): Promise<Layout> {
         frontOpening.catch(() => undefined);
       },
     });
+    // The print edition's black made gray in the body's pages while the front matter prints
+    // (assemble.ts does the rest); the screen edition prints the body again.
+    const bodyGray = printed.doc && !input.keepBodyPage ? grayBlack(printed.doc) : undefined;
+    bodyGray?.catch(() => undefined);
     input.lap?.('body');
     input.begin?.('front');
     const bodyPlaced = placed(body, printed.marks, printed.pageCount);
@@ -194,6 +202,7 @@ export async function layOut(input: LayoutInput): Promise<Layout> {
         geometry,
         plan,
         bodyDoc: printed.doc,
+        bodyGray,
         frontDoc,
         furniture: overlay,
         bodyPage: printed.page,
