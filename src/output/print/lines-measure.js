@@ -3,7 +3,8 @@
  * once the fonts are loaded. Evaluated as `(<this file>)(options, <lines-tokens.js>)`, which
  * returns the number of sections and leaves `window.galleyMeasure`: `section(k)` measures the
  * k-th (Node asks for them all at once, and breaks the lines of one while the page measures the
- * next), `finish()` says whether everything must be measured again (step 5). It reads the body as
+ * next), `finish()` says whether everything must be measured again (step 5; `stale` then, and
+ * lines-cut.js cuts nothing). It reads the body as
  * the page makeup needs it and measures the text with the real fonts, changing nothing:
  *
  * 1. Each section (`section[data-block]`) is cut into units, in reading order: a text unit is a
@@ -54,7 +55,10 @@
   window.galleyFlow = flow;
   window.galleyNotes = new Map();
   window.galleySections = [...document.querySelectorAll('section[data-block]')];
+  window.galleyLines = new Map();
+  window.galleyLinesStyled = false;
   window.galleyMeasure = {
+    stale: false,
     section(k) {
       const measured = measureSection(window.galleySections[k]);
       measured.words = words.slice(sent);
@@ -63,6 +67,8 @@
     },
     async finish() {
       const asked = unloaded.filter((face) => face.status !== 'unloaded');
+      // Said at once: lines-cut.js, asked next, cuts nothing from widths measured without them.
+      window.galleyMeasure.stale = asked.length > 0;
       await Promise.all(asked.map((face) => face.load().catch(() => undefined)));
       return asked.length > 0;
     },

@@ -1,103 +1,20 @@
 /*
- * Runs inside the print page after lines-measure.js, with the lines and pages the page makeup
- * chose (print/set-lines.ts). Evaluated as `(<this file>)(options)`:
+ * Runs inside the print page after lines-cut.js has cut every text unit into its lines, with the
+ * pages the page makeup chose (print/set-lines.ts). Evaluated as `(<this file>)(options)`:
  *
- * 1. Each text unit's lines are set: its content is cut at each line's end (a DOM Range, from
- *    the last line back, so the places measured stay valid) into one `div.galley-line` per line,
- *    a line box that cannot wrap (`white-space: nowrap`, one line high). A line that is not the
- *    paragraph's last is justified to the measure, after its word spacing (which may be negative:
- *    a line set tight) and, rarely, letter spacing; a hyphenated line shows its hyphen. Inline
- *    elements cut by a line end are split in two by the Range, so every line's markup is whole.
+ * 1. A line that sticks out as set (kerning between words, which the measure does not see) is
+ *    tightened by what it sticks out.
  * 2. Each page's first unit or line gets a forced page break, and what starts a page loses its top
  *    margin (print truncates it). Every page holds no more than its text block, so Chromium makes
  *    no break of its own: its pages are the makeup's pages.
- *
  * 3. Page footnotes (`options.notes`): each page's notes move to an aside at its foot.
  *
- * `options.units`: `[unit id, cuts, lines]` where cuts are `[token, piece]` (piece −1: no hyphen)
- * and lines `[wordSpacing, letterSpacing, hyphenated, justified]`; `options.starts`: `[unit id,
- * line]` for each page that does not start a section.
+ * `options.starts`: `[unit id, line]` for each page that does not start a section; the line boxes
+ * are lines-cut.js's (`window.galleyLines`).
  */
 (options) => {
   const flow = window.galleyFlow;
-  const SHY = '\u00ad';
-  const style = document.createElement('style');
-  style.textContent = `
-    .galley-set > .galley-line { display: block; height: 1lh; white-space: nowrap; text-indent: 0; text-align-last: auto; }
-    .galley-set > .galley-line.galley-first { text-indent: inherit; }
-    .galley-set > .galley-line.galley-justify { text-align: justify; text-align-last: justify; }
-    .galley-set > .galley-line > .galley-hyphen { margin-left: calc(-1 * var(--galley-letter-spacing, 0px)); user-select: none; }
-    .galley-page-start { break-before: page !important; }
-    .galley-top { margin-top: 0 !important; }
-    aside.galley-notes { display: block; position: relative; text-indent: 0; text-align: left; white-space: normal; font-style: normal; }
-    aside.galley-notes::before { content: ''; position: absolute; left: 0; top: calc(${options.noteGap / 2}px - 0.25pt); width: 25%; border-top: 0.5pt solid currentColor; }
-    aside.galley-notes > ol { margin: 0; }
-    section.galley-paged-notes { display: none; }
-    section[data-block], section[data-block] * { orphans: 1 !important; widows: 1 !important; }
-    section[data-block] * { break-inside: auto !important; break-after: auto !important; }
-    section[data-block] *:not(.galley-page-start) { break-before: auto !important; }`;
-  document.head.append(style);
-  const place = (el, cut) => {
-    const [token, piece] = cut;
-    const places = el.galleyPlaces;
-    const at = piece >= 0 ? places.shy[token][piece] : { node: places.node[token], offset: places.offset[token] };
-    if (at.offset >= 0) return at;
-    // An element (a <br>, an image): the point after it.
-    const node = at.node;
-    return { node: node.parentNode, offset: [...node.parentNode.childNodes].indexOf(node) + 1 };
-  };
-  const lineDivs = new Map();
-  const range = document.createRange();
-  for (const [id, cuts, lines] of options.units) {
-    const el = flow[id];
-    const points = cuts.map((cut) => place(el, cut));
-    const divs = [];
-    for (let k = points.length; k >= 0; k--) {
-      if (k === 0) range.setStart(el, 0);
-      else range.setStart(points[k - 1].node, points[k - 1].offset);
-      range.setEnd(el, el.childNodes.length);
-      const div = document.createElement('div');
-      div.className = 'galley-line';
-      div.append(range.extractContents());
-      divs.unshift(div);
-    }
-    divs.forEach((div, k) => {
-      const [wordSpacing, letterSpacing, hyphenated, justified] = lines[k] ?? [0, 0, false, false];
-      if (wordSpacing) div.style.wordSpacing = `${wordSpacing.toFixed(3)}px`;
-      if (letterSpacing) {
-        div.style.letterSpacing = `${letterSpacing.toFixed(3)}px`;
-        // The spacing after the soft hyphen taken back, so the hyphen stands over it.
-        div.style.setProperty('--galley-letter-spacing', `${letterSpacing.toFixed(3)}px`);
-      }
-      if (justified) div.classList.add('galley-justify');
-      if (hyphenated) {
-        // The hyphen a break at a soft hyphen shows, drawn over the soft hyphen as a browser draws
-        // one (readers of the PDF's text find the break by it); hidden from assistive technology
-        // and from copying, and measured with the line below.
-        const hyphen = document.createElement('span');
-        hyphen.className = 'galley-hyphen';
-        hyphen.setAttribute('aria-hidden', 'true');
-        hyphen.textContent = '-';
-        div.append(hyphen);
-      }
-    });
-    // Only the soft hyphens lines break at stay: one inside a word would stop its kerning and
-    // ligatures, and sit in the PDF's text.
-    divs.forEach((div, k) => {
-      const texts = [];
-      const walker = document.createTreeWalker(div, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.data.includes(SHY)) texts.push(node);
-      const keep = lines[k]?.[2] ? texts[texts.length - 1] : undefined;
-      for (const node of texts) {
-        const ends = node === keep && node.data.endsWith(SHY);
-        node.data = node.data.replaceAll(SHY, '') + (ends ? SHY : '');
-      }
-    });
-    divs[0]?.classList.add('galley-first');
-    el.classList.add('galley-set');
-    el.append(...divs);
-    lineDivs.set(id, divs);
-  }
+  const lineDivs = window.galleyLines;
   // The measure sums words measured apart; a line can come out a hair wider as set (kerning
   // between words, a ligature a hyphen split). Each line is measured as set, and one that sticks
   // out is tightened by what it sticks out (justification then fills it exactly).
@@ -182,5 +99,5 @@
       }
     }
   }
-  return { set: options.units.length, starts: options.starts.length, tightened: over.length };
+  return { set: lineDivs.size, starts: options.starts.length, tightened: over.length };
 };

@@ -1,7 +1,7 @@
 /**
  * Setting the body's lines and pages, in a loaded print page, before it is printed:
  *
- * 1. Measure (lines-measure.js): each section's units, their gaps, and each text unit's tokens
+ * 1. Measure (page-measure.ts): each section's units, their gaps, and each text unit's tokens
  *    with the real fonts; section by section, the page measuring the next while the lines of one
  *    are broken and its pages made up here.
  * 2. Break (linebreak/): each justified paragraph by total fit (Knuth–Plass), at its best and, where
@@ -9,8 +9,9 @@
  *    first fit (ragged.ts).
  * 3. Make up (makeup.ts): each section's pages, choosing among those settings, from the parity
  *    of its first page (sections open on a new page, and on a recto when their block says so).
- * 4. Set (lines-set.js): the chosen lines, one line box each, and a forced break where each page
- *    starts, so Chromium prints the makeup's pages as they are.
+ * 4. Set: the chosen lines, one line box each (lines-cut.js, each section's as soon as they are
+ *    chosen, while the next section's are broken), and a forced break where each page starts
+ *    (lines-set.js), so Chromium prints the makeup's pages as they are.
  *
  * What comes back is the page map: for each page, its section and the words it starts with.
  */
@@ -19,104 +20,18 @@ import type { PrintBlock } from './blocks.ts';
 import type { BreakRules, LineWidths, Setting, Token } from './linebreak/index.ts';
 import { type Breaker, createBreaker } from './linebreak/knuth-plass.ts';
 import { type MakeupRules, type MakeupUnit, makeUpSection } from './makeup.ts';
+import { type MeasuredUnit, measureSections } from './page-measure.ts';
 import { callsPerLine, type NoteSizes, noteRoom, notesOnPages, spareRoom } from './page-notes.ts';
 import { pageScript, runScript } from './page-script.ts';
 import { blankBefore } from './plan.ts';
 import { raggedSetting } from './ragged.ts';
 
-const MEASURE = pageScript('lines-measure.js');
-const TOKENS = pageScript('lines-tokens.js');
+const CUT = pageScript('lines-cut.js');
 const SET = pageScript('lines-set.js');
-
-interface MeasuredUnit {
-  kind: 'text' | 'solid';
-  id: number;
-  gap: number;
-  height: number;
-  keepNext: boolean;
-  keepTogether?: boolean;
-  line?: number;
-  padding?: number;
-  minHeight?: number;
-  justify?: boolean;
-  pre?: boolean;
-  width?: number;
-  indent?: number;
-  float?: { width: number; lines: number };
-  /** Note calls: the token each stands in, and the note's id. */
-  calls?: Array<[number, string]>;
-  /** As the page sends them (lines-measure.js): indices into its `words`; `tokens` once decoded. */
-  sent?: number[] | undefined;
-  tokens?: Token[];
-}
-
-/** A section as the page measures it (lines-measure.js), sent as JSON text with the tokens first used in it. */
-interface MeasuredSection {
-  units: MeasuredUnit[];
-  notes: Array<{ id: string; height: number }>;
-}
-
-/** A token as sent (lines-tokens.js): [0, word (soft hyphens between pieces), width, hyphen, ...piece widths], [1, space], [2] break after, [3] newline. */
-type SentToken = [0, string, number, number, ...number[]] | [1, number] | [2] | [3];
 
 /** A space's stretch and shrink, as fractions of its width: TeX's interword stretch (½), and a little more shrink than its ⅓ (a tight line reads better than a gaping one). */
 const STRETCH = 1 / 2;
 const SHRINK = 0.4;
-
-function decode(t: SentToken): Token {
-  switch (t[0]) {
-    case 0: {
-      const [, typed, width, hyphenWidth, ...widths] = t;
-      const texts = typed.split('\u00ad');
-      return {
-        kind: 'word',
-        text: texts.join(''),
-        width,
-        hyphenWidth,
-        pieces: texts.map((text, i) => ({ text, width: widths[i] ?? 0 })),
-      };
-    }
-    case 1:
-      return { kind: 'space', width: t[1], stretch: t[1] * STRETCH, shrink: t[1] * SHRINK };
-    case 2:
-      return { kind: 'break-after' };
-    default:
-      return { kind: 'newline' };
-  }
-}
-
-interface Measuring {
-  /** The sections in order, their units' tokens decoded (each distinct token once, shared by every place it stands: tokens are never changed). */
-  sections(): AsyncGenerator<[number, MeasuredSection]>;
-  /** Whether the canvas lacked a face (now loaded), so that every width must be measured again. */
-  again(): Promise<boolean>;
-}
-
-/**
- * Measures the body's sections in the page (lines-measure.js): all are asked for at once, so the
- * page measures the next while the lines of one are broken here.
- */
-async function measure(page: BookPage, options: { footnotes: boolean; pageHeight: number }): Promise<Measuring> {
-  const count = await runScript<number>(page, MEASURE, options, TOKENS);
-  const replies = Array.from({ length: count }, (_, k) => page.evaluate<string>(`window.galleyMeasure.section(${k})`));
-  // Each is awaited in turn below; one left when the makeup fails must not go unhandled.
-  for (const reply of replies) reply.catch(() => undefined);
-  const words: Token[] = [];
-  return {
-    async *sections() {
-      for (const [k, reply] of replies.entries()) {
-        const sent = JSON.parse(await reply) as MeasuredSection & { words: SentToken[] };
-        for (const token of sent.words) words.push(decode(token));
-        for (const unit of sent.units) {
-          if (unit.sent) unit.tokens = unit.sent.map((i) => words[i] as Token);
-          unit.sent = undefined;
-        }
-        yield [k, { units: sent.units, notes: sent.notes }];
-      }
-    },
-    again: () => page.evaluate<boolean>('window.galleyMeasure.finish()'),
-  };
-}
 
 export interface PageStart {
   /** The section (index among the blocks printed) the page belongs to. */
@@ -148,7 +63,11 @@ export interface SetLinesJob {
 const PX = 4 / 3;
 
 export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesResult> {
-  const measuring = await measure(page, { footnotes: job.footnotes, pageHeight: job.pageHeight * PX });
+  const measuring = await measureSections(
+    page,
+    { footnotes: job.footnotes, pageHeight: job.pageHeight * PX },
+    { stretch: STRETCH, shrink: SHRINK },
+  );
   const rules: MakeupRules = { ...job.makeup, page: job.pageHeight * PX, line: job.line * PX, noteGap: job.line * PX };
   const units: Array<[number, number[][], Array<[number, number, boolean, boolean]>]> = [];
   const starts: Array<[number, number]> = [];
@@ -158,7 +77,19 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
   let position = job.start;
   // One breaker for the run: the rules resolved once, its buffers reused paragraph after paragraph.
   const breaker = createBreaker(job.rules);
-  for await (const [s, section] of measuring.sections()) {
+  // Each section's lines are cut in the page (lines-cut.js) while the next section's are broken.
+  const cutting: Promise<number>[] = [];
+  let cutTo = 0;
+  const cut = (last = false) => {
+    const chosen = units.slice(cutTo);
+    cutTo = units.length;
+    // The first cut adds the lines' style sheet: with no lines at all, the last adds it.
+    if (!chosen.length && (cutting.length || !last)) return;
+    const sending = runScript<number>(page, CUT, { units: chosen, noteGap: rules.noteGap });
+    sending.catch(() => undefined);
+    cutting.push(sending);
+  };
+  for await (const [s, section] of measuring.sections(cut)) {
     const block = job.blocks[s];
     if (block && blankBefore(block.start, position)) position++;
     const options = section.units.map((unit) => alternatives(unit, breaker));
@@ -212,9 +143,11 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
     });
     position += made.pages.length;
   }
+  cut(true);
+  await Promise.all(cutting);
   // A face the canvas lacked took another's widths: everything again, with it loaded.
   if (await measuring.again()) return setLines(page, job);
-  await runScript(page, SET, { units, starts, notes, noteGap: rules.noteGap });
+  await runScript(page, SET, { starts, notes, noteGap: rules.noteGap });
   return { pages, end: position };
 }
 
