@@ -9,14 +9,15 @@
  *    first fit (ragged.ts).
  * 3. Make up (makeup.ts): each section's pages, choosing among those settings, from the parity
  *    of its first page (sections open on a new page, and on a recto when their block says so).
- * 4. Set: the chosen lines, one line box each (lines-cut.js, each section's as soon as they are
- *    chosen, while the next section's are broken), and a forced break where each page starts
- *    (lines-set.js), so Chromium prints the makeup's pages as they are.
+ * 4. Set: the chosen lines, one line box each (cut-lines.ts, as they are chosen, while the next
+ *    section's are broken), and a forced break where each page starts (lines-set.js), so
+ *    Chromium prints the makeup's pages as they are.
  *
  * What comes back is the page map: for each page, its section and the words it starts with.
  */
 import type { BookPage } from '../browser.ts';
 import type { PrintBlock } from './blocks.ts';
+import { type CutUnit, lineCutter } from './cut-lines.ts';
 import type { BreakRules, LineWidths, Setting, Token } from './linebreak/index.ts';
 import { type Breaker, createBreaker } from './linebreak/knuth-plass.ts';
 import { type MakeupRules, type MakeupUnit, makeUpSection } from './makeup.ts';
@@ -26,7 +27,6 @@ import { pageScript, runScript } from './page-script.ts';
 import { blankBefore } from './plan.ts';
 import { raggedSetting } from './ragged.ts';
 
-const CUT = pageScript('lines-cut.js');
 const SET = pageScript('lines-set.js');
 
 /** A space's stretch and shrink, as fractions of its width: TeX's interword stretch (½), and a little more shrink than its ⅓ (a tight line reads better than a gaping one). */
@@ -69,7 +69,7 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
     { stretch: STRETCH, shrink: SHRINK },
   );
   const rules: MakeupRules = { ...job.makeup, page: job.pageHeight * PX, line: job.line * PX, noteGap: job.line * PX };
-  const units: Array<[number, number[][], Array<[number, number, boolean, boolean]>]> = [];
+  const units: CutUnit[] = [];
   const starts: Array<[number, number]> = [];
   /** Per page with notes: their ids, where they go (before the next page's first unit or line; at the section's end), the room above them. */
   const notes: Array<[string[], [number, number] | null, number, number]> = [];
@@ -77,17 +77,12 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
   let position = job.start;
   // One breaker for the run: the rules resolved once, its buffers reused paragraph after paragraph.
   const breaker = createBreaker(job.rules);
-  // Each section's lines are cut in the page (lines-cut.js) while the next section's are broken.
-  const cutting: Promise<number>[] = [];
+  // Each section's lines are cut in the page (cut-lines.ts) while the next section's are broken.
+  const cutter = lineCutter(page, rules.noteGap);
   let cutTo = 0;
-  const cut = (last = false) => {
-    const chosen = units.slice(cutTo);
+  const cut = () => {
+    cutter.add(units.slice(cutTo));
     cutTo = units.length;
-    // The first cut adds the lines' style sheet: with no lines at all, the last adds it.
-    if (!chosen.length && (cutting.length || !last)) return;
-    const sending = runScript<number>(page, CUT, { units: chosen, noteGap: rules.noteGap });
-    sending.catch(() => undefined);
-    cutting.push(sending);
   };
   for await (const [s, section] of measuring.sections(cut)) {
     const block = job.blocks[s];
@@ -143,8 +138,7 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
     });
     position += made.pages.length;
   }
-  cut(true);
-  await Promise.all(cutting);
+  await cutter.done();
   // A face the canvas lacked took another's widths: everything again, with it loaded.
   if (await measuring.again()) return setLines(page, job);
   await runScript(page, SET, { starts, notes, noteGap: rules.noteGap });
