@@ -2,8 +2,8 @@
  * Galley's own scripts for the print page (in-page.js, line-marks.js, page-slices.js, …): each
  * file is one function expression, read once and evaluated through DevTools as
  * `(<file>)(options)`; a script made of more than one file gets the others after its options, as
- * function values (`(<lines-measure.js>)(options, (<lines-tokens.js>))`). The book's own scripts
- * never run there.
+ * function values (`(<lines-measure.js>)(options, (<lines-tokens.js>), (<notes-measure.js>))`).
+ * The book's own scripts never run there.
  */
 import { readFile } from 'node:fs/promises';
 import type { BookPage } from '../browser.ts';
