@@ -93,7 +93,7 @@ export interface PrintedBody {
   page: BookPage | undefined;
   /** Each printed page's HTML, when `pages` was asked for. */
   slices: string[] | undefined;
-  /** The CSS the line boxes of those pages need (from lines-set.js). */
+  /** The CSS the line boxes of those pages need (from lines-cut.js). */
   linesCss: string | undefined;
   /** The made-up pages (with `lines`): each page's block (its index in the body) and first words. */
   pageStarts: PageStart[] | undefined;

@@ -59,9 +59,10 @@ export function loadHyphenator(language: string): Hyphenator | undefined {
 function memoised(hyphenate: Hyphenator): Hyphenator {
   const cache = new Map<string, string>();
   return (word) => {
+    if (word.length < MIN_WORD) return word;
     let result = cache.get(word);
     if (result === undefined) {
-      result = word.length < MIN_WORD ? word : hyphenate(word);
+      result = hyphenate(word);
       cache.set(word, result);
     }
     return result;

@@ -5,8 +5,9 @@
  * it. This module is the only importer of opentype.js. It reads TrueType, OpenType and WOFF files
  * (fontsource ships a WOFF beside every WOFF2); a face given only as WOFF2 has no outlines here.
  * The files are read once, when the letterforms are loaded; each is parsed when a character
- * first needs it. It also reads which characters a font program draws with each of its glyphs
- * (glyphCharacters), for the PDF's text (to-unicode.ts).
+ * first needs it, and each outline is drawn once (outlines are never changed). It also reads
+ * which characters a font program draws with each of its glyphs (glyphCharacters), for the PDF's
+ * text (to-unicode.ts).
  */
 import opentype, { type Font } from 'opentype.js';
 import { type FontSet, fontFile } from '../fonts.ts';
@@ -82,6 +83,8 @@ export async function loadLetterforms(fonts: FontSet, wanted: FaceWanted): Promi
     return undefined;
   };
   const variation = (font: Font) => (font.tables.fvar ? { variation: { wght: wanted.weight } } : {});
+  // A book's chapters open with a few letters many times over: each outline is drawn once.
+  const outlines = new Map<string, Outline | undefined>();
   return {
     face: `${wanted.family} ${wanted.weight} ${wanted.style}`,
     capHeight(character) {
@@ -92,12 +95,17 @@ export async function loadLetterforms(fonts: FontSet, wanted: FaceWanted): Promi
       return capital / font.unitsPerEm;
     },
     outline(character, size) {
+      const key = `${character} ${size}`;
+      if (outlines.has(key)) return outlines.get(key);
       const font = fontFor(character);
-      if (!font) return undefined;
-      const path = font.getPath(character, 0, 0, size, { kerning: false, ...variation(font) });
-      const box = path.getBoundingBox();
-      if (!(box.x2 > box.x1 && box.y2 > box.y1)) return undefined;
-      return { d: path.toPathData({ decimalPlaces: 2, flipY: false }), x1: box.x1, y1: box.y1, x2: box.x2, y2: box.y2 };
+      const path = font?.getPath(character, 0, 0, size, { kerning: false, ...variation(font) });
+      const box = path?.getBoundingBox();
+      const drawn =
+        path && box && box.x2 > box.x1 && box.y2 > box.y1
+          ? { d: path.toPathData({ decimalPlaces: 2, flipY: false }), x1: box.x1, y1: box.y1, x2: box.x2, y2: box.y2 }
+          : undefined;
+      outlines.set(key, drawn);
+      return drawn;
     },
   };
 }

@@ -1,21 +1,31 @@
 /*
- * Runs inside the print page after lines-measure.js, which took the notes of each chapter that
- * sets them at the foot of its pages out of the flow (`window.galleyNotes`, their lists marked
- * `galley-paged-notes`). Evaluated as `(<this file>)(options)`, for print/set-lines.ts:
+ * Runs inside the print page, handed to lines-measure.js (page-script.ts passes it as an
+ * argument), which takes the notes of each chapter that sets them at the foot of its pages out of
+ * the flow (`window.galleyNotes`, their lists marked `galley-paged-notes`). Evaluated as
+ * `(<this file>)`; calling it gives the measure of one section's notes, for print/set-lines.ts:
  *
  * 1. The rules of the notes' asides (notes-set.js) are added, and the chapters' own lists hidden.
- * 2. Each section's notes move into an aside like those they will stand in, at the section's
+ *    What an earlier measure of the page left (when everything is measured again) goes first: the
+ *    notes back in their lists, the measuring asides and the rules.
+ * 2. A section's notes move into an aside like those they will stand in, at the section's
  *    measure (notes-set.js moves them on and takes it away), and each is measured there: its
  *    height, and its lines. A line's top and bottom come from the block it stands in (its
  *    content's top and its line height), where the line starts from its first character's box;
  *    the line before may end a part of the note unless it ends inside a word (a hyphenated line).
  *    Where each line starts in the DOM is kept in `window.galleyNoteLines`, for notes-set.js.
  *
- * Returns, per section, its notes in order: `{ id, height, lines: [top, bottom, breakable] }`.
+ * The measure of a section returns its notes in order: `{ id, height, lines: [top, bottom, breakable] }`.
  */
 () => {
   const SHY = '\u00ad';
   const px = (value) => Number.parseFloat(value) || 0;
+  for (const probe of document.querySelectorAll('aside.galley-notes-probe')) {
+    probe.parentElement
+      .querySelector(':scope > section.galley-paged-notes > ol')
+      ?.append(...probe.querySelectorAll(':scope > ol > li'));
+    probe.remove();
+  }
+  for (const old of document.querySelectorAll('head style[data-galley-notes]')) old.remove();
   const style = document.createElement('style');
   style.dataset.galleyNotes = '';
   style.textContent = `
@@ -99,7 +109,7 @@
     window.galleyNoteLines.set(li.id, starts);
     return { id: li.id, height: rect.height + px(cs.marginTop) + px(cs.marginBottom), lines };
   };
-  return window.galleySections.map((section) => {
+  return (section) => {
     const list = section.querySelector(':scope > section.galley-paged-notes');
     const items = list ? [...list.querySelectorAll(':scope > ol > li[id]')] : [];
     if (!items.length) return [];
@@ -110,5 +120,5 @@
     aside.append(ol);
     section.append(aside);
     return items.map(measureNote);
-  });
+  };
 };

@@ -13,7 +13,7 @@
  * - `marks`: where each marker fell (as markers.ts reads them from a PDF): its page, and its top
  *   in points from the page's top (`options.top`, the text block's, plus its distance below the
  *   page's first element, as laid out on screen, where the lines are the printed lines).
- * - `css`: the rules lines-set.js and notes-measure.js added for line boxes and notes (the pages need them); the
+ * - `css`: the rules lines-cut.js and notes-measure.js added for line boxes and notes (the pages need them); the
  *   line boxes go out as spans (a div would close its paragraph when the HTML is parsed).
  */
 (options) => {

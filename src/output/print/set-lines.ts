@@ -1,87 +1,40 @@
 /**
  * Setting the body's lines and pages, in a loaded print page, before it is printed:
  *
- * 1. Measure (lines-measure.js): each section's units, their gaps, and each text unit's tokens
- *    with the real fonts; with page footnotes, each note's lines (notes-measure.js).
+ * 1. Measure (page-measure.ts): each section's units, their gaps, and each text unit's tokens
+ *    with the real fonts; with page footnotes, each note's lines. Section by section: the page
+ *    measures the next while the lines of one are broken and its pages made up here.
  * 2. Break (linebreak/): each justified paragraph by total fit (Knuth–Plass), at its best and, where
  *    feasible, a line tighter and a line looser; text set ragged (headings, verse, centred blocks)
  *    first fit (ragged.ts).
  * 3. Make up (makeup.ts): each section's pages, choosing among those settings, from the parity
  *    of its first page (sections open on a new page, and on a recto when their block says so).
- * 4. Set (lines-set.js): the chosen lines, one line box each, and a forced break where each page
- *    starts, so Chromium prints the makeup's pages as they are; then each page's notes, a note
- *    that runs on cut into its parts (notes-set.js).
+ * 4. Set: the chosen lines, one line box each (cut-lines.ts, as they are chosen, while the next
+ *    section's are broken), and a forced break where each page starts (lines-set.js), so
+ *    Chromium prints the makeup's pages as they are; then each page's notes, a note that runs on
+ *    cut into its parts (notes-set.js). What the measure kept in the page for the setting goes.
  *
  * What comes back is the page map: for each page, its section and the words it starts with.
  */
 import type { BookPage } from '../browser.ts';
 import type { PrintBlock } from './blocks.ts';
+import { type CutUnit, lineCutter, type SetLine } from './cut-lines.ts';
 import type { BreakRules, LineSetting, LineWidths, Setting, Token } from './linebreak/index.ts';
 import { type Breaker, createBreaker } from './linebreak/knuth-plass.ts';
 import { type MakeupRules, type MakeupUnit, makeUpSection } from './makeup.ts';
 import { collectPageGarbage } from './memory.ts';
-import { callsPerLine, type MeasuredNote, notesAlone, type PlacedNotes, placeNotes } from './page-notes.ts';
+import { type MeasuredUnit, measureSections } from './page-measure.ts';
+import { callsPerLine, notesAlone, type PlacedNotes, placeNotes } from './page-notes.ts';
 import { pageScript, runScript } from './page-script.ts';
 import { blankBefore } from './plan.ts';
 import { raggedSetting } from './ragged.ts';
 
-const MEASURE = pageScript('lines-measure.js');
 const SET = pageScript('lines-set.js');
-const NOTES_MEASURE = pageScript('notes-measure.js');
 const NOTES_SET = pageScript('notes-set.js');
-
-interface MeasuredUnit {
-  kind: 'text' | 'solid';
-  id: number;
-  gap: number;
-  height: number;
-  keepNext: boolean;
-  keepTogether?: boolean;
-  line?: number;
-  padding?: number;
-  minHeight?: number;
-  justify?: boolean;
-  pre?: boolean;
-  width?: number;
-  indent?: number;
-  float?: { width: number; lines: number };
-  /** Note calls: the token each stands in, and the note's id. */
-  calls?: Array<[number, string]>;
-  /** As the page sends them (lines-measure.js); `tokens` once decoded. */
-  sent?: SentToken[] | undefined;
-  tokens?: Token[];
-}
-
-/** A token as the page sends it: [0, word (soft hyphens between pieces), width, hyphen, ...piece widths], [1, space], [2] break after, [3] newline. */
-type SentToken = [0, string, number, number, ...number[]] | [1, number] | [2] | [3];
 
 /** A space's stretch and shrink, as fractions of its width: TeX's interword stretch (½), and a little more shrink than its ⅓ (a tight line reads better than a gaping one). */
 const STRETCH = 1 / 2;
 const SHRINK = 0.4;
-
-function decode(sent: SentToken[]): Token[] {
-  return sent.map((t): Token => {
-    switch (t[0]) {
-      case 0: {
-        const [, typed, width, hyphenWidth, ...widths] = t;
-        const texts = typed.split('\u00ad');
-        return {
-          kind: 'word',
-          text: texts.join(''),
-          width,
-          hyphenWidth,
-          pieces: texts.map((text, i) => ({ text, width: widths[i] ?? 0 })),
-        };
-      }
-      case 1:
-        return { kind: 'space', width: t[1], stretch: t[1] * STRETCH, shrink: t[1] * SHRINK };
-      case 2:
-        return { kind: 'break-after' };
-      default:
-        return { kind: 'newline' };
-    }
-  });
-}
 
 export interface PageStart {
   /** The section (index among the blocks printed) the page belongs to. */
@@ -115,22 +68,15 @@ export interface SetLinesJob {
 const PX = 4 / 3;
 
 export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesResult> {
-  const measured = await runScript<{ sections: Array<{ units: MeasuredUnit[]; notes: Array<{ id: string; height: number }> }> }>(
+  const measuring = await measureSections(
     page,
-    MEASURE,
     { footnotes: job.footnotes, pageHeight: job.pageHeight * PX },
+    { stretch: STRETCH, shrink: SHRINK },
   );
-  // Each section's page notes, and their lines (notes-measure.js).
-  const noted = job.footnotes ? await runScript<MeasuredNote[][]>(page, NOTES_MEASURE, {}) : [];
+  // Asked for after every section: the page collects once it has measured them all.
   const collected = job.collect ? collectPageGarbage(page) : undefined;
-  for (const section of measured.sections) {
-    for (const unit of section.units) {
-      if (unit.sent) unit.tokens = decode(unit.sent);
-      unit.sent = undefined;
-    }
-  }
   const rules: MakeupRules = { ...job.makeup, page: job.pageHeight * PX, line: job.line * PX, noteGap: job.line * PX };
-  const units: Array<[number, number[][], SetLine[]]> = [];
+  const units: CutUnit[] = [];
   /** Units set whole (images, tables, ornaments), which lines-set.js paints in reading order with the lines. */
   const solids: number[] = [];
   const starts: Array<[number, number]> = [];
@@ -141,11 +87,18 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
   let position = job.start;
   // One breaker for the run: the rules resolved once, its buffers reused paragraph after paragraph.
   const breaker = createBreaker(job.rules);
-  measured.sections.forEach((section, s) => {
+  // Each section's lines are cut in the page (cut-lines.ts) while the next section's are broken.
+  const cutter = lineCutter(page);
+  let cutTo = 0;
+  const cut = () => {
+    cutter.add(units.slice(cutTo));
+    cutTo = units.length;
+  };
+  for await (const [s, section] of measuring.sections(cut)) {
     const block = job.blocks[s];
     if (block && blankBefore(block.start, position)) position++;
     const options = section.units.map((unit) => alternatives(unit, breaker));
-    const sectionNotes = noted[s] ?? [];
+    const sectionNotes = section.notes;
     const index = new Map(sectionNotes.map((n, i) => [n.id, i]));
     const calls = section.units.map((unit, i) => options[i]?.map((o) => callsPerLine(o.setting, unit.calls, index)));
     const makeupUnits: MakeupUnit[] = section.units.map((unit, i) => {
@@ -188,9 +141,12 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
       pages.push({ section: s, words: alone ? '' : firstWords(section.units, p.start, options, made.choice) });
     });
     position += made.pages.length;
-  });
+  }
+  await cutter.done();
   await collected;
-  await runScript(page, SET, { units, starts, solids });
+  // A face the canvas lacked took another's widths: everything again, with it loaded.
+  if (await measuring.again()) return setLines(page, job);
+  await runScript(page, SET, { starts, solids });
   if (job.footnotes) {
     const set = await runScript<{ alone: string[] }>(page, NOTES_SET, { notes, noteGap: rules.noteGap, words: WORDS });
     notesOnly.forEach((n, i) => {
@@ -202,18 +158,12 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
   await page.evaluate(`(() => {
     for (const el of window.galleyFlow ?? []) if (el) delete el.galleyPlaces;
     window.galleyFlow = window.galleyNotes = window.galleyNoteLines = window.galleySections = undefined;
+    window.galleyLineBoxes = window.galleyMeasure = window.galleyLinesStyled = undefined;
   })()`);
   return { pages, end: position };
 }
 
-/**
- * A line as lines-set.js sets it: `[wordSpacing, letterSpacing, hyphenated, justified]`, and for a
- * line with expanded glyphs `[…, scale, box width, origin, first-line indent]`: the line box is
- * laid out `box width` wide and scaled by `scale` from `origin` (a drop cap's edge, or the line's
- * start), so it comes out at the measure; its spacing is given before the scaling.
- */
-type SetLine = [number, number, boolean, boolean] | [number, number, boolean, boolean, number, number, number, number];
-
+/** A chosen line as lines-cut.js sets it (cut-lines.ts `SetLine`): its spacing, and its glyphs' scale if expanded. */
 function setLine(unit: MeasuredUnit, l: LineSetting, k: number): SetLine {
   const scale = 1 + l.expansion;
   const letter = l.letterSpacing / scale;
