@@ -177,7 +177,10 @@ describe('print edition of a novel', () => {
       }
       for (const line of page.lines) if (HEADINGS.includes(line.text.replace(/\u00ad/g, ''))) expect(line.text).not.toMatch(/-$/);
     }
-    expect(hyphenated).toBeGreaterThan(20);
+    // Hyphens are a choice the breaker makes only where spacing and glyph expansion cannot do
+    // as well (8 lines in this book at 3% expansion, 20-odd without): enough that the rule is met
+    // where it applies, not vacuously.
+    expect(hyphenated).toBeGreaterThan(5);
   });
 
   it('leaves no page ending with a heading, and no widow or orphan line', () => {
