@@ -7,23 +7,24 @@
  * fixed order with fixed dates, so the same manuscript gives the same bytes.
  *
  * When the print edition was made in the same run, its page breaks are marked in the text and
- * listed in a page list (src/output/epub/page-breaks.ts).
+ * listed in a page list (src/output/epub/page-breaks.ts). The documents and resources handed to
+ * the library: src/output/epub/documents.ts.
  */
 import type { EPub } from 'epub-gen-memory';
 import type JSZip from 'jszip';
 import type { Element as XastElement } from 'xast';
-import { authorsOf } from '../book/front-matter.ts';
 import type { Book, Section } from '../book/model.ts';
 import { GalleyError } from '../errors.ts';
-import { fill, listNames, texts } from '../i18n/index.ts';
+import { texts } from '../i18n/index.ts';
 import { designCss, designedTrees, ornamentResources } from './epub/design.ts';
+import { coverDocument, fileNames, imageResource, matterOf, type Page, page, type Resource } from './epub/documents.ts';
 import { codePointsOf, type EmbeddedFont, embedFonts } from './epub/fonts.ts';
-import { type EpubImage, epubImages } from './epub/images.ts';
+import { epubImages } from './epub/images.ts';
 import { packageMetadata } from './epub/metadata.ts';
 import { flatten, type Landmark, type TocEntry, tableOfContents, tocDepth } from './epub/navigation.ts';
 import { type PageTarget, pageBreaks } from './epub/page-breaks.ts';
 import { type EpubTarget, targetCss, targetProfile } from './epub/targets.ts';
-import { hastToXhtml, sectionXast, serializeXhtml, textOf } from './epub/xhtml.ts';
+import { sectionXast, serializeXhtml, textOf } from './epub/xhtml.ts';
 import { type ZipEntry, zipEntries } from './epub/zip.ts';
 import { loadOrnaments } from './ornaments.ts';
 import { readTemplate, themeCss } from './theme.ts';
@@ -51,27 +52,6 @@ export interface EpubOptions {
 export interface PrintEdition {
   pageLabels?: string[] | undefined;
   pageTexts?: string[] | undefined;
-}
-
-interface Page {
-  id: string;
-  title: string;
-  filename: string;
-  /** Empty: the library's HTML filter has nothing to do. The document is `xhtml`. */
-  content: string;
-  xhtml: string;
-  beforeToc: boolean;
-  linear: boolean;
-  kind: string;
-  matter: 'cover' | 'frontmatter' | 'bodymatter' | 'backmatter';
-}
-
-interface Resource {
-  id: string;
-  href: string;
-  mediaType: string;
-  data: Buffer;
-  properties?: string | undefined;
 }
 
 type EPubOptions = ConstructorParameters<typeof EPub>[0];
@@ -255,78 +235,6 @@ function printPageList(
     pages,
     pages.map((_, i) => labels[i] ?? String(i + 1)),
   );
-}
-
-/** Document file names: the section ids, made unique. */
-function fileNames(sections: Section[]): Map<Section, string> {
-  // File names double as manifest ids: keep clear of the package's own files and ids.
-  const taken = new Set(['cover', 'toc', 'style', 'content', 'nav', 'ncx', 'css', 'cover-image']);
-  const names = new Map<Section, string>();
-  for (const section of sections) {
-    let name = section.id;
-    for (let n = 2; taken.has(name); n++) name = `${section.id}-${n}`;
-    taken.add(name);
-    names.set(section, `${name}.xhtml`);
-  }
-  return names;
-}
-
-function matterOf(book: Book, section: Section): Page['matter'] {
-  if (book.front.includes(section)) return 'frontmatter';
-  return book.back.includes(section) ? 'backmatter' : 'bodymatter';
-}
-
-function page(section: Section, file: string, xhtml: string, matter: Page['matter']): Page {
-  return {
-    id: file.replace(/\.xhtml$/, ''),
-    title: section.title,
-    filename: file,
-    content: '',
-    xhtml,
-    beforeToc: matter === 'frontmatter',
-    linear: true,
-    kind: section.kind,
-    matter,
-  };
-}
-
-/** The cover as a page of its own: the image, described for readers who cannot see it. */
-function coverDocument(book: Book, cover: EpubImage, linear: boolean): Page {
-  const { config } = book;
-  const words = texts(config.language);
-  const authors = listNames(
-    authorsOf(config.creators).map((c) => c.name),
-    config.language,
-  );
-  const alt = fill(authors ? words.coverAlt : words.coverAltNoAuthor, { title: config.title, authors });
-  const xhtml = hastToXhtml({
-    type: 'element',
-    tagName: 'section',
-    properties: { 'epub:type': 'cover', className: ['cover'] },
-    children: [{ type: 'element', tagName: 'img', properties: { src: cover.href, alt }, children: [] }],
-  });
-  return {
-    id: 'cover',
-    title: words.cover,
-    filename: 'cover.xhtml',
-    content: '',
-    xhtml,
-    beforeToc: true,
-    linear,
-    kind: 'cover',
-    matter: 'cover',
-  };
-}
-
-function imageResource(image: EpubImage, index: number): Resource {
-  return {
-    // Section ids never hold `_`, so these cannot clash with a chapter's.
-    id: image.cover ? 'cover-image' : `img_${index + 1}`,
-    href: image.href,
-    mediaType: image.mediaType,
-    data: image.data,
-    properties: image.cover ? 'cover-image' : undefined,
-  };
 }
 
 interface NcxPoint extends TocEntry {
