@@ -144,11 +144,17 @@ describe('galley preview', () => {
 She read the the last letter twice.
 `,
     );
-    const link = await page.waitForSelector('#diagnostics a[data-page]', { timeout: 30_000 });
-    const text = await link?.evaluate((a) => a.textContent ?? '');
+    await page.waitForSelector('#diagnostics a[data-page]', { timeout: 30_000 });
+    // The list is drawn again as the check and the pages catch up: wait for them, then read the
+    // link and click it in one step in the page, so no later drawing can take it away between.
+    await handle.settled();
+    const text = await page.evaluate(() => {
+      const link = document.querySelector<HTMLAnchorElement>('#diagnostics a[data-page]');
+      link?.click();
+      return link?.textContent ?? '';
+    });
     expect(text).toMatch(/02-the-weather-book\.md:\d+:\d+\s+typo\/repeated-word/);
-    const label = /p\. (\w+)/.exec(text ?? '')?.[1];
-    await link?.click();
+    const label = /p\. (\w+)/.exec(text)?.[1];
     const shown = await page.waitForFunction(() => {
       const box = document.getElementById('print-view')?.shadowRoot?.querySelector<HTMLElement>('.page.target');
       return box?.textContent?.includes('She read the the last letter twice.') ? box.dataset.label : undefined;
