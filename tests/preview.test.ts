@@ -107,6 +107,23 @@ describe('galley preview', () => {
     });
   });
 
+  it('sends the state as it is to a page that starts listening, so no update falls between /state and /events', async () => {
+    await handle.settled();
+    const now = (await (await fetch(`${handle.url}state`)).json()) as { version: number };
+    const response = await fetch(`${handle.url}events`);
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    let text = '';
+    while (!/\ndata: .*\n\n/.test(text)) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    await reader.cancel();
+    const data = /\nevent: state\ndata: (.*)\n\n/.exec(text)?.[1];
+    expect(data, text.slice(0, 200)).toBeDefined();
+    expect((JSON.parse(data as string) as { version: number }).version).toBe(now.version);
+  });
+
   it('shows the EPUB view with the book’s text', async () => {
     await page.click('#view-epub');
     expect(await viewText(page, 'epub-view')).toContain('The mail boat left Callow harbour at seven');

@@ -132,7 +132,9 @@ async function handle(request: IncomingMessage, response: ServerResponse, source
       'cache-control': 'no-cache',
       connection: 'keep-alive',
     });
-    response.write(': connected\n\n');
+    // The state as it is now, first: an update sent after the page read /state and before it
+    // listened here would otherwise be lost until the next save.
+    response.write(`: connected\n\nevent: state\ndata: ${JSON.stringify(source.state())}\n\n`);
     clients.add(response);
     request.on('close', () => clients.delete(response));
     return;
