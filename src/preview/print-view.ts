@@ -14,8 +14,8 @@
 import type { Book } from '../book/model.ts';
 import { type BrowserSession, launchBrowser } from '../output/browser.ts';
 import type { FontSet } from '../output/fonts.ts';
-import { openPrint, type PrintPages, type PrintSession } from '../output/print/session.ts';
-import { SLICE_CSS, scopeCss } from './print-css.ts';
+import { openPrint, type PrintPages, type PrintSession, SLICE_CSS } from '../output/print/session.ts';
+import { scopeCss } from './print-css.ts';
 import { bookUrls, fontUrls } from './server.ts';
 
 export interface PreviewPage {

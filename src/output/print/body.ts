@@ -19,6 +19,7 @@ import type { TextBlockBox } from './page-lines.ts';
 import { pageScript, runScript } from './page-script.ts';
 import { type PageStart, type SetLinesJob, setLines } from './set-lines.ts';
 import type { PrintSetup } from './settings.ts';
+import { SLICE_CSS } from './slice-css.ts';
 
 const IN_PAGE = pageScript('in-page.js');
 const PAGE_CUT = pageScript('page-cut.js');
@@ -71,6 +72,12 @@ export interface BodyJob {
    * page and not printed at all (`doc` is then undefined); without, cut from the printed page.
    */
   pages?: TextBlockBox | undefined;
+  /**
+   * With `lines`, print the made-up pages each in a sheet of this text block (page-cut.js), not
+   * the flow they were set in: much faster to print. Not for a page kept open (the screen edition
+   * is made from the flow).
+   */
+  sheets?: TextBlockBox | undefined;
   /** Told after each run is printed: the pages printed so far, and the runs done. */
   onRun?: ((pages: number, runs: number) => void) | undefined;
   /**
@@ -172,6 +179,7 @@ export async function printBody(job: BodyJob): Promise<PrintedBody> {
       const following = job.runs[k + 1];
       let result: RunResult | undefined;
       let bytes: Uint8Array | undefined;
+      let sheetMarks: Mark[] | undefined;
       try {
         await inPage(page, job.setup);
         if (job.lines) {
@@ -188,8 +196,10 @@ export async function printBody(job: BodyJob): Promise<PrintedBody> {
         } else if (job.pages) {
           result = await printPage(page, { box: job.pages, slices: true });
         } else {
-          // What the layout left behind goes before the print, in the page, and in Node while it
-          // prints; meanwhile the next run loads.
+          // The made-up pages go into sheets of their own, which Chromium prints fast (page-cut.js);
+          // their markers are read there. What the layout left behind goes before the print, in
+          // the page, and in Node while it prints; meanwhile the next run loads.
+          if (job.lines && job.sheets) sheetMarks = await setSheets(page, job.sheets);
           await collectPageGarbage(page);
           if (following) next = open(following);
           bytes = await collectNodeGarbageDuring(page.pdf(PRINT_OPTIONS));
@@ -201,8 +211,9 @@ export async function printBody(job: BodyJob): Promise<PrintedBody> {
       if (following && !next) next = open(following);
       const printed = bytes;
       const done = result;
+      const marks = sheetMarks;
       joining = joining.then(async () => {
-        const read = printed ? await readPrinted(printed, job.gray ?? false) : done;
+        const read = printed ? await readPrinted(printed, job.gray ?? false, marks) : done;
         if (!read) throw new GalleyError('PDF_FAILED', 'a run of the body was neither printed nor cut');
         await join(read);
         job.onRun?.(joined.pageCount, k + 1);
@@ -220,10 +231,26 @@ export async function printBody(job: BodyJob): Promise<PrintedBody> {
 
 type RunResult = Omit<PrintedPage, 'doc'> & { doc: PDFDocument | undefined };
 
-/** A run's PDF, loaded, its markers read (and removed), its black made DeviceGray when asked. */
-async function readPrinted(bytes: Uint8Array, gray: boolean): Promise<RunResult> {
+/**
+ * A laid-out page's made-up pages set in sheets for the print (page-cut.js), with their markers;
+ * undefined when a page's content did not fit its sheet, and the flow prints as it is.
+ */
+export async function setSheets(page: BookPage, box: TextBlockBox): Promise<Mark[] | undefined> {
+  const cut = await runScript<{ marks: Mark[]; overflow: number[] }>(page, PAGE_CUT, {
+    top: box.top,
+    sheets: { height: box.height, css: SLICE_CSS },
+  });
+  return cut.overflow.length ? undefined : cut.marks;
+}
+
+/**
+ * A run's PDF, loaded, its markers read (and removed) unless the sheets' are given, its black
+ * made DeviceGray when asked.
+ */
+async function readPrinted(bytes: Uint8Array, gray: boolean, sheetMarks?: Mark[]): Promise<RunResult> {
   const doc = await PDFDocument.load(bytes, LOAD_OPTIONS);
-  const marks = readMarks(doc);
+  const printedMarks = readMarks(doc);
+  const marks = sheetMarks ?? printedMarks;
   if (gray) await grayBlackAsync(doc);
   return { doc, pageCount: doc.getPageCount(), marks, slices: undefined, words: undefined };
 }

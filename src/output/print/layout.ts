@@ -6,7 +6,9 @@
  *    depends on it). Then its lines are set by total fit and its pages made up (set-lines.ts:
  *    the makeup's page map comes back with them).
  * 2. The body is printed once, every page set as a recto (a long book in runs of a few hundred
- *    pages, to bound the browser's memory). Markers give each block's first page and each scene
+ *    pages, to bound the browser's memory): the made-up pages, each cut from the flow into a
+ *    sheet of the text block's size that lays out alone (page-cut.js), which Chromium prints in
+ *    about the time of a plain document. Markers give each block's first page and each scene
  *    break's place. Chapters start on new pages, so a chapter lays out the same on any page: the
  *    blanks that put chapters on rectos are added afterwards, by pdf-lib, and the folios follow.
  *    For the preview (`pages`) the body is not printed: its pages are cut from the laid-out page
@@ -156,6 +158,7 @@ export async function layOut(input: LayoutInput): Promise<Layout> {
       opened,
       keep: input.keepBodyPage,
       pages: input.pages ? textBox(geometry) : undefined,
+      sheets: input.keepBodyPage ? undefined : textBox(geometry),
       lines: linesJob(input, geometry),
       gray: !input.keepBodyPage,
       onRun: input.progress && runProgress(runs, guessed, estimate, input.progress),

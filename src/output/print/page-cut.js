@@ -15,6 +15,14 @@
  *   page's first element, as laid out on screen, where the lines are the printed lines).
  * - `css`: the rules lines-cut.js and notes-measure.js added for line boxes and notes (the pages need them); the
  *   line boxes go out as spans (a div would close its paragraph when the HTML is parsed).
+ *
+ * With `options.sheets` (for the PDF: `{ height, css }`, the text block's height in points and
+ * the cut pages' rules), the pages are not returned as HTML but set in the page itself, each in a
+ * sheet of the text block's size that lays out alone (`contain: strict`): Chromium prints such
+ * pages in about the time of a plain document, where a flow of positioned and scaled line boxes
+ * broken across pages takes several times that, growing with the pages. If every page's content
+ * fits its sheet, the flow goes and `overflow` is empty; if one does not, the sheets go, the flow
+ * stays as it was (it prints as before), and `overflow` lists those pages.
  */
 (options) => {
   const PT = 0.75;
@@ -38,6 +46,8 @@
   };
   const pages = [];
   const marks = [];
+  /** Where each page's content starts in the flow (its section's left, its first element's top). */
+  const flowOrigins = [];
   const sections = [...document.querySelectorAll('section[data-block]')].filter(
     (s) => !s.parentElement?.closest('section[data-block]'),
   );
@@ -46,6 +56,8 @@
     const first = pages.length;
     // Each marker's page: the last start before it.
     const origins = starts.map((el) => el.getBoundingClientRect().top);
+    const left = section.getBoundingClientRect().left;
+    for (const top of origins) flowOrigins.push({ left, top });
     for (const mark of section.querySelectorAll('a.galley-mark')) {
       const match = /\/mark\/(\w+)\/(\d+)$/.exec(mark.getAttribute('href') ?? '');
       if (!match) continue;
@@ -57,6 +69,11 @@
       marks.push({ kind: match[1], n: Number(match[2]), page: first + k, top });
     }
     starts.forEach((start, k) => {
+      // What starts a page keeps the indent it has in the flow, where a rule may give it by what
+      // stands before it (\`p + p\`), which the page's cut leaves behind.
+      if (k > 0)
+        for (let el = start; el && !el.classList.contains('galley-line'); el = el.firstElementChild)
+          el.style.textIndent = getComputedStyle(el).textIndent;
       const range = document.createRange();
       if (k === 0) range.setStart(section, 0);
       else range.setStartBefore(start);
@@ -110,6 +127,10 @@
       if (k > 0) {
         for (let el = clone.firstElementChild; el; el = el.firstElementChild) el.classList.add('galley-top');
       }
+      if (options.sheets) {
+        pages.push(clone);
+        return;
+      }
       // A line box is a div in the page; as HTML inside a <p> it would close the paragraph when
       // parsed, so it goes out as a span (its rules set it as a block either way).
       for (const div of clone.querySelectorAll('div.galley-line')) {
@@ -123,5 +144,66 @@
   }
   const lines = [...document.querySelectorAll('style')].find((s) => s.textContent.includes('.galley-line'))?.textContent ?? '';
   const css = lines + (document.querySelector('style[data-galley-notes]')?.textContent ?? '');
-  return { pages, marks, css };
+  if (!options.sheets) return { pages, marks, css };
+  // The sheets: each page's cut in a box of the text block's size, after the flow.
+  const style = document.createElement('style');
+  style.textContent = `${options.sheets.css}
+    .galley-sheet { display: block; height: ${options.sheets.height}pt; contain: strict; overflow: hidden; }
+    .galley-sheet + .galley-sheet { break-before: page; }
+    .galley-sheets section[data-block] { break-before: auto !important; }`;
+  const holder = document.createElement('div');
+  holder.className = 'galley-sheets';
+  for (const page of pages) {
+    const sheet = document.createElement('div');
+    sheet.className = 'galley-sheet';
+    sheet.append(page);
+    holder.append(sheet);
+  }
+  document.head.append(style);
+  document.body.append(holder);
+  // The sheets must hold the pages as laid out in the flow: every line box and unit set whole at
+  // the same place on its page (a rule that depends on what stands before an element, which the
+  // cut leaves behind, could move it), and nothing reaching outside its sheet, which clips it (a
+  // box with height below it, or anything, text included, at a side; an empty shell the cut left
+  // or a last block's bottom margin takes no room). A page where either fails is listed.
+  const overflow = new Set();
+  const sheets = [...holder.children];
+  const sheetTops = sheets.map((sheet) => sheet.getBoundingClientRect());
+  // A line by its text (an indent moves the text, not the box), a unit set whole by its box.
+  const extent = document.createRange();
+  const placed = (el, origin) => {
+    extent.selectNodeContents(el);
+    const box = el.classList.contains('galley-line') ? extent.getBoundingClientRect() : el.getBoundingClientRect();
+    return [box.left - origin.left, box.top - origin.top, box.width, box.height];
+  };
+  const setIn = '.galley-line, .galley-whole';
+  const inFlow = sections.flatMap((section) => [...section.querySelectorAll(setIn)]);
+  const inSheets = [...holder.querySelectorAll(setIn)];
+  if (inFlow.length !== inSheets.length) for (let i = 0; i < sheets.length; i++) overflow.add(i);
+  else {
+    const sheetOf = new Map(sheets.map((sheet, i) => [sheet, i]));
+    inSheets.forEach((el, n) => {
+      const i = sheetOf.get(el.closest('.galley-sheet'));
+      const origin = flowOrigins[i];
+      const a = placed(el, sheetTops[i]);
+      const b = placed(inFlow[n], origin);
+      if (a.some((v, k) => Math.abs(v - b[k]) > 0.5)) overflow.add(i);
+    });
+  }
+  const reaches = (sheet, i) => {
+    if (sheet.scrollWidth > sheet.clientWidth + 1) return true;
+    const bottom = sheetTops[i].bottom + 1;
+    return [...sheet.querySelectorAll('*')].some((el) => {
+      const box = el.getBoundingClientRect();
+      return box.height > 0 && box.bottom > bottom;
+    });
+  };
+  sheets.forEach((sheet, i) => {
+    if (reaches(sheet, i)) overflow.add(i);
+  });
+  if (overflow.size) {
+    holder.remove();
+    style.remove();
+  } else for (const section of sections) section.remove();
+  return { pages: pages.length, marks, overflow: [...overflow] };
 };

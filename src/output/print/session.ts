@@ -35,6 +35,7 @@ import { type PrintSetup, printSetup } from './settings.ts';
 import { WarmPage } from './warm-page.ts';
 
 export type { ViewPage } from './page-view.ts';
+export { SLICE_CSS } from './slice-css.ts';
 export type { PdfEdition, PrintPages };
 export { resolver };
 
