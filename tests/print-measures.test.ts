@@ -38,10 +38,17 @@ function goals(
 ) {
   run(`${name} in print`, () => {
     let m: PrintMeasures;
+    let details: string[];
 
     beforeAll(async () => {
-      m = await measurePrintPdf((await buildPdf(input())).file);
+      const built = await buildPdf(input());
+      details = built.details;
+      m = await measurePrintPdf(built.file);
     }, 600_000);
+
+    it('is printed from its sheets, each page as laid out (page-cut.js), never from the slower flow', () => {
+      expect(details.filter((d) => d.includes('from its flow'))).toEqual([]);
+    });
 
     it('is read as a book: its openers found, its lines and justified lines many', () => {
       expect(m.openers, formatMeasures(m, name)).toBe(chapters);

@@ -33,6 +33,8 @@ interface Built {
   pdf: string;
   ms: number;
   measures: PrintMeasures;
+  /** What the build told as details (`--verbose`). */
+  details: string[];
 }
 
 describe('the sample printed in every built-in theme', () => {
@@ -45,11 +47,13 @@ describe('the sample printed in every built-in theme', () => {
     session = await launchBrowser();
     for (const theme of THEMES) {
       const from = performance.now();
-      const result = await build({ input: SAMPLE, out: path.join(out, theme), theme, session });
+      const details: string[] = [];
+      const logger = { info() {}, warn() {}, error() {}, debug: (message: string) => details.push(message) };
+      const result = await build({ input: SAMPLE, out: path.join(out, theme), theme, session, logger });
       const ms = performance.now() - from;
       const file = (format: string) => result.files.find((f) => f.format === format)?.path ?? '';
       const measures = await measurePrintPdf(file('pdf'), { leadIn: declaredLeadIn(theme) });
-      built.set(theme, { epub: file('epub'), pdf: file('pdf'), ms, measures });
+      built.set(theme, { epub: file('epub'), pdf: file('pdf'), ms, measures, details });
     }
   }, 300_000);
 
@@ -61,6 +65,13 @@ describe('the sample printed in every built-in theme', () => {
     for (const theme of THEMES) expect(existsSync(of(theme).epub) && existsSync(of(theme).pdf), theme).toBe(true);
     console.log(`theme builds (sample): ${THEMES.map((t) => `${t} ${Math.round(of(t).ms)}`).join(', ')} ms`);
   });
+
+  it.each(THEMES)(
+    '%s: the body prints from its sheets, each page as laid out (page-cut.js), never from the slower flow',
+    (theme) => {
+      expect(of(theme).details.filter((d) => d.includes('from its flow'))).toEqual([]);
+    },
+  );
 
   it.each(THEMES)('%s: the PDF embeds only the faces its own theme.json lists, as TrueType or OpenType', async (theme) => {
     expectOwnFaces(await pdfFonts(of(theme).pdf), families(theme));

@@ -53,12 +53,16 @@ export function writeNovel(extraYaml = ''): string {
 export interface BuiltPdf extends PdfResult {
   book: Book;
   file: string;
+  /** What the print told as details (`--verbose`), e.g. a run printed from its flow. */
+  details: string[];
 }
 
 export async function buildPdf(input: string, edition: PdfEdition = 'print', options: PdfOptions = {}): Promise<BuiltPdf> {
   const { book } = await typeset({ input });
-  const result = await renderPdf(book, { ...options, edition });
+  const details: string[] = [];
+  const logger = options.logger ?? { info() {}, warn() {}, error() {}, debug: (message: string) => details.push(message) };
+  const result = await renderPdf(book, { ...options, edition, logger });
   const file = path.join(tempDir('galley-pdf-'), `${edition}.pdf`);
   writeFileSync(file, result.pdf);
-  return { ...result, book, file };
+  return { ...result, book, file, details };
 }

@@ -78,6 +78,8 @@ export interface BodyJob {
    * is made from the flow).
    */
   sheets?: TextBlockBox | undefined;
+  /** Told when a run is printed from its flow, its sheets not holding its pages as laid out. */
+  debug?: ((message: string) => void) | undefined;
   /** Told after each run is printed: the pages printed so far, and the runs done. */
   onRun?: ((pages: number, runs: number) => void) | undefined;
   /**
@@ -199,7 +201,11 @@ export async function printBody(job: BodyJob): Promise<PrintedBody> {
           // The made-up pages go into sheets of their own, which Chromium prints fast (page-cut.js);
           // their markers are read there. What the layout left behind goes before the print, in
           // the page, and in Node while it prints; meanwhile the next run loads.
-          if (job.lines && job.sheets) sheetMarks = await setSheets(page, job.sheets);
+          if (job.lines && job.sheets) {
+            sheetMarks = await setSheets(page, job.sheets);
+            if (!sheetMarks)
+              job.debug?.(`print: run ${k + 1} printed from its flow (its pages did not fit their sheets as laid out)`);
+          }
           await collectPageGarbage(page);
           if (following) next = open(following);
           bytes = await collectNodeGarbageDuring(page.pdf(PRINT_OPTIONS));

@@ -103,6 +103,8 @@ export interface LayoutInput {
   runPages?: number | undefined;
   /** The pages as HTML (the preview's), the body's not printed at all (`bodyDoc` undefined). */
   pages?: boolean;
+  /** Told details (`--verbose`): a run printed from its flow, its sheets not holding its pages. */
+  debug?: ((message: string) => void) | undefined;
 }
 
 export async function layOut(input: LayoutInput): Promise<Layout> {
@@ -159,6 +161,7 @@ export async function layOut(input: LayoutInput): Promise<Layout> {
       keep: input.keepBodyPage,
       pages: input.pages ? textBox(geometry) : undefined,
       sheets: input.keepBodyPage ? undefined : textBox(geometry),
+      debug: input.debug,
       lines: linesJob(input, geometry),
       gray: !input.keepBodyPage,
       onRun: input.progress && runProgress(runs, guessed, estimate, input.progress),

@@ -164,16 +164,30 @@
   // The sheets must hold the pages as laid out in the flow: every line box and unit set whole at
   // the same place on its page (a rule that depends on what stands before an element, which the
   // cut leaves behind, could move it), and nothing reaching outside its sheet, which clips it (a
-  // box with height below it, or anything, text included, at a side; an empty shell the cut left
-  // or a last block's bottom margin takes no room). A page where either fails is listed.
+  // line, a unit or any innermost element with height below it, or anything, text included, at a
+  // side; an empty shell the cut left, or the bottom margin a block holds, takes no room). A page
+  // where either fails is listed.
   const overflow = new Set();
   const sheets = [...holder.children];
   const sheetTops = sheets.map((sheet) => sheet.getBoundingClientRect());
-  // A line by its text (an indent moves the text, not the box), a unit set whole by its box.
+  // A line by its text (an indent moves the text, not the box), leaving out the flow's markers
+  // (1 px boxes, not in the sheets); a unit set whole by its box.
   const extent = document.createRange();
-  const placed = (el, origin) => {
+  const textBox = (el) => {
     extent.selectNodeContents(el);
-    const box = el.classList.contains('galley-line') ? extent.getBoundingClientRect() : el.getBoundingClientRect();
+    const rects = [...extent.getClientRects()].filter((r) => r.width > 1 && r.height > 1);
+    if (!rects.length) return el.getBoundingClientRect();
+    const left = Math.min(...rects.map((r) => r.left));
+    const top = Math.min(...rects.map((r) => r.top));
+    return {
+      left,
+      top,
+      width: Math.max(...rects.map((r) => r.right)) - left,
+      height: Math.max(...rects.map((r) => r.bottom)) - top,
+    };
+  };
+  const placed = (el, origin) => {
+    const box = el.classList.contains('galley-line') ? textBox(el) : el.getBoundingClientRect();
     return [box.left - origin.left, box.top - origin.top, box.width, box.height];
   };
   const setIn = '.galley-line, .galley-whole';
@@ -194,6 +208,7 @@
     if (sheet.scrollWidth > sheet.clientWidth + 1) return true;
     const bottom = sheetTops[i].bottom + 1;
     return [...sheet.querySelectorAll('*')].some((el) => {
+      if (!el.matches(setIn) && el.firstElementChild) return false;
       const box = el.getBoundingClientRect();
       return box.height > 0 && box.bottom > bottom;
     });

@@ -137,6 +137,7 @@ export function openPrint(first: Book, options: PrintOptions): PrintSession {
       progress: options.onProgress,
       runPages: options.runPages,
       pages: preview,
+      debug: options.logger?.debug?.bind(options.logger),
     };
     layout = await layOut(input);
     made = { setup, body };
