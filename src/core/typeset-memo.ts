@@ -16,8 +16,11 @@
  *    Besides: the scene-break scan must find and rewrite what it does in the whole file (it looks
  *    ahead for a closing fence); the file must have no link or footnote definitions (a reference
  *    anywhere is resolved against a definition anywhere in the file); the parser's nesting limits
- *    must find nothing in the whole file. A file that fails a check is read as one chunk — as a
- *    fresh typesetting reads it, and still reused while its text stays the same.
+ *    must find nothing in the whole file; the chunk's messages must all be warnings with a place
+ *    (an error may name a line in its text). A file that fails a check is read as one chunk — as
+ *    a fresh typesetting reads it, and still reused while its text stays the same. The text's
+ *    plugins read a chunk by itself for that: each reads one block, one `:::` container or the
+ *    top-level blocks between two `#` headings, and places only in `position` fields.
  * 3. The file. The chunks' trees are copied into one tree, their places moved to the file's
  *    (pipeline/moved-tree.ts), their messages put on the file, and the book's plugins — the
  *    typographic pass, book structure, the check's structure rules — run over it, fresh every
@@ -58,8 +61,12 @@ interface ReadChunk {
   closed: boolean;
   /** Whether it has a link or footnote definition. */
   definitions: boolean;
-  /** Whether a plugin found an error in it (an error may name a line, counted from the chunk's start). */
-  errors: boolean;
+  /**
+   * Whether a plugin found an error in it (an error's message may name a line, counted from the
+   * chunk's start), or left a message with no place (the check lists those first, in the order
+   * made: by plugin over the whole file, not chunk by chunk).
+   */
+  unmovable: boolean;
   /** The scene-break scan of what was parsed. */
   scan: MarkerScan;
 }
@@ -204,7 +211,7 @@ async function readChunk(
     messages,
     closed,
     definitions,
-    errors: messages.some((m) => m.fatal),
+    unmovable: messages.some((m) => m.fatal || m.line === undefined),
     scan: scanSceneMarkers(value, scanOptions),
   };
 }
@@ -222,7 +229,7 @@ async function readAlone(
   if (containerDepth(source, MAX_NESTING) || emphasisDepth(source, MAX_NESTING) || directiveDepth(source, MAX_NESTING))
     return undefined;
   const all = await readAll(chunks, read).catch(() => undefined);
-  if (!all?.every((r) => r.closed && !r.definitions && !r.errors)) return undefined;
+  if (!all?.every((r) => r.closed && !r.definitions && !r.unmovable)) return undefined;
   return sameScan(
     whole,
     chunks,
