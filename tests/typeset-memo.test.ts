@@ -132,6 +132,14 @@ describe('typesetting with the memo', () => {
     expect(after?.diagnostics.map((d) => d.ruleId)).toContain('code/crosses-chapter');
   });
 
+  it('reads the file as a whole when a link in one chapter is defined in another', async () => {
+    // The label runs over two lines, as Markdown allows.
+    const [, after] = await editions(BOOK, [
+      (t) => t.replace('it was over.', 'it was [over\nthere].').replace('in 1805--6.', 'in 1805--6.\n\n[over\nthere]: /map'),
+    ]);
+    expect(after?.body[0]?.html).toContain('href="/map"');
+  });
+
   it('sets number ranges by the convention of the whole file', async () => {
     // With a range typed with one hyphen in the first chapter, `--` in the last is a dash, not a range.
     const [before, after] = await editions(BOOK, [(t) => t.replace('She said', 'In 1804-5 she said')]);

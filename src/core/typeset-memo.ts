@@ -121,7 +121,7 @@ export async function memoTrees(
   const trees: { file: VFile; tree: Root }[] = [];
   for (const source of sources) {
     const read = async (chunk: TextChunk) => {
-      const key = `${chain.key}\n${source.display}\n${chunk.next}\n${chunk.text}`;
+      const key = JSON.stringify([chain.key, chain.cwd, source.display, chunk.next]) + chunk.text;
       const known =
         memo.used.chunks.get(key) ?? memo.chunks.get(key) ?? (await readChunk(text, chunk, source.display, chain, scanOptions));
       memo.used.chunks.set(key, known);
@@ -149,7 +149,7 @@ export async function memoHast(
 ): Promise<MadeSection> {
   const file = division.file;
   if (file.messages.some((m) => m.fatal)) return freshHast(division, rehypePlugins, language);
-  const key = `${language}\n${file.path}\n${JSON.stringify(division.tree)}`;
+  const key = JSON.stringify([language, file.path, division.tree]);
   let made = memo.divisions.get(division.id);
   if (made?.key !== key) {
     // Made on a file of its own, to keep its messages and images; the file's text is the same.
@@ -223,6 +223,8 @@ async function readAlone(
   read: (chunk: TextChunk) => Promise<ReadChunk>,
   scanOptions: { setextHeadings: boolean },
 ): Promise<ReadChunk[] | undefined> {
+  // A line that may define a link or a note: the file is read whole, without trying its chunks first.
+  if (MAY_DEFINE.test(text)) return undefined;
   const whole = scanSceneMarkers(text, scanOptions);
   const source = whole.source;
   // The limits the parser checks before it reads (a chunk that breaks one throws: the whole file is read, and throws).
@@ -230,14 +232,12 @@ async function readAlone(
     return undefined;
   const all = await readAll(chunks, read).catch(() => undefined);
   if (!all?.every((r) => r.closed && !r.definitions && !r.unmovable)) return undefined;
-  return sameScan(
-    whole,
-    chunks,
-    all.map((r) => r.scan),
-  )
-    ? all
-    : undefined;
+  const scans = all.map((r) => r.scan);
+  return sameScan(whole, chunks, scans) ? all : undefined;
 }
+
+/** The start of a link or footnote definition (`[label]:`, `[^1]:`), maybe inside a quote or a list item. */
+const MAY_DEFINE = /^[ \t>*+\-\d.)]*\[[^\]\n]*\]:/m;
 
 /** Step 3: the chunks' trees as one, with their messages on the file. */
 function fileTree(chunks: TextChunk[], read: ReadChunk[], file: VFile): Root {
