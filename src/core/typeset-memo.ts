@@ -47,7 +47,7 @@ import { type MarkerScan, scanSceneMarkers } from '../manuscript/scene-markers.t
 import { chapterChunks, ownLines, sameScan, type TextChunk, wholeChunk } from '../pipeline/chapter-chunks.ts';
 import type { BookDivision } from '../pipeline/divisions.ts';
 import { movedPoint, movedTree, moveMessage, type Shift } from '../pipeline/moved-tree.ts';
-import { bookPlugins, type PipelineOptions, textProcessor } from '../pipeline/processor.ts';
+import { bookPlugins, type PipelineOptions, type TextProcessor, textProcessor } from '../pipeline/processor.ts';
 import { divisionToHast, sectionHtml } from '../pipeline/to-html.ts';
 import type { ImageReference } from '../plugins/rehype-images.ts';
 
@@ -184,7 +184,7 @@ async function readAll(chunks: TextChunk[], read: (chunk: TextChunk) => Promise<
 
 /** Step 1: a chunk parsed with the next heading line after it, then run through the text's plugins without it. */
 async function readChunk(
-  text: ReturnType<typeof textProcessor>,
+  text: TextProcessor,
   chunk: TextChunk,
   path: string,
   chain: MemoChain,
