@@ -3,7 +3,8 @@
  * unified pipeline, split into chapters, turn them into XHTML and load the images. Shared by
  * every output format, by the preview and by `galley check` (with its rules added, and every
  * problem listed instead of stopping at the first). Reports two stages to the caller: parse and
- * typeset.
+ * typeset. Given the preview's memo (core/typeset-memo.ts), it reads again only the chapters whose
+ * text changed since the last typesetting, and makes the same book.
  */
 import path from 'node:path';
 import type { Root } from 'mdast';
