@@ -10,6 +10,7 @@
  */
 import type { Book } from '../book/model.ts';
 import { typeset } from '../core/typeset.ts';
+import type { TypesetMemo } from '../core/typeset-memo.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { TypographyFix } from '../plugins/remark-typography.ts';
 import { remarkLintLines } from './lint-lines.ts';
@@ -25,6 +26,8 @@ export interface CheckOptions {
   fixes?: boolean;
   /** Metadata that overrides the manuscript's (from the command line), and the theme (`--theme`). */
   overrides?: { title?: string | undefined; author?: string | undefined; theme?: string | undefined };
+  /** The preview's memo (core/typeset-memo.ts), kept from one check to the next. */
+  memo?: TypesetMemo | undefined;
 }
 
 export interface FileFix extends TypographyFix {
@@ -62,6 +65,7 @@ export async function checkBook(options: CheckOptions): Promise<CheckResult & { 
     input: options.input,
     overrides: { ...options.overrides },
     ...(options.cwd ? { cwd: options.cwd } : {}),
+    memo: options.memo,
     lint: (config, base) => {
       settings = config.check.rules as Partial<Record<RuleId, RuleSetting>>;
       // GFM as a build has it (the tree is the same where the text cannot hold any; twice as fast).

@@ -25,6 +25,7 @@ import { bookUrls, fontUrls, type PreviewServer, startPreviewServer } from '../p
 import { linkDiagnostics, type PreviewState, previewError } from '../preview/state.ts';
 import { watchFiles } from '../preview/watch.ts';
 import { typeset } from './typeset.ts';
+import { createTypesetMemo } from './typeset-memo.ts';
 
 export type { PreviewDiagnostic, PreviewError, PreviewProblem, PreviewSection, PreviewState } from '../preview/state.ts';
 
@@ -72,6 +73,8 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
   const printer = printPreview({ browser: options.browser, session: options.session });
   // The EPUB view's sections as last set (a save sets again only those that changed).
   const epubMemo = new Map<string, string>();
+  // The chapters as last typeset (a save reads again only those whose text changed).
+  const typesetMemo = createTypesetMemo();
   let book: Book | undefined;
   // `galley check`'s findings for the current book (the typesetter's among them).
   let checked: Diagnostic[] = [];
@@ -83,7 +86,7 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewHand
     try {
       // One typesetting per save, galley check's: the book, and the findings. Where it finds an
       // error, the build's typesetting says whether (and with which error) a build would stop.
-      const result = await checkBook({ input, overrides, cwd });
+      const result = await checkBook({ input, overrides, cwd, memo: typesetMemo });
       book = result.errors ? (await typeset({ input, overrides, cwd })).book : result.book;
       checked = result.diagnostics;
       typesetDone?.(book);

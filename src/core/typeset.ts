@@ -3,9 +3,11 @@
  * unified pipeline, split into chapters, turn them into XHTML and load the images. Shared by
  * every output format, by the preview and by `galley check` (with its rules added, and every
  * problem listed instead of stopping at the first). Reports two stages to the caller: parse and
- * typeset.
+ * typeset. Given the preview's memo (core/typeset-memo.ts), it reads again only the chapters whose
+ * text changed since the last typesetting, and makes the same book.
  */
 import path from 'node:path';
+import type { Root } from 'mdast';
 import type { PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import { backMatter } from '../book/back-matter.ts';
@@ -20,15 +22,15 @@ import type { BookConfig } from '../config/schema.ts';
 import { collectDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { GalleyError } from '../errors.ts';
 import { chapterHeading } from '../i18n/index.ts';
-import { readManuscript } from '../manuscript/read.ts';
+import { readManuscript, type SourceFile } from '../manuscript/read.ts';
 import { lowResolutionNotes } from '../output/print/resolution.ts';
 import { bookTheme } from '../output/theme-book.ts';
 import { collectDivisions, isEmptyDivision } from '../pipeline/divisions.ts';
 import { pipelineOptions } from '../pipeline/options.ts';
 import { loadEachImage, throwFirstError } from '../pipeline/problems.ts';
-import { createProcessor, mayUseGfm, type PipelineOptions, parseFile } from '../pipeline/processor.ts';
-import { divisionToHast, sectionHtml } from '../pipeline/to-html.ts';
+import { createProcessor, mayUseGfm, type PipelineOptions, type Processor, parseFile } from '../pipeline/processor.ts';
 import { loadPlugins, type PluginKind, wrapPlugins } from '../pipeline/user-plugins.ts';
+import { freshHast, keepUsed, memoHast, memoTrees, type TypesetMemo } from './typeset-memo.ts';
 
 export interface TypesetOptions {
   /** Manuscript: a folder, a .md file or a .txt file. */
@@ -48,6 +50,11 @@ export interface TypesetOptions {
    * book.yaml's run (README, *Plugins*).
    */
   plugins?: { remark?: PluggableList; rehype?: PluggableList } | undefined;
+  /**
+   * The preview's memo (core/typeset-memo.ts): chapters whose text is as last time are not read
+   * again. One memo serves one caller, typesetting with the same options each time.
+   */
+  memo?: TypesetMemo | undefined;
 }
 
 export interface TypesetResult {
@@ -90,17 +97,19 @@ export async function typeset(options: TypesetOptions): Promise<TypesetResult> {
   const own = await loadPlugins(config.plugins, { root: manuscript.root, metadataFile: manuscript.metadataFile, placeOf });
   const remarkPlugins = [...own.remark, ...wrapPlugins('remark', options.plugins?.remark)];
   const rehypePlugins = [...own.rehype, ...wrapPlugins('rehype', options.plugins?.rehype)];
-  const processor = createProcessor({ ...base, gfm, chapterFiles, remarkPlugins, ...options.lint?.(config, base) });
+  const chain = { ...base, gfm, chapterFiles, remarkPlugins, ...options.lint?.(config, base) };
   const stop = options.lint ? () => undefined : throwFirstError;
   const plain = manuscript.form === 'text';
-  const parsed = manuscript.files.map((source) => {
-    const file = new VFile({ path: source.display, value: source.text, cwd });
-    return { file, tree: parseFile(processor, file, plain) };
-  });
-  lap('parse');
-
-  const trees: { file: VFile; tree: Awaited<ReturnType<typeof processor.run>> }[] = [];
-  for (const { file, tree } of parsed) trees.push({ file, tree: await processor.run(tree, file) });
+  // The memo reads the chapters of Markdown, with Galley's plugins only (the author's may read the book as a whole).
+  const memo = !plain && remarkPlugins.length === 0 && rehypePlugins.length === 0 ? options.memo : undefined;
+  const trees = memo
+    ? await memoTrees(memo, manuscript.files, {
+        key: JSON.stringify({ config, gfm, chapterFiles, lint: Boolean(options.lint) }),
+        options: chain,
+        cwd,
+      })
+    : await readFiles(createProcessor(chain), manuscript.files, plain, cwd, () => lap('parse'));
+  if (memo) lap('parse');
   const files = trees.map((t) => t.file);
   const divisions = collectDivisions(trees).filter((d) => !isEmptyDivision(d));
   // An error is thrown once the HTML is made too, so the first in the manuscript is the one reported.
@@ -118,13 +127,14 @@ export async function typeset(options: TypesetOptions): Promise<TypesetResult> {
   let chapterNumber = 0;
   for (const division of divisions) {
     if (division.kind === 'chapter') chapterNumber++;
-    const hast = await divisionToHast(division, rehypePlugins, config.language);
+    const made = await (memo
+      ? memoHast(memo, division, rehypePlugins, config.language)
+      : freshHast(division, rehypePlugins, config.language));
     // Every chapter file is in the book's folder (for a single file, the folder it really is in).
     const from = manuscript.root;
-    for (const ref of division.file.data.images?.splice(0) ?? []) {
+    for (const ref of made.images) {
       requests.push({ ...ref, file: division.file.path, place: ref.place?.start, from });
     }
-    let html: string | undefined;
     body.push({
       id: division.id,
       kind: division.kind,
@@ -134,13 +144,13 @@ export async function typeset(options: TypesetOptions): Promise<TypesetResult> {
       inToc: true,
       // Serialised when an output asks for it (the EPUB works from the tree).
       get html() {
-        html ??= sectionHtml(hast);
-        return html;
+        return made.html();
       },
-      hast,
+      hast: made.hast,
       source: division.file.path,
     });
   }
+  if (memo) keepUsed(memo);
   // Front and back matter from the metadata; problems in its Markdown are reported on the metadata file.
   const identifier = bookIdentifier(config.identifier, config.title, config.author);
   const metadataFile = new VFile({ path: manuscript.metadataFile, cwd });
@@ -191,6 +201,24 @@ export async function typeset(options: TypesetOptions): Promise<TypesetResult> {
     ],
     files,
   };
+}
+
+/** Each file parsed (`parsed` is told when all are), then run through the chain. */
+async function readFiles(
+  processor: Processor,
+  sources: SourceFile[],
+  plain: boolean,
+  cwd: string,
+  parsed: () => void,
+): Promise<{ file: VFile; tree: Root }[]> {
+  const files = sources.map((source) => {
+    const file = new VFile({ path: source.display, value: source.text, cwd });
+    return { file, tree: parseFile(processor, file, plain) };
+  });
+  parsed();
+  const trees: { file: VFile; tree: Root }[] = [];
+  for (const { file, tree } of files) trees.push({ file, tree: (await processor.run(tree, file)) as Root });
+  return trees;
 }
 
 /** SOURCE_DATE_EPOCH when set (reproducible builds), else the newest manuscript change. */

@@ -76,7 +76,17 @@ export const fictionElements: PluggableList = [
   remarkChapterImage,
 ];
 
+/** The whole chain: parsing and the text's plugins, then the book's (see textProcessor and bookPlugins). */
 export function createProcessor(options: PipelineOptions) {
+  return textProcessor(options).use(bookPlugins(options));
+}
+
+/**
+ * The first part of the chain: parsing, and the plugins that each read one stretch of the text
+ * (a block, a `:::` container, a run of top-level blocks between `#` headings) — up to the
+ * typographic pass. The preview's memo (core/typeset-memo.ts) runs it on one chapter at a time.
+ */
+export function textProcessor(options: PipelineOptions) {
   return unified()
     .use(remarkParse)
     .use(remarkNestingLimit)
@@ -91,13 +101,24 @@ export function createProcessor(options: PipelineOptions) {
     .use(fictionElements)
     .use(options.remarkPlugins ?? [])
     .use(remarkUnknownDirectives)
-    .use(options.beforeTypography ?? [])
-    .use(remarkTypography, { ...options.typography, language: options.language })
-    .use(remarkBookStructure, { parts: options.parts })
-    .use(options.afterStructure ?? []);
+    .use(options.beforeTypography ?? []);
+}
+
+/**
+ * The rest of the chain, which reads a file as a whole: the typographic pass (a quotation left
+ * open runs on into the next paragraph, even past a chapter heading; a file's number ranges are
+ * set by one convention), book structure, and what `galley check` adds after it.
+ */
+export function bookPlugins(options: PipelineOptions): PluggableList {
+  return [
+    [remarkTypography, { ...options.typography, language: options.language }],
+    [remarkBookStructure, { parts: options.parts }],
+    ...(options.afterStructure ?? []),
+  ];
 }
 
 export type Processor = ReturnType<typeof createProcessor>;
+export type TextProcessor = ReturnType<typeof textProcessor>;
 
 /**
  * Whether a text may hold GFM syntax: a footnote (`[^`), a table (`|`), strikethrough (`~`), a
