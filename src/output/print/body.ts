@@ -255,6 +255,7 @@ export async function setSheets(page: BookPage, box: TextBlockBox): Promise<Mark
  */
 async function readPrinted(bytes: Uint8Array, gray: boolean, sheetMarks?: Mark[]): Promise<RunResult> {
   const doc = await PDFDocument.load(bytes, LOAD_OPTIONS);
+  // Read in any case: reading removes every annotation, which no PDF of Galley's keeps.
   const printedMarks = readMarks(doc);
   const marks = sheetMarks ?? printedMarks;
   if (gray) await grayBlackAsync(doc);

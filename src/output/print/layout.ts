@@ -39,11 +39,14 @@ import type { PageStart } from './set-lines.ts';
 import type { PrintSetup } from './settings.ts';
 
 /**
- * Pages a run of the body may have before the next run starts. Chromium's print time grows
- * faster than a run's length when the run's every line is a layer of its own (positioned, and
- * scaled for glyph expansion): Pride and Prejudice's body printed in 2 runs of up to 400 pages
- * took 11.7-12.7 s, in runs of 100-150 pages 7.6-9.7 s, in runs of 25 pages 11.8 s (each run
- * loads the book's CSS and fonts again). The layout is the same either way.
+ * Pages a run of the body may have before the next run starts: runs bound the browser's memory
+ * (War and Peace's chapters run to 350 pages). Chosen when the body printed from its flow, whose
+ * every line is a layer of its own (positioned, scaled for glyph expansion), so the print time
+ * grew faster than a run's length: P&P in runs of up to 400 pages 11.7-12.7 s, of 100-150 pages
+ * 7.6-9.7 s. Printed from its sheets (page-cut.js) it no longer grows so: P&P's body in one run
+ * printed in 1.3 s and set in 2.6 s, against 1.4 s and 3.5 s in runs of 120 (each run loads the
+ * book's CSS and fonts again), so longer runs would now be faster; not yet re-tuned against
+ * War and Peace's memory. The layout is the same either way.
  */
 export const RUN_PAGES = 120;
 
