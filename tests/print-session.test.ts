@@ -5,7 +5,7 @@
  * blanks, running heads) — also where chapters may open on a verso, so an edit that changes a
  * chapter's page count changes the parity the next chapter's facing pages are made up from.
  */
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Book } from '../src/book/model.ts';
@@ -113,4 +113,93 @@ describe('relayOut', () => {
       }
     }, 180_000);
   }
+});
+
+/** Three chapters in one file, each of paragraphs long enough for a few pages; plain words only. */
+function oneFileBook(seed: number): string[] {
+  const words = ['harbour', 'lantern', 'weather', 'shingle', 'morning', 'rope', 'gull', 'tide', 'slate', 'window'];
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state;
+  };
+  const paragraph = (n: number) => {
+    const first = `Paragraph${n}`;
+    const rest = Array.from({ length: 40 + (next() % 40) }, () => words[next() % words.length]);
+    return `${first} ${rest.join(' ')}.`;
+  };
+  const lines: string[] = [];
+  let n = 0;
+  for (const title of ['The First', 'The Second', 'The Third']) {
+    lines.push(`# ${title}`, '');
+    for (let k = 0; k < 12; k++) lines.push(paragraph(n++), '');
+  }
+  return lines;
+}
+
+describe('the manuscript line of each page', () => {
+  let browser: BrowserSession;
+  let folder: string;
+  const file = () => path.join(folder, 'book.md');
+
+  beforeAll(async () => {
+    browser = await launchBrowser(undefined, true);
+    folder = path.join(tempDir(), 'book');
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'book.yaml'), 'title: Lines\nauthor: A. Tester\nlanguage: en\n');
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** Each page's line points at the line its first starting element comes from. */
+  function expectLinesRight(view: PrintPages, manuscript: string[]): void {
+    const placed = view.pages.filter((p) => p.line !== undefined);
+    expect(placed.length).toBeGreaterThan(6);
+    for (const page of placed) {
+      const source = manuscript[(page.line as number) - 1] ?? '';
+      const first = /^#?\s*(\S+)/.exec(source)?.[1] ?? '(blank line)';
+      const text = page.html.replace(/<[^>]*>/g, '');
+      expect(text, `page ${page.label}, line ${page.line}: ${source.slice(0, 40)}`).toContain(first);
+    }
+  }
+
+  it('gives the lines of a fresh layout after edits that move later chapters’ lines', async () => {
+    let manuscript = oneFileBook(7);
+    writeFileSync(file(), manuscript.join('\n'));
+    const first = (await typeset({ input: folder })).book;
+    const print = openPrint(first, { browser, purpose: 'preview' });
+    try {
+      await print.layOut();
+      expectLinesRight(print.view(), manuscript);
+      // Each edit is in the first chapter: the lines of the second and third move.
+      const edits: ((lines: string[]) => string[])[] = [
+        (l) => [...l.slice(0, 4), 'A paragraph put in near the top of the first chapter.', '', ...l.slice(4)],
+        // A comment, which prints nothing: the first chapter's HTML is as it was, its lines are not.
+        (l) => [...l.slice(0, 6), '<!-- a note to myself -->', '', ...l.slice(6)],
+        (l) => [...l.slice(0, 2), ...l.slice(4)],
+      ];
+      for (const change of edits) {
+        manuscript = change(manuscript);
+        writeFileSync(file(), manuscript.join('\n'));
+        const edited = (await typeset({ input: folder })).book;
+        const relaid = await print.relayOut(edited);
+        await relaid.rest?.();
+        expect(relaid.whole).toBe(false);
+        expect(relaid.sections).toEqual([edited.body[0]?.id]);
+        const view = print.view();
+        expectLinesRight(view, manuscript);
+        const fresh = openPrint(edited, { browser, purpose: 'preview' });
+        try {
+          await fresh.layOut();
+          expect(view.pages).toEqual(fresh.view().pages);
+        } finally {
+          await fresh.close();
+        }
+      }
+    } finally {
+      await print.close();
+    }
+  }, 180_000);
 });

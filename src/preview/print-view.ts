@@ -118,14 +118,6 @@ export function printPreview(options: PrintPreviewOptions = {}): PrintPreview {
   };
 }
 
-/** The manuscript line of the first element that starts on a page (not one continued from before). */
-function firstLine(html: string): number | undefined {
-  for (const tag of html.matchAll(/<[a-z][^>]*\bdata-line="(\d+)"[^>]*>/g)) {
-    if (!/class="[^"]*galley-cont/.test(tag[0])) return Number(tag[1]);
-  }
-  return undefined;
-}
-
 function compose(book: Book, print: PrintPages): PrintView {
   const sources = new Map(book.body.map((s) => [s.id, s.source]));
   return {
@@ -139,7 +131,7 @@ function compose(book: Book, print: PrintPages): PrintView {
       recto: page.recto,
       section: page.section,
       source: page.section ? sources.get(page.section) : undefined,
-      line: firstLine(page.html),
+      line: page.line,
       html: bookUrls(page.html),
       furniture: page.furniture,
     })),

@@ -77,7 +77,11 @@ export interface BodyOptions {
    * across edits; keyed by the section's HTML and its place). Default: none.
    */
   memo?: Map<string, PrintBlock> | undefined;
-  /** Give each of a section's top-level elements its manuscript line, as `data-line` (default false). */
+  /**
+   * Give each of a section's top-level elements its manuscript line, as `data-line`, counted from
+   * the section's first line (`sectionLine`), so that an edit above a section, which moves its
+   * lines, leaves its block as it was (default false).
+   */
   sourceLines?: boolean;
 }
 
@@ -96,7 +100,8 @@ export function bodyBlocks(book: Book, options: BodyOptions): PrintBlock[] {
   for (const section of [...book.body, ...back]) {
     const index = blocks.length;
     const firstBreak = breakCount;
-    const key = `${design}\n${memoKey(section, index, chapterNumber, firstBreak, inPart)}`;
+    const lines = options.sourceLines ? relativeLines(section.hast).join(',') : '';
+    const key = `${design}\n${lines}\n${memoKey(section, index, chapterNumber, firstBreak, inPart)}`;
     const known = options.memo?.get(key);
     if (known) {
       if (section.kind === 'part') inPart = true;
@@ -159,11 +164,30 @@ export function openDetails(node: Element): void {
   }
 }
 
-/** Marks the section's top-level elements with the manuscript line they start on. */
+/** The manuscript line a section starts on: its first element's (undefined when none has a place). */
+export function sectionLine(section: Element): number | undefined {
+  for (const child of section.children) {
+    if (child.type === 'element' && child.position) return child.position.start.line;
+  }
+  return undefined;
+}
+
+/** Each top-level element's manuscript line, counted from the section's first line (-1: no place). */
+function relativeLines(section: Element): number[] {
+  const base = sectionLine(section) ?? 0;
+  return section.children.flatMap((child) =>
+    child.type === 'element' ? [child.position ? child.position.start.line - base : -1] : [],
+  );
+}
+
+/** Marks the section's top-level elements with their manuscript line, counted from the section's first. */
 function sourceLines(tree: Element): void {
+  const lines = relativeLines(tree);
+  let k = 0;
   for (const child of tree.children) {
-    const line = child.type === 'element' ? child.position?.start.line : undefined;
-    if (child.type === 'element' && line !== undefined) child.properties.dataLine = String(line);
+    if (child.type !== 'element') continue;
+    const line = lines[k++] as number;
+    if (line >= 0) child.properties.dataLine = String(line);
   }
 }
 

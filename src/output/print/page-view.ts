@@ -6,7 +6,7 @@
  */
 import type { Book } from '../../book/model.ts';
 import type { PrintFonts } from '../fonts.ts';
-import type { PrintBlock } from './blocks.ts';
+import { type PrintBlock, sectionLine } from './blocks.ts';
 import { fontVariables } from './document.ts';
 import { type ContentsEntry, contentsEntries, wantsToc } from './front.ts';
 import { breakOrnaments, furnitureBoxes, furnitureCss, ornamentsByPage } from './furniture.ts';
@@ -57,6 +57,11 @@ export interface ViewPage {
   /** The page's text block, and its running head, folio and ornaments. */
   html: string;
   furniture: string;
+  /**
+   * The manuscript line of the first element that starts on the page (not one continued from
+   * the page before), when the layout marked its lines (the preview's) and one does.
+   */
+  line: number | undefined;
 }
 
 export interface PrintPages {
@@ -112,6 +117,7 @@ export function viewOf(laid: Laid, planned: Planned = planOf(laid)): PrintPages 
   const bodyFlat = laid.blocks.flatMap((b) => b.pages);
   const ornaments = ornamentsByPage(breakOrnaments(marks, bodyPlan.pages, geometry));
   const furniture = { folios: setup.print.folios, ornament: setup.ornament };
+  const firstLines = new Map([...laid.book.body, ...laid.book.back].map((s) => [s.id, sectionLine(s.hast)]));
   const pages = plan.pages.map((page, index): ViewPage => {
     const html = page.source ? ((page.source.doc === 'body' ? bodyFlat : laid.frontPages)[page.source.page] ?? '') : '';
     const block = page.block && (page.block.doc === 'body' ? laid.body : laid.front)[page.block.index];
@@ -121,6 +127,7 @@ export function viewOf(laid: Laid, planned: Planned = planOf(laid)): PrintPages 
       section: block?.id,
       html,
       furniture: furnitureBoxes(page, ornaments.get(index - plan.bodyStart) ?? [], geometry, furniture),
+      line: pageLine(html, block ? firstLines.get(block.id) : undefined),
     };
   });
   return {
@@ -129,4 +136,16 @@ export function viewOf(laid: Laid, planned: Planned = planOf(laid)): PrintPages 
     fonts: setup.fonts,
     pages,
   };
+}
+
+/**
+ * A page's first line in the manuscript: its first element that starts there (not one continued
+ * from before) carries its line counted from its section's first (blocks.ts `sourceLines`).
+ */
+function pageLine(html: string, sectionFirst: number | undefined): number | undefined {
+  if (sectionFirst === undefined) return undefined;
+  for (const tag of html.matchAll(/<[a-z][^>]*\bdata-line="(\d+)"[^>]*>/g)) {
+    if (!/class="[^"]*galley-cont/.test(tag[0])) return sectionFirst + Number(tag[1]);
+  }
+  return undefined;
 }
