@@ -218,6 +218,18 @@ describe('line breaker: breaks kept together', () => {
     expect(permitted(prose('dijo Sra. López'), { language: 'es' })).toEqual(['dijo', 'López']);
     expect(permitted(prose('said “Mr. Bennet'))).toEqual(['said', 'Bennet']);
     expect(permitted(prose('said Lady Lucas'), { titles: ['Lady'] })).toEqual(['said', 'Lucas']);
+    expect(permitted(english, { keepTitles: false })).toEqual([
+      'said',
+      'Mr.',
+      'Bennet',
+      'to',
+      'Mrs',
+      'Bennet',
+      'and',
+      'Dr.',
+      'Jones',
+    ]);
+    expect(permitted(prose('said Lady Lucas'), { keepTitles: false, titles: ['Lady'] })).toEqual(['said', 'Lucas']);
   });
 
   it('never breaks at a tie', () => {
@@ -276,6 +288,7 @@ describe('line breaker: rules from book.yaml', () => {
       'max-letter-spacing': 0.5,
       'max-expansion': 1.5,
       'keep-with-next': ['Lady'],
+      'keep-titles': false,
     });
     const rules = rulesFromPrint(print, 'en-GB');
     expect(rules).toMatchObject({
@@ -287,6 +300,7 @@ describe('line breaker: rules from book.yaml', () => {
       maxLetterSpacing: 0.005,
       maxExpansion: 0.015,
       titles: ['Lady'],
+      keepTitles: false,
       language: 'en-GB',
     });
     const defaults = rulesFromPrint(printSchema.parse({}), 'en');
@@ -299,6 +313,7 @@ describe('line breaker: rules from book.yaml', () => {
       pretolerance: 100,
       maxLetterSpacing: 0.01,
       maxExpansion: 0.03,
+      keepTitles: true,
     });
     expect(() => printSchema.parse({ 'hyphen-min-left': 0 })).toThrow();
     expect(() => printSchema.parse({ 'max-expansion': 6 })).toThrow();

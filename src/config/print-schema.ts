@@ -85,10 +85,12 @@ export const printSchema = z
     pretolerance: wholeNumber(-1, 10000).optional(),
     /** Most letter spacing, in percent of the words' width, for a paragraph word spacing cannot set (default 1). */
     'max-letter-spacing': z.number({ message: 'must be a number' }).min(0).max(5, 'must be at most 5 (percent)').optional(),
-    /** Most glyph expansion, in percent of the words' width: a line's words set between 100 − n and 100 + n percent wide, so its spaces stay even (default 2; 0 turns it off). */
+    /** Most glyph expansion, in percent of the words' width: a line's words set between 100 − n and 100 + n percent wide, so its spaces stay even (default 3; 0 turns it off). */
     'max-expansion': z.number({ message: 'must be a number' }).min(0).max(5, 'must be at most 5 (percent)').optional(),
     /** Words kept on a line with the word after them, besides the language's titles ("Mr.", "Mme"…). */
     'keep-with-next': z.array(nonEmpty, { message: 'must be a list of words' }).optional(),
+    /** Keep the language's titles ("Mr.", "Mrs.", "Dr."…) on a line with the name after them (default true). */
+    'keep-titles': z.boolean({ message: 'must be true or false' }).optional(),
   })
   .strict()
   .superRefine((print, ctx) => {

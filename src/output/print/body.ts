@@ -23,6 +23,7 @@ import { SLICE_CSS } from './slice-css.ts';
 
 const IN_PAGE = pageScript('in-page.js');
 const PAGE_CUT = pageScript('page-cut.js');
+const PAGE_SHEETS = pageScript('page-sheets.js');
 export const PRINT_OPTIONS = {
   preferCSSPageSize: true,
   printBackground: true,
@@ -73,7 +74,7 @@ export interface BodyJob {
    */
   pages?: TextBlockBox | undefined;
   /**
-   * With `lines`, print the made-up pages each in a sheet of this text block (page-cut.js), not
+   * With `lines`, print the made-up pages each in a sheet of this text block (page-cut.js, page-sheets.js), not
    * the flow they were set in: much faster to print. Not for a page kept open (the screen edition
    * is made from the flow).
    */
@@ -198,7 +199,7 @@ export async function printBody(job: BodyJob): Promise<PrintedBody> {
         } else if (job.pages) {
           result = await printPage(page, { box: job.pages, slices: true });
         } else {
-          // The made-up pages go into sheets of their own, which Chromium prints fast (page-cut.js);
+          // The made-up pages go into sheets of their own, which Chromium prints fast (page-sheets.js);
           // their markers are read there. What the layout left behind goes before the print, in
           // the page, and in Node while it prints; meanwhile the next run loads.
           if (job.lines && job.sheets) {
@@ -238,14 +239,16 @@ export async function printBody(job: BodyJob): Promise<PrintedBody> {
 type RunResult = Omit<PrintedPage, 'doc'> & { doc: PDFDocument | undefined };
 
 /**
- * A laid-out page's made-up pages set in sheets for the print (page-cut.js), with their markers;
+ * A laid-out page's made-up pages set in sheets for the print (page-cut.js, page-sheets.js), with their markers;
  * undefined when a page's content did not fit its sheet, and the flow prints as it is.
  */
 export async function setSheets(page: BookPage, box: TextBlockBox): Promise<Mark[] | undefined> {
-  const cut = await runScript<{ marks: Mark[]; overflow: number[] }>(page, PAGE_CUT, {
-    top: box.top,
-    sheets: { height: box.height, css: SLICE_CSS },
-  });
+  const cut = await runScript<{ marks: Mark[]; overflow: number[] }>(
+    page,
+    PAGE_CUT,
+    { top: box.top, sheets: { height: box.height, css: SLICE_CSS } },
+    PAGE_SHEETS,
+  );
   return cut.overflow.length ? undefined : cut.marks;
 }
 

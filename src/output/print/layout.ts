@@ -7,7 +7,7 @@
  *    the makeup's page map comes back with them).
  * 2. The body is printed once, every page set as a recto (a long book in runs of a few hundred
  *    pages, to bound the browser's memory): the made-up pages, each cut from the flow into a
- *    sheet of the text block's size that lays out alone (page-cut.js), which Chromium prints in
+ *    sheet of the text block's size that lays out alone (page-sheets.js), which Chromium prints in
  *    about the time of a plain document. Markers give each block's first page and each scene
  *    break's place. Chapters start on new pages, so a chapter lays out the same on any page: the
  *    blanks that put chapters on rectos are added afterwards, by pdf-lib, and the folios follow.

@@ -49,6 +49,8 @@ export interface BreakRules {
   noDashAtLineStart: boolean;
   /** Book language (BCP 47): picks the titles kept with the next word ("Mr. Bennet"). */
   language: string;
+  /** Keep the language's titles with the next word (default true); `titles` are kept in any case. */
+  keepTitles: boolean;
   /** More words to keep with the word after them, on top of the language's titles. */
   titles: string[];
 }
@@ -73,6 +75,7 @@ export const DEFAULT_RULES: BreakRules = {
   letterSpacingDemerits: 10000,
   noDashAtLineStart: true,
   language: 'en',
+  keepTitles: true,
   titles: [],
 };
 
@@ -136,7 +139,7 @@ export function resolveRules(rules: Partial<BreakRules> = {}): BreakRules {
 /** The set of words kept with the next one, for the rules' language. */
 export function titleSet(rules: BreakRules): Set<string> {
   const primary = rules.language.toLowerCase().split('-')[0] ?? '';
-  return new Set([...(TITLES[primary] ?? []), ...rules.titles]);
+  return new Set([...(rules.keepTitles ? (TITLES[primary] ?? []) : []), ...rules.titles]);
 }
 
 /** The `print:` keys of book.yaml that set break rules (src/config/schema.ts). */
@@ -152,6 +155,7 @@ export interface PrintBreakKeys {
   'max-letter-spacing'?: number | undefined;
   'max-expansion'?: number | undefined;
   'keep-with-next'?: string[] | undefined;
+  'keep-titles'?: boolean | undefined;
 }
 
 /** Break rules from book.yaml's `print:` section and the book's language. */
@@ -169,5 +173,6 @@ export function rulesFromPrint(print: PrintBreakKeys, language: string): BreakRu
     maxLetterSpacing: print['max-letter-spacing'] === undefined ? undefined : print['max-letter-spacing'] / 100,
     maxExpansion: print['max-expansion'] === undefined ? undefined : print['max-expansion'] / 100,
     titles: print['keep-with-next'],
+    keepTitles: print['keep-titles'],
   } as Partial<BreakRules>);
 }
