@@ -174,6 +174,29 @@ describe('page makeup', () => {
     expect(verso?.used).toBe(recto?.used);
   });
 
+  it('sets a paragraph a line longer rather than run a spread a line short', () => {
+    // As above, but the 29-line paragraph may take 30 lines: page 2 is then full, and so is its recto.
+    const units = [
+      paragraph(30),
+      paragraph(29, { looser: true }),
+      paragraph(3),
+      ...Array.from({ length: 8 }, () => paragraph(10)),
+    ];
+    const made = makeUpSection({ units, firstRecto: true }, RULES);
+    expect(made.choice[1]).toBe(1);
+    expect(made.pages.slice(0, -1).map((p) => p.used)).toEqual(made.pages.slice(0, -1).map(() => RULES.page));
+  });
+
+  it('fills short pages one after another through a long section, as far as its paragraphs allow', () => {
+    // Every third paragraph of 29 lines that may take 30, each followed by one of 3 (no orphan):
+    // each page is full only if its 29-line paragraph is set a line longer.
+    const units = Array.from({ length: 12 }, () => [paragraph(29, { looser: true }), paragraph(3)]).flat();
+    units.unshift(paragraph(30));
+    const made = makeUpSection({ units, firstRecto: true }, RULES);
+    const short = made.pages.slice(0, -1).filter((p) => p.used < RULES.page);
+    expect(short).toEqual([]);
+  });
+
   it('never ends a page in a hyphen, and keeps a heading with what follows', () => {
     const units = [paragraph(29, { hyphens: [28] }), paragraph(4), heading(), paragraph(40)];
     const made = makeUpSection({ units, firstRecto: true }, RULES);

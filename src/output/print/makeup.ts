@@ -93,6 +93,11 @@ const SHORT_LINE = 10;
 const MISMATCH = 400;
 const THIN_LAST = 1000;
 
+/** The whole lines a page whose rows take `used` falls short by (a part of a line under ¾ is none). */
+function linesShort(used: number, rules: MakeupRules): number {
+  return Math.max(0, Math.round((rules.page - used) / rules.line - 0.25));
+}
+
 /** The best makeup from a position on: this step's pages (one, or a facing pair), then the rest. */
 interface Plan {
   cost: number;
@@ -123,7 +128,7 @@ export function fill(
   const memo: PlanMemo = new Map();
   if (reuse) for (const [key, plan] of reuse.memo) if (plan.unit > reuse.after) memo.set(key, plan);
   const shortfall = (ending: Pick<Ending, 'at' | 'used'>) =>
-    ending.at.unit >= end ? 0 : SHORT_LINE * Math.max(0, Math.round((rules.page - ending.used) / rules.line - 0.25));
+    ending.at.unit >= end ? 0 : SHORT_LINE * linesShort(ending.used, rules);
   // With a makeup to reuse, its pages before the change stand (but for the step just before):
   // only the rest is made again.
   const kept = reuse ? keptPages(section, reuse.made, reuse.after) : 0;
@@ -214,18 +219,26 @@ function keptPages(section: MakeupSection, pages: MadePage[], changed: number): 
 }
 
 /**
- * The section made up: every paragraph at its best setting, then, while facing pages end apart
- * or the last page is thin, the one paragraph change (a line tighter or looser, near the
- * trouble) that lowers the cost most. (Pages that run short in matching pairs are left: the
- * makeup chose them as the least short that keeps every rule.)
+ * The section made up: every paragraph at its best setting, then looseness, trouble by trouble
+ * from the section's start: for each page that runs short, a facing pair that ends apart or a
+ * thin last page, the one paragraph change near it (a line tighter or looser) that lowers the
+ * cost most, while one does; a trouble no change mends is passed. A page a line short costs more
+ * than any one change (SHORT_LINE against `alternatives`' 3 to 8), so a paragraph is set a line
+ * longer or shorter wherever that fills the pages; pages run short only where no single change
+ * can fill them (and then in facing pairs).
  */
-export function makeUpSection(section: MakeupSection, rules: MakeupRules, rounds = 3): MadeSection {
+export function makeUpSection(section: MakeupSection, rules: MakeupRules): MadeSection {
   let choice = section.units.map(() => 0);
   let made = fill(section, choice, rules);
   let total = made.cost;
-  for (let round = 0; round < rounds && troubles(section, made.pages, rules).length > 0; round++) {
+  // Each accepted change lowers the cost, so this ends; the bound keeps a long section's cheap.
+  let changes = 2 * made.pages.length + 4;
+  let from = 0;
+  for (;;) {
+    const trouble = troubles(section, made.pages, rules).find((k) => k >= from);
+    if (trouble === undefined || changes <= 0) break;
     let found: { choice: number[]; made: ReturnType<typeof fill>; total: number } | undefined;
-    for (const i of candidates(section, made.pages, rules)) {
+    for (const i of candidates(section, made.pages, trouble)) {
       const unit = section.units[i] as MakeupUnit;
       for (let s = 0; s < (unit.settings?.length ?? 0); s++) {
         if (s === choice[i]) continue;
@@ -236,8 +249,12 @@ export function makeUpSection(section: MakeupSection, rules: MakeupRules, rounds
         if (cost < (found?.total ?? total)) found = { choice: tried, made: again, total: cost };
       }
     }
-    if (!found) break;
-    ({ choice, made, total } = found);
+    if (found) {
+      ({ choice, made, total } = found);
+      changes--;
+      // A change may move troubles before this one (a pair made again): look again from its verso.
+      from = Math.max(0, trouble - 2);
+    } else from = trouble + 1;
   }
   return { pages: made.pages, choice, cost: total };
 }
@@ -247,30 +264,28 @@ function costOfChoices(section: MakeupSection, choice: number[]): number {
 }
 
 /**
- * The pages looseness should mend: a thin last page, facing pages that end apart, and pages
- * (other than the last) two lines short or more.
+ * The pages looseness should mend, in order: a page (other than the last) that runs a line short
+ * or more, the recto of facing pages that end apart, and a thin last page.
  */
 function troubles(section: MakeupSection, pages: MadePage[], rules: MakeupRules): number[] {
   const found: number[] = [];
   pages.forEach((page, k) => {
     const next = pages[k + 1];
     const verso = (k % 2 === 0) !== section.firstRecto;
-    if (verso && k > 0 && next && k + 1 < pages.length - 1 && Math.abs(next.used - page.used) > EPS) found.push(k + 1);
-    else if (next && page.used < rules.page - 2 * rules.line + EPS) found.push(k);
+    if (next && linesShort(page.used, rules) > 0) found.push(k);
+    else if (verso && k > 0 && next && k + 1 < pages.length - 1 && Math.abs(next.used - page.used) > EPS) found.push(k + 1);
   });
   const last = pages.length - 1;
   if (last > 0 && (pages[last] as MadePage).used < rules.minLastLines * rules.line - EPS) found.push(last);
   return found;
 }
 
-/** The paragraphs worth trying: those on the troubled pages and the two before each. */
-function candidates(section: MakeupSection, pages: MadePage[], rules: MakeupRules): number[] {
+/** The paragraphs worth trying for the trouble on page `k`: those on it and the two pages before. */
+function candidates(section: MakeupSection, pages: MadePage[], k: number): number[] {
   const units = section.units;
-  const found = new Set<number>();
-  for (const k of troubles(section, pages, rules).slice(-3)) {
-    const first = pages[Math.max(0, k - 2)]?.start.unit ?? 0;
-    const last = k + 1 < pages.length ? (pages[k + 1] as MadePage).start.unit : units.length - 1;
-    for (let i = first; i <= last; i++) if ((units[i]?.settings?.length ?? 0) > 1) found.add(i);
-  }
-  return [...found];
+  const first = pages[Math.max(0, k - 2)]?.start.unit ?? 0;
+  const last = k + 1 < pages.length ? (pages[k + 1] as MadePage).start.unit : units.length - 1;
+  const found: number[] = [];
+  for (let i = first; i <= last; i++) if ((units[i]?.settings?.length ?? 0) > 1) found.push(i);
+  return found;
 }

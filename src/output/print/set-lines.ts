@@ -197,13 +197,24 @@ function alternatives(unit: MeasuredUnit, breaker: Breaker): Alternative[] | und
   if (!unit.justify || unit.pre) return [{ setting: raggedSetting(unit.tokens, widths), cost: 0 }];
   const found = breaker.settings(unit.tokens, widths);
   const list: Alternative[] = [{ setting: found.best, cost: 0 }];
+  const loose = (setting: Setting) => setting.lines.filter((l) => l.justified && l.ratio > LOOSE_RATIO).length;
   for (const other of [found.tight, found.loose]) {
     if (!other || other.lines.length === found.best.lines.length) continue;
     const worse = Math.max(0, other.demerits - found.best.demerits);
-    list.push({ setting: other, cost: 3 + Math.min(5, worse / 20000) });
+    const looser = Math.max(0, loose(other) - loose(found.best));
+    list.push({ setting: other, cost: 3 + Math.min(5, worse / 20000) + LOOSE_LINE * looser });
   }
   return list;
 }
+
+/**
+ * A line set looser than this ratio (more than half its stretch) shows its gaps beside its
+ * neighbours'; each such line a paragraph's other setting adds costs LOOSE_LINE, so a paragraph
+ * set a line longer or shorter to fill a page (a page a line short costs 10, makeup.ts) is one
+ * whose lines stay even, and one that would open a gap fills a pair of pages only.
+ */
+const LOOSE_RATIO = 0.5;
+const LOOSE_LINE = 8;
 
 /** Words a page's start is given by: enough to find it in the EPUB's text (epub/page-places.ts). */
 const WORDS = 40;
