@@ -4,11 +4,26 @@
  * read as such — no justified lines, no widow where a paragraph ends at a page's foot, the text
  * block's right edge where the measure ends — and a real widow or orphan there is still found;
  * a block set apart at a page's top (verse) begins anew; the flow runs on below a page's notes;
- * and an opener is held to its design's lead-in, a big numeral being no drop cap.
+ * a page's last line after a line of space is the text's, not a folio; a chapter with no title
+ * in a design with no drop cap opens where its text is sunk; and an opener is held to its
+ * design's lead-in, a big numeral being no drop cap.
  */
 import { describe, expect, it } from 'vitest';
 import { GOALS, type MeasureOptions, measureBook, type PrintMeasures } from './helpers/print-measures.ts';
-import { BODY, full, type LineSpec, type PageSpec, paragraph, raggedPages, sourceOf, word } from './helpers/synthetic-pages.ts';
+import {
+  BODY,
+  full,
+  type LineSpec,
+  type PageSpec,
+  PITCH,
+  paragraph,
+  ROWS,
+  ragged,
+  raggedPages,
+  sourceOf,
+  TOP,
+  word,
+} from './helpers/synthetic-pages.ts';
 
 const measure = (pages: PageSpec[], options: MeasureOptions = {}): PrintMeasures => measureBook(sourceOf(pages), options);
 
@@ -57,6 +72,29 @@ describe('print measures on a design set ragged right, in block paragraphs', () 
     // The same line after a line that is filled: the fourth paragraph's end, alone atop page 4.
     const widowed = raggedBook([4, 4, 4, 6, 1, 4, 4, 4, 4, 4, 5, 4, 4, 4, 4, 6, 4, 4]);
     expect(measure(widowed, { leadIn: 'none' }).widows.at.map((p) => p.page)).toEqual([4]);
+  });
+
+  it('read a one-line paragraph after a line of space at a page’s foot as the text’s last line, not furniture', () => {
+    // Each body page ends with a short paragraph of one line after a line of space, on row 32.
+    const body = (recto: boolean): PageSpec => ({
+      recto,
+      lines: [
+        ...Array.from({ length: 29 }, (_, k) => ragged(k)),
+        { words: ['stones', 'at', 'last.'] },
+        { words: ['one', 'line', 'alone.'], space: 1 },
+      ],
+    });
+    const pages = [
+      { recto: true, opener: true, dropCap: false, lines: Array.from({ length: 20 }, (_, k) => ragged(k)) },
+      body(false),
+      body(true),
+      body(false),
+      body(true),
+      { recto: false, lines: [ragged(1), ragged(2), ragged(3), { words: ['the', 'end.'] }] },
+    ];
+    const m = measure(pages, { leadIn: 'none' });
+    expect(Math.abs(m.geometry.bottom - (TOP + (ROWS - 1) * PITCH))).toBeLessThan(0.5);
+    expect(unmet(m)).toEqual([]);
   });
 
   it('find a figure past the measure, not a rule across it', () => {
@@ -114,6 +152,17 @@ describe('print measures across page turns in a justified design', () => {
     const m = measure(with_(pages, { 1: four, 2: five, 3: six, 4: seven }));
     expect(m.widows.at.map((p) => p.page)).toEqual([5]);
     expect(m.orphans.at.map((p) => p.page)).toEqual([6]);
+  });
+});
+
+describe('print measures find a chapter with no title', () => {
+  it('by its sink alone in a design with no drop cap, and hold its last page as the chapter’s', () => {
+    const pages = justifiedBook();
+    const untitled = [{ ...(pages[0] as PageSpec), title: false, dropCap: false }, ...pages.slice(1)];
+    const m = measure(untitled, { leadIn: 'none' });
+    expect([m.roles.opener, m.chapters]).toEqual([1, 1]);
+    // Its last page, a verso of five lines, is not held to the recto before it.
+    expect(unmet(m)).toEqual([]);
   });
 });
 

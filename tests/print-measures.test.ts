@@ -6,13 +6,14 @@
  * gutter, no widows or orphans, no em dash starting a line. Each book is built and read once,
  * in beforeAll; each goal is a test naming the pages where it breaks.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPdf } from './helpers/novel.ts';
 import { type CountKey, formatMeasures, GOALS, measurePrintPdf, type PrintMeasures } from './helpers/print-measures.ts';
 import { writeSeededNovel } from './helpers/seeded-novel.ts';
-import { REPO } from './helpers/tmp.ts';
+import { paragraphOf, random } from './helpers/seeded-prose.ts';
+import { REPO, tempDir } from './helpers/tmp.ts';
 
 const PRIDE = path.join(REPO, '..', 'shared', 'corpus', 'pride-and-prejudice', 'manuscript.md');
 
@@ -70,3 +71,28 @@ goals('the sample', 4, () => path.join(REPO, 'manuscript'));
 goals('the seeded novel', 8, () => writeSeededNovel());
 // Nothing runs when the suite is collected: where ../shared is absent it is skipped having done no work.
 goals('Pride and Prejudice', 61, () => PRIDE, describe.runIf(existsSync(PRIDE)));
+
+/** A pasted text (.txt): one chapter with no title, which prints no chapter number either. */
+function untitledText(): string {
+  const file = path.join(tempDir('galley-untitled-'), 'pasted.txt');
+  const rand = random(31);
+  writeFileSync(file, Array.from({ length: 40 }, () => paragraphOf(rand, true)).join('\n\n'));
+  return file;
+}
+
+describe('a chapter with no title, in print', () => {
+  // Its opener has no title to tell it: the measures find it by its sink (and its drop cap,
+  // drawn, which they read only on pages that may hold a figure), and hold its last page as
+  // the chapter's, not as a page that must face its verso on the same line.
+  for (const [design, theme] of [
+    ['with a drop cap', 'default'],
+    ['with no drop cap', 'modern'],
+  ] as const) {
+    it(`is read as a chapter ${design} (${theme}): its opener found, its last page its own`, async () => {
+      const built = await buildPdf(untitledText(), 'print', {}, { title: 'Pasted', author: 'A. Tester', theme });
+      const m = await measurePrintPdf(built.file);
+      expect([m.openers, m.chapters], formatMeasures(m, design)).toEqual([1, 1]);
+      expect(m.facingDiffer.count, formatMeasures(m, design)).toBe(0);
+    }, 120_000);
+  }
+});

@@ -1,6 +1,7 @@
 /**
  * Issue 12: in every built-in theme the print pages keep the print engine's measures. The sample
- * book (manuscript/) is built once per theme, to EPUB and print PDF, in one browser (beforeAll);
+ * book (manuscript/), and the real web-pasted seed where ../shared is present (one untitled
+ * chapter, a .txt), are each built once per theme, to EPUB and print PDF, in one browser (beforeAll);
  * each PDF embeds only the theme's own faces, as TrueType or OpenType; the body text of every
  * full page stands on the theme's baseline grid, no space squeezed; and issue 11's measures
  * (helpers/print-measures.ts), read once per PDF and held to the design the theme declares —
@@ -20,11 +21,12 @@ import { REPO, tempDir } from './helpers/tmp.ts';
 import { pdfFonts } from './helpers/tools.ts';
 
 const SAMPLE = path.join(REPO, 'manuscript');
+const SEED = path.join(REPO, '..', 'shared', 'seed', '000_ee611fcb0cfb0b3d.txt');
 
 /**
  * Goals not met yet, per theme: each is a test expected to fail (`it.fails`), so it reports the
  * day it is met and must then leave the list. None: with glyph expansion up to 3% and a lead-in's
- * gaps judged as its own (print-line-measures.ts), every theme meets every row on the sample.
+ * gaps judged as its own (print-line-measures.ts), every theme meets every row on both books.
  */
 const NOT_YET: Record<string, CountKey[]> = {};
 
@@ -37,80 +39,97 @@ interface Built {
   details: string[];
 }
 
-describe('the sample printed in every built-in theme', () => {
-  const built = new Map<string, Built>();
-  let session: BrowserSession;
-  const of = (theme: string) => built.get(theme) as Built;
+interface ThemeBook {
+  name: string;
+  input: string;
+  /** Its chapters (each opens a page the measures find), and the fewest lines it prints in any theme. */
+  chapters: number;
+  lines: number;
+  /** What book.yaml would give a manuscript without one. */
+  metadata?: { title: string; author: string };
+}
 
-  beforeAll(async () => {
-    const out = tempDir('galley-theme-measures-');
-    session = await launchBrowser();
-    for (const theme of THEMES) {
-      const from = performance.now();
-      const details: string[] = [];
-      const logger = { info() {}, warn() {}, error() {}, debug: (message: string) => details.push(message) };
-      const result = await build({ input: SAMPLE, out: path.join(out, theme), theme, session, logger });
-      const ms = performance.now() - from;
-      const file = (format: string) => result.files.find((f) => f.format === format)?.path ?? '';
-      const measures = await measurePrintPdf(file('pdf'), { leadIn: declaredLeadIn(theme) });
-      built.set(theme, { epub: file('epub'), pdf: file('pdf'), ms, measures, details });
-    }
-  }, 300_000);
+function themeMeasures(book: ThemeBook, run: typeof describe | ReturnType<typeof describe.runIf> = describe) {
+  run(`${book.name} printed in every built-in theme`, () => {
+    const built = new Map<string, Built>();
+    let session: BrowserSession;
+    const of = (theme: string) => built.get(theme) as Built;
 
-  afterAll(async () => {
-    await session?.close();
+    beforeAll(async () => {
+      const out = tempDir('galley-theme-measures-');
+      session = await launchBrowser();
+      for (const theme of THEMES) {
+        const from = performance.now();
+        const details: string[] = [];
+        const logger = { info() {}, warn() {}, error() {}, debug: (message: string) => details.push(message) };
+        const result = await build({ input: book.input, out: path.join(out, theme), theme, session, logger, ...book.metadata });
+        const ms = performance.now() - from;
+        const file = (format: string) => result.files.find((f) => f.format === format)?.path ?? '';
+        const measures = await measurePrintPdf(file('pdf'), { leadIn: declaredLeadIn(theme) });
+        built.set(theme, { epub: file('epub'), pdf: file('pdf'), ms, measures, details });
+      }
+    }, 300_000);
+
+    afterAll(async () => {
+      await session?.close();
+    });
+
+    it(`builds ${book.name} with every theme to EPUB and print PDF, in one browser`, () => {
+      for (const theme of THEMES) expect(existsSync(of(theme).epub) && existsSync(of(theme).pdf), theme).toBe(true);
+      console.log(`theme builds (${book.name}): ${THEMES.map((t) => `${t} ${Math.round(of(t).ms)}`).join(', ')} ms`);
+    });
+
+    it.each(THEMES)(
+      '%s: the body prints from its sheets, each page as laid out (page-cut.js), never from the slower flow',
+      (theme) => {
+        expect(of(theme).details.filter((d) => d.includes('from its flow'))).toEqual([]);
+      },
+    );
+
+    it.each(THEMES)('%s: the PDF embeds only the faces its own theme.json lists, as TrueType or OpenType', async (theme) => {
+      expectOwnFaces(await pdfFonts(of(theme).pdf), families(theme));
+    });
+
+    it.each(THEMES)('%s: the text of every full page stands on the baseline grid, no space squeezed', async (theme) => {
+      const line = Number.parseFloat(inherited(theme, (m) => m.print?.['line-height']) ?? 'NaN');
+      const pages = await drawnPages(of(theme).pdf);
+      // Lines of two words or more: a one-word label on a line of its own in another face (a chat
+      // sender's name in small caps) stands where that face's metrics put it, up to a pixel off.
+      const sample = fullPages(pages, { least: 14, words: 2 });
+      expect(sample.length, 'full pages').toBeGreaterThan(6);
+      expectOnGrid(sample, line, book.name);
+      // No space squeezed to under a twentieth of an em (a line set beside a drop cap it was not
+      // measured beside, at a leading of 14 pt).
+      expect(squeezedSpaces(pages)).toEqual([]);
+    });
+
+    it.each(THEMES)('%s: is read as designed: its openers, justified or ragged as its book.css declares', (theme) => {
+      const m = of(theme).measures;
+      const report = formatMeasures(m, theme);
+      expect(m.openers, report).toBe(book.chapters);
+      expect(m.chapters, report).toBe(book.chapters);
+      const align = declaredProperty(theme, '--galley-text-align');
+      expect(align, theme).toMatch(/^(justify|left)$/);
+      expect(m.geometry.ragged, report).toBe(align === 'left');
+      if (align === 'justify') expect(m.justified, report).toBeGreaterThan(100);
+      expect(m.lines, report).toBeGreaterThan(book.lines);
+    });
+
+    describe.each(THEMES)('%s in print', (theme) => {
+      for (const goal of GOALS) {
+        const test = NOT_YET[theme]?.includes(goal.key) ? it.fails : it;
+        test(`${goal.measure}: ${goal.goal}`, () => {
+          const m = of(theme).measures;
+          const places = m[goal.key].at.map((p) => `p. ${p.page}: ${p.text}`).join('\n');
+          expect(goal.met(m), `${theme}: ${goal.measure} = ${goal.value(m)} (goal ${goal.goal})\n${places}`).toBe(true);
+        });
+      }
+    });
   });
+}
 
-  it('builds the sample with every theme to EPUB and print PDF, in one browser', () => {
-    for (const theme of THEMES) expect(existsSync(of(theme).epub) && existsSync(of(theme).pdf), theme).toBe(true);
-    console.log(`theme builds (sample): ${THEMES.map((t) => `${t} ${Math.round(of(t).ms)}`).join(', ')} ms`);
-  });
-
-  it.each(THEMES)(
-    '%s: the body prints from its sheets, each page as laid out (page-cut.js), never from the slower flow',
-    (theme) => {
-      expect(of(theme).details.filter((d) => d.includes('from its flow'))).toEqual([]);
-    },
-  );
-
-  it.each(THEMES)('%s: the PDF embeds only the faces its own theme.json lists, as TrueType or OpenType', async (theme) => {
-    expectOwnFaces(await pdfFonts(of(theme).pdf), families(theme));
-  });
-
-  it.each(THEMES)('%s: the text of every full page stands on the baseline grid, no space squeezed', async (theme) => {
-    const line = Number.parseFloat(inherited(theme, (m) => m.print?.['line-height']) ?? 'NaN');
-    const pages = await drawnPages(of(theme).pdf);
-    // Lines of two words or more: a one-word label on a line of its own in another face (a chat
-    // sender's name in small caps) stands where that face's metrics put it, up to a pixel off.
-    const sample = fullPages(pages, { least: 14, words: 2 });
-    expect(sample.length, 'full pages').toBeGreaterThan(6);
-    expectOnGrid(sample, line, 'the sample');
-    // No space squeezed to under a twentieth of an em (a line set beside a drop cap it was not
-    // measured beside, at a leading of 14 pt).
-    expect(squeezedSpaces(pages)).toEqual([]);
-  });
-
-  it.each(THEMES)('%s: is read as designed: its openers, justified or ragged as its book.css declares', (theme) => {
-    const m = of(theme).measures;
-    const report = formatMeasures(m, theme);
-    const chapters = chapterTitles(SAMPLE).length;
-    expect(m.openers, report).toBe(chapters);
-    expect(m.chapters, report).toBe(chapters);
-    const align = declaredProperty(theme, '--galley-text-align');
-    expect(align, theme).toMatch(/^(justify|left)$/);
-    expect(m.geometry.ragged, report).toBe(align === 'left');
-    if (align === 'justify') expect(m.justified, report).toBeGreaterThan(100);
-    expect(m.lines, report).toBeGreaterThan(300);
-  });
-
-  describe.each(THEMES)('%s in print', (theme) => {
-    for (const goal of GOALS) {
-      const test = NOT_YET[theme]?.includes(goal.key) ? it.fails : it;
-      test(`${goal.measure}: ${goal.goal}`, () => {
-        const m = of(theme).measures;
-        const places = m[goal.key].at.map((p) => `p. ${p.page}: ${p.text}`).join('\n');
-        expect(goal.met(m), `${theme}: ${goal.measure} = ${goal.value(m)} (goal ${goal.goal})\n${places}`).toBe(true);
-      });
-    }
-  });
-});
+themeMeasures({ name: 'the sample', input: SAMPLE, chapters: chapterTitles(SAMPLE).length, lines: 300 });
+themeMeasures(
+  { name: 'the seed (../shared)', input: SEED, chapters: 1, lines: 200, metadata: { title: 'Seed', author: 'Seed Author' } },
+  describe.runIf(existsSync(SEED)),
+);

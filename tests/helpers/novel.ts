@@ -57,8 +57,13 @@ export interface BuiltPdf extends PdfResult {
   details: string[];
 }
 
-export async function buildPdf(input: string, edition: PdfEdition = 'print', options: PdfOptions = {}): Promise<BuiltPdf> {
-  const { book } = await typeset({ input });
+export async function buildPdf(
+  input: string,
+  edition: PdfEdition = 'print',
+  options: PdfOptions = {},
+  overrides?: { title: string; author: string; theme?: string },
+): Promise<BuiltPdf> {
+  const { book } = await typeset({ input, ...(overrides ? { overrides } : {}) });
   const details: string[] = [];
   const logger = options.logger ?? { info() {}, warn() {}, error() {}, debug: (message: string) => details.push(message) };
   const result = await renderPdf(book, { ...options, edition, logger });

@@ -2,8 +2,9 @@
  * The text block of a print PDF as its pages show it (see print-pages.ts for the reading):
  *
  * 1. the line pitch is the median distance between consecutive baselines of running text; the
- *    block's top and bottom the baselines most pages' running text starts and ends on (a first
- *    line followed within 1.3 pitches by another);
+ *    block's top and bottom the baselines most pages' running text starts and ends on (its first
+ *    and last lines but a running head's and a folio's: on the baseline most pages' first or
+ *    last line stands, more than 1.3 pitches from the next);
  * 2. its left edge on rectos and on versos is where most lines of four words or more start;
  * 3. its right edge is where most of them end — in a justified design. A design set ragged right
  *    shows it: fewer than a third of those lines end within 1 pt of that most common end. Its
@@ -50,13 +51,21 @@ export function blockOf(pageLines: BookLine[][], bodySize: number): { pitch: num
   const text = pageLines.map(textLines);
   const steps = text.flatMap((lines) => lines.slice(1).map((l, k) => l.base - (lines[k] as BookLine).base));
   const pitch = median(steps.filter((s) => s > 0.6 * bodySize && s < 2.2 * bodySize)) || 1.2 * bodySize;
+  // The furniture: a page's first or last line on the baseline most pages' is on, set apart
+  // from the text by more than a line (a running head, a folio). Not a test of distance alone:
+  // a design with a line of space between paragraphs sets a one-line paragraph that far apart.
+  const full = pageLines.filter((lines) => lines.length >= 8);
+  const headBase = mode(full.map((lines) => (lines[0] as BookLine).base));
+  const footBase = mode(full.map((lines) => (lines.at(-1) as BookLine).base));
+  const apart = (a: BookLine | undefined, b: BookLine | undefined) => !a || !b || Math.abs(a.base - b.base) > 1.3 * pitch;
+  const near = (line: BookLine, base: number | undefined) => base !== undefined && Math.abs(line.base - base) <= 0.5;
   const firsts: number[] = [];
   const lasts: number[] = [];
-  for (const lines of pageLines) {
-    const first = lines.findIndex((l, k) => (lines[k + 1]?.base ?? Number.POSITIVE_INFINITY) - l.base < 1.3 * pitch);
-    const last = lines.findLastIndex((l, k) => k > 0 && l.base - (lines[k - 1] as BookLine).base < 1.3 * pitch);
-    if (first >= 0 && lines.length >= 8) firsts.push((lines[first] as BookLine).base);
-    if (last >= 0 && lines.length >= 8) lasts.push((lines[last] as BookLine).base);
+  for (const lines of full) {
+    const head = near(lines[0] as BookLine, headBase) && apart(lines[0], lines[1]) ? 1 : 0;
+    const foot = near(lines.at(-1) as BookLine, footBase) && apart(lines.at(-1), lines.at(-2)) ? 1 : 0;
+    firsts.push((lines[head] as BookLine).base);
+    lasts.push((lines[lines.length - 1 - foot] as BookLine).base);
   }
   return { pitch, top: mode(firsts) ?? 0, bottom: mode(lasts) ?? Number.POSITIVE_INFINITY };
 }

@@ -270,9 +270,15 @@ function assignRoles(pages: BookPage[], g: BookGeometry, bodyStart: number, open
   close();
 }
 
-/** A chapter's first page: its text sunk below the block's top, a display line among its first three or a drop cap. */
+/**
+ * A chapter's first page: its text sunk below the block's top, with a display line among its
+ * first three, a drop cap, or nothing drawn above it (a chapter with no title, in a design with
+ * no drop cap: only its sink tells it; a figure above the text, taller than a line, is a page
+ * that opens with one; a rule is a chapter head's).
+ */
 function sunk(page: BookPage, g: BookGeometry): boolean {
   const first = page.lines[0];
   if (!first || !page.lines.some((l) => !l.display) || first.base < g.top + 3 * g.pitch) return false;
-  return page.dropCap !== undefined || page.lines.slice(0, 3).some((l) => l.display);
+  if (page.dropCap !== undefined || page.lines.slice(0, 3).some((l) => l.display)) return true;
+  return !page.figures.some((f) => f.bottom <= first.base && f.bottom - f.top > g.bodySize);
 }

@@ -115,11 +115,13 @@ async function figureBoxes(file: string, pages: number[]): Promise<Map<number, B
 /**
  * Pages that may hold a figure: those that name an image among their resources, those whose
  * words leave a hole (fewer than 4 baselines, or 4 or more times the usual step between
- * baselines, or the top 40% of the page empty), and those with a heading. Only these are read
- * for figures.
+ * baselines, or the top 40% of the page empty), those with a heading, and those whose text
+ * starts well below where a full page's does (`sunk`: a chapter's opener with no title, which
+ * may draw its drop cap). Only these are read for figures.
  */
-function mayHoldFigure(page: { height: number; words: { base: number; size: number }[] }, image: boolean): boolean {
+function mayHoldFigure(page: { height: number; words: { base: number; size: number }[] }, image: boolean, sunk: number): boolean {
   if (image) return true;
+  if (page.words.length && Math.min(...page.words.map((w) => w.base)) > sunk) return true;
   // A heading (a chapter's opener, which may draw its drop cap).
   const sizes = page.words.map((w) => w.size).sort((a, b) => a - b);
   if (page.words.some((w) => w.size > 1.25 * (sizes[Math.floor(sizes.length / 2)] ?? 0))) return true;
@@ -130,11 +132,29 @@ function mayHoldFigure(page: { height: number; words: { base: number; size: numb
   return (bases[0] as number) > 0.4 * page.height || steps.some((s) => s > 4 * usual);
 }
 
+/**
+ * The baseline below which a page's first one is sunk: three of the usual steps below the usual
+ * first baseline (the median over pages of ten baselines or more; Infinity when there are none).
+ */
+function sunkBelow(pages: { words: { base: number }[] }[]): number {
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const full = pages
+    .map((page) => [...new Set(page.words.map((w) => Math.round(w.base)))].sort((a, b) => a - b))
+    .filter((bases) => bases.length >= 10);
+  if (!full.length) return Number.POSITIVE_INFINITY;
+  const first = median(full.map((bases) => bases[1] as number)) as number;
+  const step = median(full.flatMap((bases) => bases.slice(2).map((b, k) => b - (bases[k + 1] as number)))) as number;
+  return first + 3 * step;
+}
+
 /** A print PDF as print-pages.ts reads it. `openers` (page indexes) overrides the inferred chapter openings. */
 export async function readPrintPdf(file: string, openers?: number[]): Promise<SourceBook> {
   const [drawn, doc] = await Promise.all([drawnPages(file), load(file)]);
   const pages = doc.getPages();
-  const candidates = drawn.flatMap((page, i) => (mayHoldFigure(page, holdsImage(doc, pages[i]?.node.Resources())) ? [i] : []));
+  const sunk = sunkBelow(drawn);
+  const candidates = drawn.flatMap((page, i) =>
+    mayHoldFigure(page, holdsImage(doc, pages[i]?.node.Resources()), sunk) ? [i] : [],
+  );
   const figures = await figureBoxes(file, candidates);
   return {
     bodyStart: decimalStart(doc),

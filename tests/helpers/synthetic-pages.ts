@@ -101,6 +101,8 @@ export interface PageSpec {
   /** A chapter opener: title sunk, lines start lower, a drop cap beside the first three. */
   opener?: boolean;
   dropCap?: boolean;
+  /** An opener's title (default true; false: a chapter with none, only sunk). */
+  title?: boolean;
   /** Running head and folio (default on, off on openers). */
   furniture?: boolean;
   /** The folio printed (12 by default). */
@@ -115,7 +117,7 @@ export function page(spec: PageSpec): SourcePage {
   const words: DrawnWord[] = [];
   const left = spec.recto ? LEFT.recto : LEFT.verso;
   const start = spec.opener ? TOP + 12 * PITCH : TOP;
-  if (spec.opener)
+  if (spec.opener && spec.title !== false)
     words.push(word('Chapter', left + 120, start - 4 * PITCH, 17.4), word('One', left + 200, start - 4 * PITCH, 17.4));
   const drop = spec.opener && spec.dropCap !== false;
   if (drop) words.push({ ...word('T', left, start + 2 * PITCH, 55.9), xMax: left + 36 });
