@@ -1,13 +1,14 @@
 /**
  * The built-in themes as designs: each theme.json passes the schema and names font packages that
  * are installed with the files it lists; a short book of every element fiction needs builds with
- * every theme, to EPUB and print PDF, in one browser; each PDF embeds only the theme's own faces,
+ * every theme, to EPUB and print PDF, in one browser, its EPUB passing EPUBCheck with no message
+ * under every store target and DAISY Ace; each PDF embeds only the theme's own faces,
  * as TrueType or OpenType (no Type 3, no fallback font), and its lines of letters, verse, chat and
  * epigraphs stand on the theme's baseline grid; the chapter opener's computed styles (read in
  * Chromium from each theme's print page) differ between every two themes. The sample book in
  * every theme, and its print measures: theme-measures.test.ts.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,12 +16,14 @@ import { themeSchema } from '../src/config/theme-schema.ts';
 import { build } from '../src/core/build.ts';
 import { typeset } from '../src/core/typeset.ts';
 import { type BrowserSession, launchBrowser } from '../src/output/browser.ts';
+import { EPUB_TARGETS } from '../src/output/epub/targets.ts';
+import { renderEpub } from '../src/output/epub.ts';
 import { drawnPages } from './helpers/pdf-read.ts';
 import { families, inherited, manifest, ownFonts, THEMES } from './helpers/theme-manifests.ts';
 import { chapterTitles, expectOnGrid, expectOwnFaces, fullPages } from './helpers/theme-pages.ts';
 import { openThemePrintPage } from './helpers/theme-print-page.ts';
 import { tempDir } from './helpers/tmp.ts';
-import { pdfFonts } from './helpers/tools.ts';
+import { aceCheck, type EpubcheckResult, epubcheckMany, pdfFonts } from './helpers/tools.ts';
 
 const ROOT = path.join(import.meta.dirname, '..');
 const SAMPLE = path.join(ROOT, 'manuscript');
@@ -45,6 +48,7 @@ interface OpenerStyle {
 
 describe('the built-in theme designs', () => {
   const elements = new Map<string, Built>();
+  const checks = new Map<string, EpubcheckResult>();
   const styles = new Map<string, OpenerStyle>();
   let session: BrowserSession;
 
@@ -58,11 +62,46 @@ describe('the built-in theme designs', () => {
       elements.set(theme, { epub: file('epub'), pdf: file('pdf'), ms: performance.now() - from });
     }
     for (const theme of THEMES) styles.set(theme, await openerStyle(session, theme));
-  }, 240_000);
+    // The elements book's EPUB for every store target too, checked in one EPUBCheck run.
+    const files: string[] = [];
+    for (const theme of THEMES) {
+      const { book } = await typeset({ input: ELEMENTS, overrides: { theme } });
+      for (const target of EPUB_TARGETS) {
+        const file = path.join(out, `elements-${theme}-${target}.epub`);
+        writeFileSync(file, await renderEpub(book, { target }));
+        files.push(file);
+      }
+    }
+    const results = epubcheckMany(files);
+    files.forEach((file, i) => checks.set(path.basename(file, '.epub'), results[i] as EpubcheckResult));
+  }, 300_000);
 
   afterAll(async () => {
     await session?.close();
   });
+
+  it('gives the elements book’s EPUB in every theme and store target EPUBCheck with no message', () => {
+    expect(checks.size).toBe(THEMES.length * EPUB_TARGETS.length);
+    const failed = [...checks]
+      .filter(([, check]) => !check.clean)
+      .map(([key, check]) => `${key}: ${check.summary}\n${check.output}`);
+    expect(failed).toEqual([]);
+  });
+
+  it('gives the elements book’s EPUB in every theme DAISY Ace’s pass', async () => {
+    const failed: string[] = [];
+    // Two at a time: each Ace run is mostly its browser starting.
+    const queue = [...THEMES];
+    const worker = async () => {
+      for (let theme = queue.shift(); theme !== undefined; theme = queue.shift()) {
+        const report = await aceCheck(elements.get(theme)?.epub as string);
+        if (report.outcome !== 'pass' || report.violations.length)
+          failed.push(`${theme}: ${report.outcome}\n${report.violations.join('\n')}`);
+      }
+    };
+    await Promise.all([worker(), worker()]);
+    expect(failed).toEqual([]);
+  }, 240_000);
 
   it('has at least eight themes, default first among them, each of the others extending it', () => {
     expect(THEMES.length).toBeGreaterThanOrEqual(8);

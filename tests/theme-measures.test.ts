@@ -18,7 +18,7 @@ import { type CountKey, formatMeasures, GOALS, measurePrintPdf, type PrintMeasur
 import { declaredLeadIn, declaredProperty, families, inherited, THEMES } from './helpers/theme-manifests.ts';
 import { chapterTitles, expectOnGrid, expectOwnFaces, fullPages, squeezedSpaces } from './helpers/theme-pages.ts';
 import { REPO, tempDir } from './helpers/tmp.ts';
-import { pdfFonts } from './helpers/tools.ts';
+import { epubcheckMany, pdfFonts } from './helpers/tools.ts';
 
 const SAMPLE = path.join(REPO, 'manuscript');
 const SEED = path.join(REPO, '..', 'shared', 'seed', '000_ee611fcb0cfb0b3d.txt');
@@ -77,6 +77,13 @@ function themeMeasures(book: ThemeBook, run: typeof describe | ReturnType<typeof
     it(`builds ${book.name} with every theme to EPUB and print PDF, in one browser`, () => {
       for (const theme of THEMES) expect(existsSync(of(theme).epub) && existsSync(of(theme).pdf), theme).toBe(true);
       console.log(`theme builds (${book.name}): ${THEMES.map((t) => `${t} ${Math.round(of(t).ms)}`).join(', ')} ms`);
+    });
+
+    // The sample's EPUBs are checked under every store target in epub-theme.test.ts.
+    it.runIf(book.input !== SAMPLE)('gives its EPUB in every theme EPUBCheck with no message', () => {
+      const results = epubcheckMany(THEMES.map((theme) => of(theme).epub));
+      const failed = results.flatMap((check, i) => (check.clean ? [] : [`${THEMES[i]}: ${check.summary}\n${check.output}`]));
+      expect(failed).toEqual([]);
     });
 
     it.each(THEMES)(
