@@ -73,7 +73,7 @@ describe('the built-in theme designs', () => {
       }
     }
     const results = epubcheckMany(files);
-    files.forEach((file, i) => checks.set(path.basename(file, '.epub'), results[i] as EpubcheckResult));
+    for (const [i, file] of files.entries()) checks.set(path.basename(file, '.epub'), results[i] as EpubcheckResult);
   }, 300_000);
 
   afterAll(async () => {
