@@ -164,6 +164,13 @@ describe('print measures find a chapter with no title', () => {
     // Its last page, a verso of five lines, is not held to the recto before it.
     expect(unmet(m)).toEqual([]);
   });
+
+  it('but not on a page holding only a note run on, set at its foot', () => {
+    const pages = justifiedBook();
+    const note = paragraph(20, { space: 8 }).map((l) => ({ ...l, size: 0.9 * BODY }));
+    const m = measure([...pages.slice(0, 5), { recto: false, lines: note }]);
+    expect([m.roles.opener, m.chapters]).toEqual([1, 1]);
+  });
 });
 
 describe('print measures hold an opener to its design’s lead-in', () => {

@@ -274,11 +274,13 @@ function assignRoles(pages: BookPage[], g: BookGeometry, bodyStart: number, open
  * A chapter's first page: its text sunk below the block's top, with a display line among its
  * first three, a drop cap, or nothing drawn above it (a chapter with no title, in a design with
  * no drop cap: only its sink tells it; a figure above the text, taller than a line, is a page
- * that opens with one; a rule is a chapter head's).
+ * that opens with one; a rule is a chapter head's). Such a page holds a line at the body's size:
+ * one holding only a note's lines, which stand at the page's foot, runs a note on.
  */
 function sunk(page: BookPage, g: BookGeometry): boolean {
   const first = page.lines[0];
   if (!first || !page.lines.some((l) => !l.display) || first.base < g.top + 3 * g.pitch) return false;
   if (page.dropCap !== undefined || page.lines.slice(0, 3).some((l) => l.display)) return true;
-  return !page.figures.some((f) => f.bottom <= first.base && f.bottom - f.top > g.bodySize);
+  const body = page.lines.some((l) => Math.abs(l.size - g.bodySize) <= 0.05 * g.bodySize);
+  return body && !page.figures.some((f) => f.bottom <= first.base && f.bottom - f.top > g.bodySize);
 }
