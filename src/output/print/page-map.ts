@@ -8,6 +8,7 @@
  * it at the back). Its marker stands beside the next page's.
  */
 import type { BlockKind } from './blocks.ts';
+import type { Setting, Token } from './linebreak/index.ts';
 import type { PagePlan, PlacedBlock } from './plan.ts';
 import type { PageStart } from './set-lines.ts';
 
@@ -32,4 +33,52 @@ export function pageMap({ plan, front, frontWords, body }: MappedPages): string[
     const kind = block && front[block.index]?.kind;
     return kind && NOT_IN_PLACE.has(kind) ? '' : (frontWords[source.page] ?? '');
   });
+}
+
+/** Words a page's start is given by: enough to find it in the EPUB's text (epub/page-places.ts). */
+export const WORDS = 40;
+
+/**
+ * The first words of the page that starts at `start`, as the book's text reads: a word the
+ * tokens split after a hard hyphen or a dash ("ninety-" | "six") is written whole again, as the
+ * EPUB's text has it.
+ */
+export function startWords(
+  units: Array<{ tokens?: Token[] | undefined }>,
+  start: { unit: number; line: number },
+  settingOf: (unit: number) => Setting | undefined,
+): string {
+  let text = '';
+  let words = 0;
+  /** Whether the next word runs on from the one before (after a `break-after`). */
+  let joined = false;
+  const add = (word: string) => {
+    text += text && !joined ? ` ${word}` : word;
+    joined = false;
+    words++;
+  };
+  for (let u = start.unit; u < units.length && words < WORDS; u++) {
+    const tokens = units[u]?.tokens ?? [];
+    const line = u === start.unit ? settingOf(u)?.lines[start.line] : undefined;
+    let from = line?.from ?? 0;
+    if (line && line.fromPiece > 0) {
+      const word = tokens[from];
+      if (word?.kind === 'word')
+        add(
+          word.pieces
+            .slice(line.fromPiece)
+            .map((p) => p.text)
+            .join(''),
+        );
+      from++;
+    }
+    joined = false;
+    for (let t = from; t < tokens.length && words < WORDS; t++) {
+      const token = tokens[t] as Token;
+      if (token.kind === 'word') add(token.text);
+      else if (token.kind === 'break-after') joined = true;
+      else joined = false;
+    }
+  }
+  return text;
 }

@@ -19,10 +19,11 @@
 import type { BookPage } from '../browser.ts';
 import type { PrintBlock } from './blocks.ts';
 import { type CutUnit, lineCutter, type SetLine } from './cut-lines.ts';
-import type { BreakRules, LineSetting, LineWidths, Setting, Token } from './linebreak/index.ts';
+import type { BreakRules, LineSetting, LineWidths, Setting } from './linebreak/index.ts';
 import { type Breaker, createBreaker } from './linebreak/knuth-plass.ts';
 import { type MakeupRules, type MakeupUnit, makeUpSection } from './makeup.ts';
 import { collectPageGarbage } from './memory.ts';
+import { startWords, WORDS } from './page-map.ts';
 import { type MeasuredUnit, measureSections } from './page-measure.ts';
 import { callsPerLine, notesAlone, type PlacedNotes, placeNotes } from './page-notes.ts';
 import { pageScript, runScript } from './page-script.ts';
@@ -138,7 +139,10 @@ export async function setLines(page: BookPage, job: SetLinesJob): Promise<LinesR
       if (placed) notes.push(placed);
       // A page of notes alone starts with their words, which notes-set.js reads where it puts them.
       if (placed && alone) notesOnly.push(pages.length);
-      pages.push({ section: s, words: alone ? '' : firstWords(section.units, p.start, options, made.choice) });
+      pages.push({
+        section: s,
+        words: alone ? '' : startWords(section.units, p.start, (u) => options[u]?.[made.choice[u] ?? 0]?.setting),
+      });
     });
     position += made.pages.length;
   }
@@ -215,38 +219,3 @@ function alternatives(unit: MeasuredUnit, breaker: Breaker): Alternative[] | und
  */
 const LOOSE_RATIO = 0.5;
 const LOOSE_LINE = 8;
-
-/** Words a page's start is given by: enough to find it in the EPUB's text (epub/page-places.ts). */
-const WORDS = 40;
-
-/** The first words of the page that starts at `start`. */
-function firstWords(
-  units: MeasuredUnit[],
-  start: { unit: number; line: number },
-  options: Array<Alternative[] | undefined>,
-  choice: number[],
-): string {
-  const words: string[] = [];
-  for (let u = start.unit; u < units.length && words.length < WORDS; u++) {
-    const tokens = units[u]?.tokens ?? [];
-    const setting = options[u]?.[choice[u] ?? 0]?.setting;
-    const line = u === start.unit ? setting?.lines[start.line] : undefined;
-    let from = line?.from ?? 0;
-    if (line && line.fromPiece > 0) {
-      const word = tokens[from];
-      if (word?.kind === 'word')
-        words.push(
-          word.pieces
-            .slice(line.fromPiece)
-            .map((p) => p.text)
-            .join(''),
-        );
-      from++;
-    }
-    for (let t = from; t < tokens.length && words.length < WORDS; t++) {
-      const token = tokens[t] as Token;
-      if (token.kind === 'word') words.push(token.text);
-    }
-  }
-  return words.join(' ');
-}
