@@ -13,7 +13,7 @@ import { build } from '../src/core/build.ts';
 import { formatDiagnostic } from '../src/diagnostics.ts';
 import { lineOf, writeFeatureBook } from './helpers/epub-book.ts';
 import { tempDir } from './helpers/tmp.ts';
-import { aceCheck, epubBinaryEntries, epubcheck, epubEntries } from './helpers/tools.ts';
+import { aceCheck, type EpubcheckResult, epubBinaryEntries, epubcheckMany, epubEntries } from './helpers/tools.ts';
 
 const TARGETS = ['generic', 'kindle', 'apple', 'kobo'] as const;
 
@@ -35,8 +35,12 @@ describe('an EPUB with every feature', async () => {
   const lamps = entries.get('OEBPS/the-lamps.xhtml') as string;
   const diagnostics = generic.result.diagnostics.map(formatDiagnostic);
 
-  it.each(['generic', 'kindle', 'apple'] as const)('passes EPUBCheck with no errors or warnings for --target %s', (target) => {
-    const check = epubcheck(builds[target]?.file as string);
+  // The three targets checked in one EPUBCheck run (one Java start), when the first asks.
+  const checked = ['generic', 'kindle', 'apple'] as const;
+  let checks: EpubcheckResult[] | undefined;
+  it.each(checked)('passes EPUBCheck with no errors or warnings for --target %s', (target) => {
+    checks ??= epubcheckMany(checked.map((t) => builds[t]?.file as string));
+    const check = checks[checked.indexOf(target)] as EpubcheckResult;
     expect(check.clean, check.output).toBe(true);
   });
 
