@@ -29,7 +29,7 @@ describe('on a PDF drawn with pdf-lib', () => {
     const second = doc.addPage([300, 400]);
     second.setCropBox(10, 20, 280, 360);
     second.drawText('Cropped', { x: 50, y: 300, size: 20, font });
-    // A Type 3 font in the resources, drawn with or not: pdffonts lists what the page holds.
+    // A Type 3 font in the resources, drawn with or not: the font list holds what the page's resources hold.
     const type3 = doc.context.obj({
       Type: 'Font',
       Subtype: 'Type3',

@@ -1,5 +1,5 @@
 /**
- * A PDF's words with their boxes (as `pdftotext -bbox` gives them; read in pdf-read.ts), grouped
+ * A PDF's words with their boxes (read with pdf.js in pdf-read.ts), grouped
  * into lines per page: what the print tests measure (margins, word gaps, hyphenated line ends,
  * furniture).
  */

@@ -1,7 +1,8 @@
 /**
- * What a PDF's objects say about it, read with pdf-lib: the document information and page size
- * (as `pdfinfo` reports them), and every font the pages use with its type and whether it is
- * embedded (as `pdffonts` lists them).
+ * What a PDF's objects say about it, read with pdf-lib alone (no program is run): the document
+ * information and page size, and every font the pages use with its type and whether it is
+ * embedded. The values are written the way the common PDF inspection tools write them, so that a
+ * figure here can be compared with one an author reads off their own machine.
  */
 import { readFileSync } from 'node:fs';
 import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFRef, PDFStream } from 'pdf-lib';
@@ -10,7 +11,7 @@ async function load(file: string): Promise<PDFDocument> {
   return PDFDocument.load(readFileSync(file), { updateMetadata: false });
 }
 
-/** A number as C's `%g` writes it (six significant digits), as pdfinfo does. */
+/** A number as C's `%g` writes it (six significant digits). */
 function g(value: number): string {
   return String(Number(value.toPrecision(6)));
 }
@@ -41,7 +42,7 @@ export async function pdfInfo(file: string): Promise<Record<string, string>> {
 
 export interface PdfFont {
   name: string;
-  /** As pdffonts names it: `CID TrueType`, `TrueType`, `Type 1C`, `Type 3`, … */
+  /** The font's kind: `CID TrueType`, `TrueType`, `Type 1C`, `Type 3`, … */
   type: string;
   embedded: boolean;
 }
@@ -56,7 +57,7 @@ function fontFile(descriptor: PDFDict | undefined): PDFStream | undefined {
   return undefined;
 }
 
-/** pdffonts' name for a font's type, from its Subtype and, for a compact or OpenType file, the file's. */
+/** A font's kind, from its Subtype and, for a compact or OpenType file, the file's. */
 function fontType(font: PDFDict): { type: string; embedded: boolean } {
   const subtype = font.lookup(PDFName.of('Subtype'))?.toString();
   if (subtype === '/Type3') return { type: 'Type 3', embedded: true };

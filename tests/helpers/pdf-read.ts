@@ -2,9 +2,9 @@
  * The words a PDF draws, page by page, read with pdf.js (unpdf's build): each glyph's text and
  * advance box on the page, from the page's operator list (pdf.js parses the content streams,
  * forms and fonts; this follows the text state and the transforms). The glyphs are grouped
- * into words by the rules poppler's text output uses, so the words and their boxes are what
- * `pdftotext -bbox` gives: a space or a gap of more than a tenth of the font size ends a word; a
- * box runs from the font's descent to its ascent (its FontDescriptor's, as poppler takes them).
+ * into words by the rules common PDF text extractors use (no program is run): a space or a gap
+ * of more than a tenth of the font size ends a word; a box runs from the font's descent to its
+ * ascent (its FontDescriptor's).
  */
 import { readFileSync } from 'node:fs';
 
@@ -37,7 +37,7 @@ export interface DrawnWord {
 export interface DrawnPage {
   width: number;
   height: number;
-  /** Words in the order they are drawn (pdftotext -raw order). */
+  /** Words in the order they are drawn. */
   words: DrawnWord[];
 }
 
@@ -181,13 +181,13 @@ export async function drawnPages(file: string, first = 1, last = Number.POSITIVE
     const pages: DrawnPage[] = [];
     for (let n = first; n <= Math.min(last, document.numPages); n++) {
       const page = await document.getPage(n);
-      // The crop box: what pdftotext measures from, its top left the origin.
+      // The crop box: what the words are measured from, its top left the origin.
       const [x0, y0, x1, y1] = page.view as [number, number, number, number];
       const [width, height] = [x1 - x0, y1 - y0];
       const list = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
       const glyphs = glyphsOf(list, OPS, (name) => page.commonObjs.get(name) as PdfjsFont)
         .map((g) => ({ ...g, left: g.left - x0, right: g.right - x0, base: y1 - g.base }))
-        // poppler leaves out what is drawn off the page.
+        // What is drawn off the page is left out.
         .filter((g) => g.right >= 0 && g.left <= width && g.base >= 0 && g.base <= height);
       pages.push({ width, height, words: wordsOf(visible(glyphs)) });
       page.cleanup();
@@ -218,7 +218,7 @@ function visible(glyphs: Glyph[]): Glyph[] {
   return out;
 }
 
-/** poppler's TextPage::addChar: a space, a gap, a jump back, another baseline or size ends a word. */
+/** A space, a gap, a jump back, another baseline or size ends a word. */
 function wordsOf(glyphs: Glyph[]): DrawnWord[] {
   const words: Glyph[][] = [];
   let current: Glyph[] = [];
@@ -245,7 +245,7 @@ function wordsOf(glyphs: Glyph[]): DrawnWord[] {
     const first = glyphsOfWord[0] as Glyph;
     const last = glyphsOfWord.at(-1) as Glyph;
     const next = words[k + 1]?.[0];
-    // pdftotext -raw's test for the next word being on the same line.
+    // Whether the next word is on the same line.
     const sameLine = next && Math.abs(next.base - first.base) < 0.5 * first.size && next.left > last.right - 0.2 * first.size;
     return {
       text: glyphsOfWord.map((g) => g.text).join(''),

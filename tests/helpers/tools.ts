@@ -1,8 +1,8 @@
 /**
  * Real validators and readers for built books: EPUBCheck (Java), DAISY Ace (with the browser
- * Galley finds), the PDF's text, words, fonts and information read with pdf.js and pdf-lib (as
- * poppler's pdftotext, pdffonts and pdfinfo report them), and the EPUB's own text read back out
- * of the zip. No mocks.
+ * Galley finds), the PDF's text, words, fonts and information read in-process with pdf.js and
+ * pdf-lib (no PDF tool is installed or run), and the EPUB's own text read back out of the zip.
+ * No mocks.
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -54,7 +54,7 @@ export function epubcheckMany(files: string[]): EpubcheckResult[] {
 }
 
 /**
- * The PDF's text, as poppler's pdftotext gives it: `raw` (the default) in the order the page
+ * The PDF's text: `raw` (the default) in the order the page
  * draws it, else line by line from the top; each page ends with a form feed. Raw order does
  * not join a word hyphenated at a line end into one (`ninety-` + `six` stays two words). Words
  * broken at a soft hyphen are joined again: the hyphen is the print edition's, not the text's.
@@ -83,7 +83,7 @@ export async function pdfText(file: string, options: { raw?: boolean; first?: nu
   return out.replace(/\u00ad[-\u2010]?[ \t]*\n[ \t]*/g, '').replace(/\u00ad/g, '');
 }
 
-/** A word as pdftotext writes it: the hyphen of a soft hyphen broken at the line end marked by U+00AD. */
+/** A word as written out: the hyphen of a soft hyphen broken at the line end marked by U+00AD. */
 function written(word: DrawnWord): string {
   return word.softHyphen ? `${word.text.slice(0, -1)}\u00ad${word.text.slice(-1)}` : word.text;
 }
@@ -95,7 +95,7 @@ function dropCap(word: DrawnWord, next: DrawnWord | undefined): boolean {
   return gap > -0.1 * word.size && gap < 0.25 * word.size && next.base > word.yMin && next.base < word.base + 1;
 }
 
-/** pdftotext -raw: words as drawn; a space between words apart on one line, a line break between lines. */
+/** Raw order: words as drawn; a space between words apart on one line, a line break between lines. */
 function inDrawingOrder(words: DrawnWord[]): string {
   return words
     .map((word, i) => {
@@ -107,7 +107,7 @@ function inDrawingOrder(words: DrawnWord[]): string {
     .join('');
 }
 
-/** pdftotext without -raw, on a page of one column: the lines top to bottom, each left to right. */
+/** Reading order, on a page of one column: the lines top to bottom, each left to right. */
 function inReadingOrder(words: DrawnWord[]): string {
   const lines = linesOf(words.map((w) => ({ ...w, text: written(w) })));
   return lines
@@ -244,7 +244,7 @@ export interface PdfWord {
   bottom: number;
 }
 
-/** Each page's words with their boxes, in reading order (as pdftotext -bbox gives them). */
+/** Each page's words with their boxes, in reading order. */
 export async function pdfPageWords(file: string): Promise<PdfWord[][]> {
   return (await drawnPages(file)).map((page) =>
     linesOf(page.words).flatMap((line) => line.words.map((w) => ({ text: w.text, left: w.xMin, top: w.yMin, bottom: w.yMax }))),
