@@ -5,6 +5,7 @@
  * No mocks.
  */
 import { execFile, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -185,6 +186,14 @@ export async function epubBinaryEntries(file: string): Promise<Map<string, Buffe
     if (entry) entries.set(name, await entry.async('nodebuffer'));
   }
   return entries;
+}
+
+/** A digest of an EPUB's entries, names and bytes (not the zip's own dates): equal for EPUBs a reader cannot tell apart. */
+export async function epubDigest(file: string): Promise<string> {
+  const entries = await epubBinaryEntries(file);
+  const hash = createHash('sha256');
+  for (const name of [...entries.keys()].sort()) hash.update(`${name}\0`).update(entries.get(name) as Buffer);
+  return hash.digest('hex');
 }
 
 export interface AceResult {

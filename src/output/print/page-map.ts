@@ -62,14 +62,10 @@ export function startWords(
     const line = u === start.unit ? settingOf(u)?.lines[start.line] : undefined;
     let from = line?.from ?? 0;
     if (line && line.fromPiece > 0) {
+      // The line starts inside a word hyphenated at the line before: the rest of that word.
       const word = tokens[from];
-      if (word?.kind === 'word')
-        add(
-          word.pieces
-            .slice(line.fromPiece)
-            .map((p) => p.text)
-            .join(''),
-        );
+      const rest = word?.kind === 'word' ? word.pieces.slice(line.fromPiece) : [];
+      if (rest.length) add(rest.map((p) => p.text).join(''));
       from++;
     }
     joined = false;
