@@ -203,3 +203,77 @@ describe('print measures hold an opener to its design’s lead-in', () => {
     expect([count(capped, 'both'), count(caps, 'both'), count(caps, 'drop-cap')]).toEqual([0, 1, 1]);
   });
 });
+
+describe('print measures read the elements of fiction as set, not as running text', () => {
+  /** A body page whose last two rows are `lines`, after paragraphs that end above them. */
+  const endingWith = (recto: boolean, lines: LineSpec[]): PageSpec => ({
+    recto,
+    lines: [...[5, 5, 5, 5, 6, 4].flatMap((n) => paragraph(n)), ...lines],
+  });
+
+  it('read a signature set apart in the middle of the measure as a line of its own: no em dash starts a line in a paragraph', () => {
+    const pages = justifiedBook();
+    const m = measure(with_(pages, { 3: endingWith(false, [{ words: ['—', 'O.'], indent: 150 }, full()]).lines }));
+    expect(m.emDashStarts.count).toBe(0);
+    // The same words run on at the text's edge, after a filled line, do start a line inside a paragraph.
+    const runOn = measure(with_(pages, { 3: endingWith(false, [full(), { words: ['—', 'O.', 'it', 'ended.'] }]).lines }));
+    expect(runOn.emDashStarts.count).toBe(1);
+  });
+
+  it('read a message set to the right, a line apart from its next, as no justified line', () => {
+    const pages = justifiedBook();
+    const message: LineSpec[] = [
+      { words: ['21:05', 'Where', 'else', 'would', 'I', 'be', 'at', 'high', 'water'], indent: 140, gap: 9, full: true },
+      { words: ['the', 'almanac', 'was', 'wrong'], indent: 215, full: true },
+    ];
+    const m = measure(with_(pages, { 2: endingWith(true, message).lines }));
+    expect([m.over2.count, m.over15.count]).toEqual([0, 0]);
+    // Set at the text's edge, the same loose line in a paragraph is found.
+    const loose = measure(with_(pages, { 2: endingWith(true, [{ ...(message[0] as LineSpec), indent: 0 }, full()]).lines }));
+    expect(loose.over2.count).toBe(1);
+  });
+
+  it('hold no lead-in to a chapter that opens with a letter set in from the text’s edge, and one that opens with text', () => {
+    const pages = justifiedBook();
+    const letter: LineSpec[] = [
+      { words: ['Falmouth,', '2', 'March'], indent: 200 },
+      { words: ['Dear', 'Mrs', 'Penhale,'], indent: 17, space: 1 },
+      ...Array.from({ length: 8 }, () => full({ indent: 17, inset: 17 })),
+      { words: ['it', 'ended', 'there.'], indent: 17 },
+    ];
+    const opener = { ...(pages[0] as PageSpec), dropCap: false };
+    const opensWith = (lines: LineSpec[]) => measure([{ ...opener, lines }, ...pages.slice(1)]).openersWithoutLeadIn.count;
+    expect(opensWith(letter)).toBe(0);
+    expect(opensWith(opener.lines)).toBe(1);
+  });
+
+  it('read a part page that holds an epigraph as a part where the caller names it', () => {
+    const pages = justifiedBook();
+    const epigraph: LineSpec[] = [
+      { words: ['What', 'the', 'light', 'keeps,', 'the', 'dark', 'returns.'], indent: 22 },
+      { words: ['—', 'the', 'keeper’s', 'song'], indent: 200 },
+    ];
+    const book = [
+      ...pages,
+      { recto: true, opener: true, dropCap: false, lines: epigraph },
+      { recto: false, furniture: false, lines: [] },
+      ...pages.slice(0, 2),
+    ];
+    expect([measure(book).roles.opener, measure(book).chapters]).toEqual([3, 3]);
+    const part = sourceOf(book).pages.findIndex((p) => p.words.some((w) => w.text === 'keeper’s'));
+    const m = measure(book, { parts: [part] });
+    expect([m.roles.part, m.roles.opener, m.chapters]).toEqual([1, 2, 2]);
+  });
+
+  it('judge a short book by the text block and word space of a longer one in its design, where given', () => {
+    const long = measure(justifiedBook());
+    const short = justifiedBook().slice(0, 2);
+    const given = measure(short, { design: long });
+    expect(given.geometry).toEqual(long.geometry);
+    expect(given.medianGap).toBe(long.medianGap);
+    expect(given.over15.count).toBe(0);
+    // The same lines, judged by a word space a third of theirs, are all loose.
+    const tight = measure(short, { design: { ...long, medianGap: long.medianGap / 3 } });
+    expect(tight.over2.count).toBe(given.justified);
+  });
+});

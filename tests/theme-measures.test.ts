@@ -13,8 +13,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/core/build.ts';
 import { type BrowserSession, launchBrowser } from '../src/output/browser.ts';
+import { goalTests } from './helpers/goal-tests.ts';
 import { drawnPages } from './helpers/pdf-read.ts';
-import { type CountKey, formatMeasures, GOALS, measurePrintPdf, type PrintMeasures } from './helpers/print-measures.ts';
+import { type CountKey, formatMeasures, measurePrintPdf, type PrintMeasures } from './helpers/print-measures.ts';
 import { declaredLeadIn, declaredProperty, families, inherited, THEMES } from './helpers/theme-manifests.ts';
 import { chapterTitles, expectOnGrid, expectOwnFaces, fullPages, squeezedSpaces } from './helpers/theme-pages.ts';
 import { REPO, tempDir } from './helpers/tmp.ts';
@@ -122,16 +123,7 @@ function themeMeasures(book: ThemeBook, run: typeof describe | ReturnType<typeof
       expect(m.lines, report).toBeGreaterThan(book.lines);
     });
 
-    describe.each(THEMES)('%s in print', (theme) => {
-      for (const goal of GOALS) {
-        const test = NOT_YET[theme]?.includes(goal.key) ? it.fails : it;
-        test(`${goal.measure}: ${goal.goal}`, () => {
-          const m = of(theme).measures;
-          const places = m[goal.key].at.map((p) => `p. ${p.page}: ${p.text}`).join('\n');
-          expect(goal.met(m), `${theme}: ${goal.measure} = ${goal.value(m)} (goal ${goal.goal})\n${places}`).toBe(true);
-        });
-      }
-    });
+    goalTests(THEMES, (theme) => of(theme).measures, NOT_YET);
   });
 }
 

@@ -10,7 +10,8 @@
  *   caps, tracked; a footnote's smaller type) against the median of such gaps when the book has
  *   50 or more of them. With fewer, a line that also has body gaps is judged by those (one line's
  *   spaces all take the same justification), and a line all of that size by the body's median
- *   scaled to its size.
+ *   scaled to its size. A book too short to make a median of its own (a few pages) is judged
+ *   by the median of a longer book in the same design, when the caller gives it.
  * - A line ends in a hyphenation when its last word ends in the hyphen of a soft hyphen (the
  *   browser's break, drawn over the invisible U+00AD; pdf-read.ts tells it from a typed hyphen).
  * - Words run together when a line holds a run of 25 letters or more (no English word is that
@@ -107,7 +108,7 @@ function gapSizes(line: BookLine, body: number): number[] {
 const OWN_MEDIAN = 50;
 
 /** Each line's widest gap as a multiple of the median gap of its size class (see the header). */
-function relativeWidest(lines: BookLine[], bodySize: number): { medianGap: number; widest: number[] } {
+function relativeWidest(lines: BookLine[], bodySize: number, given?: number): { medianGap: number; widest: number[] } {
   const body = Math.round(bodySize * 10) / 10;
   const gapped = lines.map((line) => ({ gaps: gapsOf(line), sizes: gapSizes(line, body) }));
   const bySize = new Map<number, number[]>();
@@ -119,7 +120,7 @@ function relativeWidest(lines: BookLine[], bodySize: number): { medianGap: numbe
       else bySize.set(size, [g]);
     });
   }
-  const medianGap = median(bySize.get(body) ?? gapped.flatMap((l) => l.gaps));
+  const medianGap = given ?? median(bySize.get(body) ?? gapped.flatMap((l) => l.gaps));
   const medians = new Map(
     [...bySize].flatMap(([size, gaps]) => (gaps.length >= OWN_MEDIAN ? [[size, median(gaps)] as const] : [])),
   );
@@ -141,12 +142,14 @@ function relativeWidest(lines: BookLine[], bodySize: number): { medianGap: numbe
   return { medianGap, widest };
 }
 
-export function lineMeasures(book: Book): LineMeasures {
+/** `givenGap`: the body's median word gap, read off a longer book in the same design (else this one's). */
+export function lineMeasures(book: Book, givenGap?: number): LineMeasures {
   const lines = flow(book);
   const justified = lines.filter(({ line }) => isJustified(line));
   const { medianGap, widest } = relativeWidest(
     justified.map(({ line }) => line),
     book.geometry.bodySize,
+    givenGap,
   );
   const [over2, over15, hyphenated, capitalised, fragments, shortWords, lastWords, runs, dashes, titles, together] = [
     counter(),

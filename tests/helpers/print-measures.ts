@@ -25,14 +25,26 @@ export interface PrintMeasures extends LineMeasures, PageMeasures {
 export interface MeasureOptions {
   /** The chapters' first pages (0-based), e.g. from the screen edition's bookmarks. */
   openers?: number[] | undefined;
+  /** The part pages (0-based), when known. */
+  parts?: number[] | undefined;
   /** The gutter in points (default KDP's for the page count). */
   gutter?: number | undefined;
   /** How the design opens a chapter (theme.json's `lead-in`); issue 11's drop cap by default. */
   leadIn?: LeadIn | undefined;
+  /**
+   * The design, read off a longer book set in it (its measures' `geometry` and `medianGap`), for
+   * a book too short to show its own text block and word space; else read off these pages.
+   */
+  design?: Pick<PrintMeasures, 'geometry' | 'medianGap'> | undefined;
 }
 
 export function measureBook(source: SourceBook, options: MeasureOptions = {}): PrintMeasures {
-  const book = readBook(options.openers ? { ...source, openers: options.openers } : source);
+  const book = readBook({
+    ...source,
+    openers: options.openers ?? source.openers,
+    parts: options.parts ?? source.parts,
+    geometry: options.design?.geometry ?? source.geometry,
+  });
   const roles: Record<PageRole, number> = { front: 0, blank: 0, part: 0, opener: 0, body: 0 };
   for (const page of book.pages) roles[page.role]++;
   return {
@@ -42,7 +54,7 @@ export function measureBook(source: SourceBook, options: MeasureOptions = {}): P
     chapters: new Set(book.pages.flatMap((p) => (p.chapter === undefined ? [] : [p.chapter]))).size,
     openersFrom: source.openers || options.openers ? 'given' : 'pages',
     geometry: book.geometry,
-    ...lineMeasures(book),
+    ...lineMeasures(book, options.design?.medianGap),
     ...pageMeasures(book, options.gutter, options.leadIn),
   };
 }

@@ -12,7 +12,9 @@
  *   shown — a drop cap (`drop-cap`, `both`) missing; first words in capitals (`small-caps`: a
  *   line of the opener's running text starting with a word of two capitals or more, or a
  *   one-letter capital and a word of capitals) missing; or a drop cap where the design has
- *   none (`small-caps`, `none`);
+ *   none (`small-caps`, `none`). A chapter that opens in a block set in from the text's left
+ *   edge (a letter, a diary entry, verse: no line of the opener starts at that edge) has no
+ *   first paragraph of running text for a lead-in, and is not held to one;
  * - a widow: a page's first line is the last line of a paragraph begun on the page before; an
  *   orphan: a page's last line of running text (only notes below it) is the first line of a
  *   paragraph that runs on to the next page;
@@ -64,8 +66,10 @@ function capitalsFirst(line: BookLine): boolean {
 }
 
 /** What an opener lacks of its design's lead-in (or shows that the design has not), if anything. */
-function leadInFault(page: BookPage, leadIn: LeadIn, bodySize: number): string | undefined {
+function leadInFault(page: BookPage, leadIn: LeadIn, bodySize: number, left: number): string | undefined {
   const text = page.lines.filter((l) => !l.display && l.size >= 0.95 * bodySize);
+  const runningText = page.dropCap !== undefined || text.some((l) => Math.abs(l.xMin - left) <= 1);
+  if (!runningText) return undefined;
   const wantsCap = leadIn === 'drop-cap' || leadIn === 'both';
   if (wantsCap && !page.dropCap) return 'no drop cap';
   if (!wantsCap && page.dropCap) return 'a drop cap';
@@ -100,7 +104,8 @@ export function pageMeasures(book: Book, gutter = kdpGutter(book.pages.length), 
     if (page.chapterLast && page.role === 'body' && page.lines.length >= 1 && page.lines.length <= 2) {
       short.add(page, page.lines.map((l) => l.text).join(' / '));
     }
-    const fault = page.role === 'opener' ? leadInFault(page, leadIn, bodySize) : undefined;
+    const textLeft = page.recto ? book.geometry.left.recto : book.geometry.left.verso;
+    const fault = page.role === 'opener' ? leadInFault(page, leadIn, bodySize, textLeft) : undefined;
     if (fault) noDrop.add(page, `${fault}: ${page.lines.find((l) => !l.display)?.text ?? ''}`);
     const first = page.lines[0];
     if (page.role === 'body' && first && !first.display && !first.start && first.last) widows.add(page, first.text);

@@ -11,11 +11,13 @@
  *   chapter's big numeral); a line 1.25 times that size or more is a display line (a heading, a
  *   part title);
  * - the text block (print-geometry.ts): its top and bottom the baselines most pages' running text
- *   starts and ends on, its edges, whether it is set ragged; a line more than 0.6 pitches above
+ *   starts and ends on, its edges, whether it is set ragged (or, for a book too short to show
+ *   them, as the caller read them off a longer book in the same design); a line more than 0.6 pitches above
  *   the top or below the bottom is page furniture (running head, folio);
  * - roles: `front` before the body's first page (the PDF's page labels, where roman numbering
  *   turns arabic; without labels, the first page with an arabic folio less its number); `blank`
- *   with no words and no figure; `part` in the body with lines, all of them display lines;
+ *   with no words and no figure; `part` in the body with lines, all of them display lines, or
+ *   the pages given (a part page may hold an epigraph, which reads as an opener's text);
  *   `opener` where a chapter starts: the page's first line sunk more than three pitches below
  *   the top, with a display line among its first three lines or a drop cap (a large word, or a
  *   drawing beside the first lines), or, when the caller knows them (e.g. from the screen
@@ -51,6 +53,13 @@ export interface SourceBook {
   bodyStart?: number | undefined;
   /** Indexes of the chapters' first pages, when known (else inferred). */
   openers?: number[] | undefined;
+  /** Indexes of the part pages, when known (else inferred: see the header). */
+  parts?: number[] | undefined;
+  /**
+   * The text block, when known (else inferred): read from a longer book in the same design, for
+   * a book too short to show its own (a few pages, each a chapter's opener or last page).
+   */
+  geometry?: BookGeometry | undefined;
 }
 
 export type PageRole = 'front' | 'blank' | 'part' | 'opener' | 'body';
@@ -179,7 +188,8 @@ function bookLine(line: { base: number; words: DrawnWord[] }, bodySize: number):
 /** Reads the book's pages: lines, furniture, geometry, roles and chapters. */
 export function readBook(source: SourceBook): Book {
   const inBody = (i: number) => i >= (source.bodyStart ?? 0);
-  const bodySize = bodySizeOf(source.pages.filter((_, i) => inBody(i)));
+  const given = source.geometry;
+  const bodySize = given?.bodySize ?? bodySizeOf(source.pages.filter((_, i) => inBody(i)));
   const all = source.pages.map((page) => {
     const large = page.words.filter((w) => w.size >= 2 * bodySize);
     const text = linesOf(
@@ -197,10 +207,12 @@ export function readBook(source: SourceBook): Book {
       : text;
     return { dropCap: dropCap ?? drawnDropCap(page.figures ?? [], lines, bodySize), lines };
   });
-  const block = blockOf(
-    all.filter((_, i) => inBody(i)).map((p) => p.lines),
-    bodySize,
-  );
+  const block =
+    given ??
+    blockOf(
+      all.filter((_, i) => inBody(i)).map((p) => p.lines),
+      bodySize,
+    );
   const furnitureOf = (l: BookLine) => l.base < block.top - 0.6 * block.pitch || l.base > block.bottom + 0.6 * block.pitch;
   const pages = source.pages.map((page, index): BookPage => {
     const read = all[index] as (typeof all)[number];
@@ -220,13 +232,15 @@ export function readBook(source: SourceBook): Book {
       figures: page.figures ?? [],
     };
   });
-  const geometry = edges(
-    pages.filter((p) => inBody(p.index)),
-    bodySize,
-    block,
-  );
+  const geometry =
+    given ??
+    edges(
+      pages.filter((p) => inBody(p.index)),
+      bodySize,
+      block,
+    );
   const bodyStart = source.bodyStart ?? folioStart(pages);
-  assignRoles(pages, geometry, bodyStart, source.openers);
+  assignRoles(pages, geometry, bodyStart, source);
   markParagraphs(pages, geometry);
   return { pages, geometry, bodyStart };
 }
@@ -240,12 +254,14 @@ function folioStart(pages: BookPage[]): number {
   return 0;
 }
 
-function assignRoles(pages: BookPage[], g: BookGeometry, bodyStart: number, openers: number[] | undefined): void {
-  const known = openers && new Set(openers);
+function assignRoles(pages: BookPage[], g: BookGeometry, bodyStart: number, given: SourceBook): void {
+  const known = given.openers && new Set(given.openers);
+  const parts = new Set(given.parts);
   for (const page of pages) {
     const text = page.lines.filter((l) => !l.display);
     if (page.index < bodyStart) page.role = 'front';
     else if (page.words.length === 0 && page.figures.length === 0) page.role = 'blank';
+    else if (parts.has(page.index)) page.role = 'part';
     else if (known ? known.has(page.index) : sunk(page, g)) page.role = 'opener';
     else if (page.lines.length > 0 && text.length === 0 && !page.dropCap) page.role = 'part';
   }

@@ -10,8 +10,10 @@
  *   short only where its paragraph ends;
  * - a line `start`s a paragraph when the line before it in the flow is not filled (a last line),
  *   or when it is indented (0.4 to 4 ems in from the block's left edge near it, the lines beside
- *   a drop cap counted from the drop cap), or when it follows a vertical gap, a heading or an
- *   ornament, or opens a chapter;
+ *   a drop cap counted from the drop cap), or set further in than that (a line of its own set to
+ *   the right: a message, a dateline), or when it follows a vertical gap, a heading or an
+ *   ornament, or opens a chapter; a centred short line (a signature, an ornament) is a
+ *   paragraph of its own;
  * - a line is a paragraph's `last` when the next line in the flow starts one, or none follows.
  *
  * Blocks are runs of text lines without a gap of more than 1.4 line pitches; a centred short
@@ -113,6 +115,9 @@ export function markParagraphs(pages: BookPage[], g: BookGeometry): void {
     carry = undefined;
     if (!running) continue;
     const [left, right] = page.recto ? [g.left.recto, g.right.recto] : [g.left.verso, g.right.verso];
+    for (const line of page.lines) {
+      if (!line.display && isOther(line, left, right, em)) [line.start, line.last] = [true, true];
+    }
     const blocks = blocksOf(page, g);
     blocks.forEach((block, b) => {
       const first = block[0] as BookLine;
@@ -139,7 +144,7 @@ export function markParagraphs(pages: BookPage[], g: BookGeometry): void {
         const before = within ?? (atTop && !isNote(first, g) && runsOn ? fromPrevious : undefined);
         const near = block.slice(Math.max(0, k - 3), k + 4).map((l) => leftOf(l, page.dropCap));
         const indent = leftOf(line, page.dropCap) - Math.min(...near);
-        line.start = !before || !filled(before, line, before.right) || (indent >= 0.4 * em && indent <= 4 * em);
+        line.start = !before || !filled(before, line, before.right) || indent >= 0.4 * em;
         if (before) before.line.last = line.start;
       });
     });
