@@ -9,8 +9,9 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { goalTests } from './helpers/goal-tests.ts';
 import { buildPdf } from './helpers/novel.ts';
-import { type CountKey, formatMeasures, GOALS, measurePrintPdf, type PrintMeasures } from './helpers/print-measures.ts';
+import { type CountKey, formatMeasures, measurePrintPdf, type PrintMeasures } from './helpers/print-measures.ts';
 import { writeSeededNovel } from './helpers/seeded-novel.ts';
 import { paragraphOf, random } from './helpers/seeded-prose.ts';
 import { REPO, tempDir } from './helpers/tmp.ts';
@@ -57,13 +58,7 @@ function goals(
       expect(m.justified).toBeGreaterThan(100);
     });
 
-    for (const goal of GOALS) {
-      const test = NOT_YET[name]?.includes(goal.key) ? it.fails : it;
-      test(`${goal.measure}: ${goal.goal}`, () => {
-        const places = m[goal.key].at.map((p) => `p. ${p.page}: ${p.text}`).join('\n');
-        expect(goal.met(m), `${name}: ${goal.measure} = ${goal.value(m)} (goal ${goal.goal})\n${places}`).toBe(true);
-      });
-    }
+    goalTests(name, () => m, NOT_YET[name]);
   });
 }
 
