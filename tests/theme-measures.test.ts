@@ -2,6 +2,7 @@
  * Issue 12: in every built-in theme the print pages keep the print engine's measures. The sample
  * book (manuscript/), and the real web-pasted seed where ../shared is present (one untitled
  * chapter, a .txt), are each built once per theme, to EPUB and print PDF, in one browser (beforeAll);
+ * the seed's EPUB passes EPUBCheck and DAISY Ace in every theme (the sample's: epub-theme.test.ts);
  * each PDF embeds only the theme's own faces, as TrueType or OpenType; the body text of every
  * full page stands on the theme's baseline grid, no space squeezed; and issue 11's measures
  * (helpers/print-measures.ts), read once per PDF and held to the design the theme declares —
@@ -19,7 +20,7 @@ import { type CountKey, formatMeasures, measurePrintPdf, type PrintMeasures } fr
 import { declaredLeadIn, declaredProperty, families, inherited, THEMES } from './helpers/theme-manifests.ts';
 import { chapterTitles, expectOnGrid, expectOwnFaces, fullPages, squeezedSpaces } from './helpers/theme-pages.ts';
 import { REPO, tempDir } from './helpers/tmp.ts';
-import { epubcheckMany, pdfFonts } from './helpers/tools.ts';
+import { aceCheckMany, epubcheckMany, pdfFonts } from './helpers/tools.ts';
 
 const SAMPLE = path.join(REPO, 'manuscript');
 const SEED = path.join(REPO, '..', 'shared', 'seed', '000_ee611fcb0cfb0b3d.txt');
@@ -86,6 +87,14 @@ function themeMeasures(book: ThemeBook, run: typeof describe | ReturnType<typeof
       const failed = results.flatMap((check, i) => (check.clean ? [] : [`${THEMES[i]}: ${check.summary}\n${check.output}`]));
       expect(failed).toEqual([]);
     });
+
+    it.runIf(book.input !== SAMPLE)(
+      'gives its EPUB in every theme DAISY Ace’s pass',
+      async () => {
+        expect((await aceCheckMany(new Map(THEMES.map((theme) => [theme, of(theme).epub])))).failed).toEqual([]);
+      },
+      300_000,
+    );
 
     it.each(THEMES)(
       '%s: the body prints from its sheets, each page as laid out (page-cut.js), never from the slower flow',

@@ -237,6 +237,30 @@ export async function aceCheck(file: string): Promise<AceResult> {
   }
 }
 
+/**
+ * DAISY Ace over many EPUBs, named by key: two at a time (each run is mostly its browser
+ * starting), and once for EPUBs whose every entry is byte for byte the same (Ace reads nothing
+ * but the entries). Gives each failure, naming every key it stands for, and how many runs it took.
+ */
+export async function aceCheckMany(files: Map<string, string>): Promise<{ failed: string[]; runs: number }> {
+  const same = new Map<string, string[]>();
+  for (const [key, file] of files) {
+    const digest = await epubDigest(file);
+    same.set(digest, [...(same.get(digest) ?? []), key]);
+  }
+  const failed: string[] = [];
+  const queue = [...same.values()];
+  const worker = async () => {
+    for (let group = queue.shift(); group !== undefined; group = queue.shift()) {
+      const report = await aceCheck(files.get(group[0] as string) as string);
+      if (report.outcome !== 'pass' || report.violations.length)
+        failed.push(`${group.join(', ')}: ${report.outcome}\n${report.violations.join('\n')}`);
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  return { failed, runs: same.size };
+}
+
 interface AceReport {
   'earl:result': { 'earl:outcome': string };
   assertions: {
