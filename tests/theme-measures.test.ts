@@ -2,18 +2,22 @@
  * Issue 12: in every built-in theme the print pages keep the print engine's measures. The sample
  * book (manuscript/), and the real web-pasted seed where ../shared is present (one untitled
  * chapter, a .txt), are each built once per theme, to EPUB and print PDF, in one browser (beforeAll);
- * the seed's EPUB passes EPUBCheck and DAISY Ace in every theme (the sample's: epub-theme.test.ts);
+ * the seed's EPUB passes EPUBCheck and DAISY Ace in every theme and store target (the sample's:
+ * epub-theme.test.ts);
  * each PDF embeds only the theme's own faces, as TrueType or OpenType; the body text of every
  * full page stands on the theme's baseline grid, no space squeezed; and issue 11's measures
  * (helpers/print-measures.ts), read once per PDF and held to the design the theme declares —
  * its lead-in (theme.json) and, read off the pages, justified or ragged as its book.css says —
  * are each a test naming the pages where they break.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/core/build.ts';
+import { typeset } from '../src/core/typeset.ts';
 import { type BrowserSession, launchBrowser } from '../src/output/browser.ts';
+import { EPUB_TARGETS } from '../src/output/epub/targets.ts';
+import { renderEpub } from '../src/output/epub.ts';
 import { goalTests } from './helpers/goal-tests.ts';
 import { drawnPages } from './helpers/pdf-read.ts';
 import { type CountKey, formatMeasures, measurePrintPdf, type PrintMeasures } from './helpers/print-measures.ts';
@@ -54,6 +58,8 @@ interface ThemeBook {
 function themeMeasures(book: ThemeBook, run: typeof describe | ReturnType<typeof describe.runIf> = describe) {
   run(`${book.name} printed in every built-in theme`, () => {
     const built = new Map<string, Built>();
+    /** Its EPUB under every theme and store target, by `theme target` (not the sample's: see below). */
+    const epubs = new Map<string, string>();
     let session: BrowserSession;
     const of = (theme: string) => built.get(theme) as Built;
 
@@ -69,6 +75,13 @@ function themeMeasures(book: ThemeBook, run: typeof describe | ReturnType<typeof
         const file = (format: string) => result.files.find((f) => f.format === format)?.path ?? '';
         const measures = await measurePrintPdf(file('pdf'), { leadIn: declaredLeadIn(theme) });
         built.set(theme, { epub: file('epub'), pdf: file('pdf'), ms, measures, details });
+        if (book.input === SAMPLE) continue;
+        const { book: typesetBook } = await typeset({ input: book.input, overrides: { theme, ...book.metadata } });
+        for (const target of EPUB_TARGETS) {
+          const epub = path.join(out, `${theme}-${target}.epub`);
+          writeFileSync(epub, await renderEpub(typesetBook, { target }));
+          epubs.set(`${theme} ${target}`, epub);
+        }
       }
     }, 300_000);
 
@@ -82,16 +95,18 @@ function themeMeasures(book: ThemeBook, run: typeof describe | ReturnType<typeof
     });
 
     // The sample's EPUBs are checked under every store target in epub-theme.test.ts.
-    it.runIf(book.input !== SAMPLE)('gives its EPUB in every theme EPUBCheck with no message', () => {
-      const results = epubcheckMany(THEMES.map((theme) => of(theme).epub));
-      const failed = results.flatMap((check, i) => (check.clean ? [] : [`${THEMES[i]}: ${check.summary}\n${check.output}`]));
+    it.runIf(book.input !== SAMPLE)('gives its EPUB in every theme and store target EPUBCheck with no message', () => {
+      const keys = [...THEMES.map((theme) => `${theme} (built)`), ...epubs.keys()];
+      const results = epubcheckMany([...THEMES.map((theme) => of(theme).epub), ...epubs.values()]);
+      const failed = results.flatMap((check, i) => (check.clean ? [] : [`${keys[i]}: ${check.summary}\n${check.output}`]));
+      expect(epubs.size).toBe(THEMES.length * EPUB_TARGETS.length);
       expect(failed).toEqual([]);
     });
 
     it.runIf(book.input !== SAMPLE)(
-      'gives its EPUB in every theme DAISY Ace’s pass',
+      'gives its EPUB in every theme and store target DAISY Ace’s pass',
       async () => {
-        expect((await aceCheckMany(new Map(THEMES.map((theme) => [theme, of(theme).epub])))).failed).toEqual([]);
+        expect((await aceCheckMany(epubs)).failed).toEqual([]);
       },
       300_000,
     );
