@@ -156,9 +156,12 @@ describe('chapter heads as the theme sets them, in the EPUB and in print', () =>
     );
     // Print sets the same words in its lead-in (its drop cap is drawn; the letter stays in the word).
     const printed = opening(print.words[0] ?? '');
-    expect(/<span class="lead-in">([\s\S]*?he lamps were lit)<\/span> at dusk/.exec(printed)?.[1]?.replace(/<[^>]+>/g, '')).toBe(
-      'The lamps were lit',
-    );
+    // Its last letter in a span of its own, set with no tracking after it.
+    expect(
+      /<span class="lead-in">([\s\S]*?<span class="lead-in-last">t<\/span>)<\/span> at dusk/
+        .exec(printed)?.[1]
+        ?.replace(/<[^>]+>/g, ''),
+    ).toBe('The lamps were lit');
   });
 
   it('puts the theme’s ornament at every scene break of the EPUB, hidden from screen readers', () => {

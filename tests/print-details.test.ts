@@ -137,7 +137,9 @@ describe('the opening paragraph’s lead-in', () => {
     expect(p.children[0]).toMatchObject({ tagName: 'span', properties: { className: ['drop-cap-art'], ariaHidden: 'true' } });
     expect(toText(p)).toBe('“Mr. Pellow,” she said, and went in.');
     expect(html).toContain('<span class="lead-in"><span class="drop-initial"');
-    expect(html).toContain('<span style="direction:ltr;unicode-bidi:isolate">“M</span></span>r. Pellow,”</span> she said');
+    expect(html).toContain(
+      '<span style="direction:ltr;unicode-bidi:isolate">“M</span></span>r. Pellow,<span class="lead-in-last">”</span></span> she said',
+    );
     // 3 lines of 14.5 pt; the cap 1.05 em of its size, the quote half that, and the gap.
     const size = (2 * 14.5 + 0.65 * 11.25) / 0.65;
     const width = 0.55 * size * 0.5 + 0.04 * size + 0.55 * size + 2.8;
@@ -155,7 +157,20 @@ describe('the opening paragraph’s lead-in', () => {
     const plain = opened('They sat by the fire.', { dropCap: true, smallCaps: false }, 'no face');
     expect(toHtml(plain)).toBe('<p class="opening drop-cap">They sat by the fire.</p>');
     const none = opened('They sat by the fire.', { dropCap: false, smallCaps: true });
-    expect(toHtml(none)).toBe('<p class="opening lead-small-caps"><span class="lead-in">They sat by the</span> fire.</p>');
+    expect(toHtml(none)).toBe(
+      '<p class="opening lead-small-caps"><span class="lead-in">They sat by th<span class="lead-in-last">e</span></span> fire.</p>',
+    );
+  });
+
+  it('sets the lead-in’s last letter (a whole grapheme) apart, for the theme to give it no tracking after it', () => {
+    const small = { dropCap: false, smallCaps: true };
+    // An e and its combining acute are one letter; so is a flag of two regional indicators.
+    expect(toHtml(opened('A small cafe\u0301', small))).toContain('A small caf<span class="lead-in-last">e\u0301</span></span>');
+    expect(toHtml(opened('Home at last 🇬🇧', small))).toContain('Home at last <span class="lead-in-last">🇬🇧</span></span>');
+    // A lead-in of one letter, the drawn initial's: its last letter is the initial, untracked in its box.
+    const one = toHtml(opened('I went home.', { dropCap: true, smallCaps: true }));
+    expect(one).toContain('<span class="lead-in"><span class="drop-initial"');
+    expect(toText(opened('The cafe\u0301 was shut.', small))).toBe('The cafe\u0301 was shut.');
   });
 });
 

@@ -89,6 +89,17 @@ describe('print measures on made-up pages', () => {
     expect(measure(edit(pages, 1, 7, { ...full(), gap: 5 })).over15.count).toBe(1);
   });
 
+  it('judge the gaps of a lead-in set at the body’s size in another face as that face’s', () => {
+    // Tracked small caps of their own face, at the body's size: their gaps wider by design.
+    const led = { ...full(), lead: { words: 3, size: BODY, gap: 5, font: 'TextSC-Regular' } };
+    let pages = cleanBook();
+    for (const k of [1, 2, 3]) pages = edit(pages, 1, k, led);
+    expect(measure(pages).over15.count).toBe(0);
+    // The same gaps in the body's face are loose.
+    const { font: _, ...bodyFace } = led.lead;
+    expect(measure(edit(pages, 1, 2, { ...led, lead: bodyFace })).over15.count).toBe(1);
+  });
+
   it('count hyphenated line ends, capitalised words, short fragments and words, not typed hyphens', () => {
     let pages = edit(cleanBook(), 1, 1, { ...full(), words: [...full().words.slice(0, 9), 'Eliza-'], soft: true });
     pages = edit(pages, 1, 2, { ...full(), words: ['beth', ...full().words.slice(1)] });

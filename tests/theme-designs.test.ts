@@ -52,15 +52,11 @@ const CHAPTERS = readdirSync(ELEMENTS)
 /**
  * Issue 11's goals the elements book does not meet yet, per theme (each an `it.fails`). Its 8 to
  * 10 justified lines are mostly the lines beside its three drop caps and a letter's, at the
- * letter's inset measure: one line over 1.5× the design's median gap (none is over 2×) is 10% of
- * them, where the goal is 1%. The sample, in the same themes, meets it (theme-measures.test.ts).
+ * letter's inset measure. In thriller two of the letter's lines are set over 1.5× the design's
+ * median gap (1.63×, 1.66×; none is over 2×): 20% of the book's justified lines, where the goal
+ * is 1%. The sample, in the same theme, meets it (theme-measures.test.ts).
  */
-const NOT_YET: Record<string, CountKey[]> = {
-  default: ['over15'],
-  fantasy: ['over15'],
-  romance: ['over15'],
-  thriller: ['over15'],
-};
+const NOT_YET: Record<string, CountKey[]> = { thriller: ['over15'] };
 
 /** The elements book's print measures, read with the design of the sample's PDF in the same theme. */
 async function elementsMeasures(pdf: string, sample: PrintMeasures, theme: string): Promise<PrintMeasures> {

@@ -20,6 +20,8 @@ interface Glyph {
   descent: number;
   /** Drawn right after an invisible character (see `visible`). */
   afterInvisible?: boolean;
+  /** The font's name, less a subset's tag (`AlegreyaSC-Regular`). */
+  font: string;
 }
 
 export interface DrawnWord {
@@ -32,6 +34,8 @@ export interface DrawnWord {
   size: number;
   /** The word ends in the hyphen of a soft hyphen broken at the line end (see `visible`). */
   softHyphen: boolean;
+  /** Its first glyph's font (less a subset's tag), where known. */
+  font?: string;
 }
 
 export interface DrawnPage {
@@ -85,6 +89,7 @@ interface PdfjsGlyph {
 }
 
 interface PdfjsFont {
+  name?: string;
   fontMatrix?: number[];
   ascent?: number;
   descent?: number;
@@ -133,7 +138,7 @@ function glyphsOf(list: { fnArray: number[]; argsArray: unknown[] }, OPS: Ops, f
         const [right] = apply(toPage, advance, rise);
         const { ascent, descent } = font;
         const metrics = { size: size * Math.hypot(toPage[2], toPage[3]), ascent: ascent || 0.95, descent: descent || -0.35 };
-        glyphs.push({ text: glyph.unicode, left, right, base, ...metrics });
+        glyphs.push({ text: glyph.unicode, left, right, base, ...metrics, font: (font.name ?? '').replace(/^[A-Z]{6}\+/, '') });
       }
       tm = multiply([1, 0, 0, 1, advance, 0], tm);
     }
@@ -256,6 +261,7 @@ function wordsOf(glyphs: Glyph[]): DrawnWord[] {
       base: first.base,
       size: first.size,
       softHyphen: !sameLine && last.afterInvisible === true && /^[-\u2010]$/.test(last.text) && glyphsOfWord.length > 1,
+      font: first.font,
     };
   });
 }

@@ -6,11 +6,11 @@
  * - A justified line has 6 words or more, reaches its block's right edge and is not a
  *   paragraph's last line (a design set ragged right has none); its word gaps run from one
  *   word's right edge to the next one's left. A gap is judged against the median gap of text of
- *   its size: a gap between two words set at one size other than the body's (a lead-in's small
- *   caps, tracked; a footnote's smaller type) against the median of such gaps when the book has
- *   50 or more of them. With fewer, a line that also has body gaps is judged by those (one line's
- *   spaces all take the same justification), and a line all of that size by the body's median
- *   scaled to its size. A book too short to make a median of its own (a few pages) is judged
+ *   its kind: a gap between two words set at one size, or in one face, other than the body's (a
+ *   lead-in's small caps, tracked, at the body's size or not; a footnote's smaller type) against
+ *   the median of such gaps when the book has 50 or more of them. With fewer, a line that also
+ *   has body gaps is judged by those (one line's spaces all take the same justification), and a
+ *   line all of that kind by the body's median scaled to its size. A book too short to make a median of its own (a few pages) is judged
  *   by the median of a longer book in the same design, when the caller gives it.
  * - A line ends in a hyphenation when its last word ends in the hyphen of a soft hyphen (the
  *   browser's break, drawn over the invisible U+00AD; pdf-read.ts tells it from a typed hyphen).
@@ -95,13 +95,24 @@ const hyphenEnd = (line: BookLine) => /[-\u2010]$/.test(lastWord(line).replace(/
 // me not interrupt you, Sir. You will…" ends a sentence).
 const TITLE = /^[“‘"'(]*(?:(?:Mr|Mrs|Ms|Messrs|Dr|St)\.?|Sir|Lady|Lord|Miss|Captain|Colonel)$/u;
 
-/** A gap's size class: the size (to 0.1 pt) of the two words it stands between when they share one, else the body's. */
-function gapSizes(line: BookLine, body: number): number[] {
-  const size = (w: BookLine['words'][number]) => Math.round(w.size * 10) / 10;
-  return line.words.slice(1).map((w, k) => {
-    const before = line.words[k] as BookLine['words'][number];
-    return size(w) === size(before) ? size(w) : body;
-  });
+type Word = BookLine['words'][number];
+
+/** A gap's kind, `size|face`: the size (to 0.1 pt) and face of the two words it stands between when they share them, else the body's. */
+function gapKinds(line: BookLine, body: string): string[] {
+  const kind = (w: Word) => `${Math.round(w.size * 10) / 10}|${w.font ?? ''}`;
+  return line.words.slice(1).map((w, k) => (kind(w) === kind(line.words[k] as Word) ? kind(w) : body));
+}
+
+const sizeOf = (kind: string) => Number.parseFloat(kind);
+
+/** The body's kind: its size, and the face most of the words at that size are set in. */
+function bodyKind(lines: BookLine[], bodySize: number): string {
+  const size = Math.round(bodySize * 10) / 10;
+  const faces = new Map<string, number>();
+  for (const w of lines.flatMap((l) => l.words))
+    if (Math.round(w.size * 10) / 10 === size) faces.set(w.font ?? '', (faces.get(w.font ?? '') ?? 0) + w.text.length);
+  const face = [...faces].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  return `${size}|${face}`;
 }
 
 /** Gaps of a size class that make a median of their own. */
@@ -109,33 +120,33 @@ const OWN_MEDIAN = 50;
 
 /** Each line's widest gap as a multiple of the median gap of its size class (see the header). */
 function relativeWidest(lines: BookLine[], bodySize: number, given?: number): { medianGap: number; widest: number[] } {
-  const body = Math.round(bodySize * 10) / 10;
-  const gapped = lines.map((line) => ({ gaps: gapsOf(line), sizes: gapSizes(line, body) }));
-  const bySize = new Map<number, number[]>();
-  for (const { gaps, sizes } of gapped) {
+  const body = bodyKind(lines, bodySize);
+  const gapped = lines.map((line) => ({ gaps: gapsOf(line), kinds: gapKinds(line, body) }));
+  const byKind = new Map<string, number[]>();
+  for (const { gaps, kinds } of gapped) {
     gaps.forEach((g, i) => {
-      const size = sizes[i] as number;
-      const list = bySize.get(size);
+      const kind = kinds[i] as string;
+      const list = byKind.get(kind);
       if (list) list.push(g);
-      else bySize.set(size, [g]);
+      else byKind.set(kind, [g]);
     });
   }
-  const medianGap = given ?? median(bySize.get(body) ?? gapped.flatMap((l) => l.gaps));
+  const medianGap = given ?? median(byKind.get(body) ?? gapped.flatMap((l) => l.gaps));
   const medians = new Map(
-    [...bySize].flatMap(([size, gaps]) => (gaps.length >= OWN_MEDIAN ? [[size, median(gaps)] as const] : [])),
+    [...byKind].flatMap(([size, gaps]) => (gaps.length >= OWN_MEDIAN ? [[size, median(gaps)] as const] : [])),
   );
   medians.set(body, medianGap);
-  const widest = gapped.map(({ gaps, sizes }) => {
-    const bodyGaps = sizes.includes(body);
+  const widest = gapped.map(({ gaps, kinds }) => {
+    const bodyGaps = kinds.includes(body);
     return Math.max(
       0,
       ...gaps.map((g, i) => {
-        const size = sizes[i] as number;
-        const own = medians.get(size);
+        const kind = kinds[i] as string;
+        const own = medians.get(kind);
         if (own !== undefined) return g / own;
         // Too few to make a median: beside the body's gaps (a lead-in) the line's spacing shows
-        // in those; a line all of one other size (a note's) goes by the body's, scaled.
-        return bodyGaps ? 0 : g / ((medianGap * size) / body);
+        // in those; a line all of one other kind (a note's) goes by the body's, scaled to its size.
+        return bodyGaps ? 0 : g / ((medianGap * sizeOf(kind)) / sizeOf(body));
       }),
     );
   });

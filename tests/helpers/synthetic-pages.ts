@@ -36,8 +36,8 @@ export interface LineSpec {
   inset?: number;
   /** Empty lines before this one. */
   space?: number;
-  /** The line's first words set apart (a lead-in's tracked small caps): how many, their size and the gaps after them. */
-  lead?: { words: number; size: number; gap: number };
+  /** The line's first words set apart (a lead-in's tracked small caps): how many, their size, the gaps after them, and their face (the body's: none named). */
+  lead?: { words: number; size: number; gap: number; font?: string };
 }
 
 export function word(text: string, xMin: number, base: number, size = BODY, softHyphen = false): DrawnWord {
@@ -61,6 +61,7 @@ export function lineWords(spec: LineSpec, base: number, recto: boolean): DrawnWo
     const last = k === spec.words.length - 1;
     const lead = spec.lead && k < spec.lead.words ? spec.lead : undefined;
     const w = word(text, x, base, lead?.size ?? spec.size ?? BODY, last && spec.soft === true);
+    if (lead?.font) w.font = lead.font;
     if (last && spec.full) w.xMax = left - (spec.indent ?? 0) + MEASURE - (spec.inset ?? 0);
     out.push(w);
     // The gap after the lead-in's last word is the body's.

@@ -13,7 +13,8 @@
  *      style="--drop-lines:3;--drop-width:33.2pt;min-height:43.5pt">
  *     <span class="drop-cap-art" aria-hidden="true" style="float:left;width:33.2pt;…"><svg>…</svg></span>
  *     <span class="lead-in"><span class="drop-initial" style="display:inline-block;width:0;…">
- *       <span style="direction:ltr;unicode-bidi:isolate">“T</span></span>hey sat</span> by the…</p>
+ *       <span style="direction:ltr;unicode-bidi:isolate">“T</span></span>hey sa<span
+ *       class="lead-in-last">t</span></span> by the…</p>
  *
  * `data-drop-lines` and `data-drop-width` (points; the same as `--drop-lines` and `--drop-width`)
  * tell the line breaker how many first lines are narrower, and by how much. The paragraph is at
@@ -57,7 +58,7 @@ export function setLeadIn(paragraph: Element, parts: LeadInParts, face: DropCapF
     if (quote) out.push(h('span.lead-quote', quote));
     words = [text(lead)];
   } else words = [text(`${quote}${lead}`)];
-  if (parts.smallCaps) out.push(h('span.lead-in', words));
+  if (parts.smallCaps) out.push(h('span.lead-in', untracked(words)));
   else out.push(...words);
   if (rest) out.push(text(rest));
   paragraph.children.splice(0, 1, ...out.filter((c) => c.type !== 'text' || c.value !== ''));
@@ -99,6 +100,20 @@ function firstText(parent: Element): { parent: Element; node: Text } | undefined
 }
 
 const INLINE = new Set(['em', 'i', 'strong', 'b', 'span', 'a', 'cite', 'q', 'small', 'mark', 'u', 's']);
+
+/**
+ * The lead-in's words with their last letter in `span.lead-in-last`, which the theme's CSS sets
+ * with no letter spacing: tracking is added after every letter, the last one's too, which would
+ * widen the word space after the lead-in by that much (a gap the eye reads as loose).
+ */
+function untracked(words: ElementContent[]): ElementContent[] {
+  const last = words.at(-1);
+  if (last?.type !== 'text') return words;
+  const letters = [...new Intl.Segmenter('und', { granularity: 'grapheme' }).segment(last.value)];
+  const end = letters.at(-1);
+  if (!end || letters.length < 2) return [...words.slice(0, -1), h('span.lead-in-last', last.value)];
+  return [...words.slice(0, -1), text(last.value.slice(0, end.index)), h('span.lead-in-last', end.segment)];
+}
 
 /** The real initial, transparent, in a box of no width that it overflows leftwards. */
 function initial(value: string): Element {
