@@ -224,23 +224,29 @@ export async function aceCheck(file: string): Promise<AceResult> {
     });
     const reportFile = path.join(out, 'report.json');
     if (!existsSync(reportFile)) throw new Error(`ace-cli wrote no report:\n${result.stdout}\n${result.stderr}`);
-    const report = JSON.parse(readFileSync(reportFile, 'utf8')) as AceReport;
-    const violations = report.assertions.flatMap((doc) =>
-      doc.assertions.map(
-        (a) =>
-          `${doc['earl:testSubject'].url}  ${a['earl:test']['dct:title']}  ${a['earl:test']['earl:impact']}  ${a['earl:result']['dct:description']}`,
-      ),
-    );
-    return { outcome: report['earl:result']['earl:outcome'], violations };
+    return aceResult(reportFile);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
 }
 
+/** What an Ace report says: its outcome, and each violation as `document  rule  impact  description`. */
+function aceResult(reportFile: string): AceResult {
+  const report = JSON.parse(readFileSync(reportFile, 'utf8')) as AceReport;
+  const violations = report.assertions.flatMap((doc) =>
+    doc.assertions.map(
+      (a) =>
+        `${doc['earl:testSubject'].url}  ${a['earl:test']['dct:title']}  ${a['earl:test']['earl:impact']}  ${a['earl:result']['dct:description']}`,
+    ),
+  );
+  return { outcome: report['earl:result']['earl:outcome'], violations };
+}
+
 /**
- * DAISY Ace over many EPUBs, named by key: two at a time (each run is mostly its browser
- * starting), and once for EPUBs whose every entry is byte for byte the same (Ace reads nothing
- * but the entries). Gives each failure, naming every key it stands for, and how many runs it took.
+ * DAISY Ace over many EPUBs, named by key, in one process and one browser (ace-batch.cjs: Ace's
+ * own core and runner, as ace-cli wires them), and once for EPUBs whose every entry is byte for
+ * byte the same (Ace reads nothing but the entries). Gives each failure, naming every key it
+ * stands for, and how many EPUBs Ace checked.
  */
 export async function aceCheckMany(files: Map<string, string>): Promise<{ failed: string[]; runs: number }> {
   const same = new Map<string, string[]>();
@@ -248,17 +254,32 @@ export async function aceCheckMany(files: Map<string, string>): Promise<{ failed
     const digest = await epubDigest(file);
     same.set(digest, [...(same.get(digest) ?? []), key]);
   }
-  const failed: string[] = [];
-  const queue = [...same.values()];
-  const worker = async () => {
-    for (let group = queue.shift(); group !== undefined; group = queue.shift()) {
-      const report = await aceCheck(files.get(group[0] as string) as string);
-      if (report.outcome !== 'pass' || report.violations.length)
-        failed.push(`${group.join(', ')}: ${report.outcome}\n${report.violations.join('\n')}`);
-    }
-  };
-  await Promise.all([worker(), worker()]);
-  return { failed, runs: same.size };
+  const groups = [...same.values()];
+  const out = mkdtempSync(path.join(os.tmpdir(), 'galley-ace-'));
+  try {
+    const batch = path.join(import.meta.dirname, 'ace-batch.cjs');
+    const env = { ...process.env, PUPPETEER_EXECUTABLE_PATH: (await findBrowser()).executablePath };
+    const epubs = groups.map((group) => files.get(group[0] as string) as string);
+    await new Promise<void>((resolve, reject) => {
+      execFile(
+        process.execPath,
+        [batch, out, ...epubs],
+        { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 },
+        (error, _o, stderr) => (error ? reject(new Error(`ace-batch.cjs failed: ${stderr}`)) : resolve()),
+      );
+    });
+    const failed = groups.flatMap((group, i) => {
+      const reportFile = path.join(out, String(i), 'report.json');
+      if (!existsSync(reportFile)) return [`${group.join(', ')}: Ace wrote no report`];
+      const report = aceResult(reportFile);
+      return report.outcome === 'pass' && !report.violations.length
+        ? []
+        : [`${group.join(', ')}: ${report.outcome}\n${report.violations.join('\n')}`];
+    });
+    return { failed, runs: groups.length };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }
 
 interface AceReport {
