@@ -13,7 +13,6 @@ import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chapterHead, DEFAULT_HEAD } from '../src/book/chapter-head.ts';
-import type { Book } from '../src/book/model.ts';
 import { build } from '../src/core/build.ts';
 import { typeset } from '../src/core/typeset.ts';
 import { type BrowserSession, launchBrowser } from '../src/output/browser.ts';
@@ -25,6 +24,7 @@ import { bodyBlocks } from '../src/output/print/blocks.ts';
 import { printSetup } from '../src/output/print/settings.ts';
 import { builtInThemes } from '../src/output/theme.ts';
 import { epubView } from '../src/preview/epub-view.ts';
+import { targetEpubs } from './helpers/theme-books.ts';
 import { REPO, tempDir } from './helpers/tmp.ts';
 import { aceCheck, aceCheckMany, type EpubcheckResult, epubcheckMany, epubEntries, pdfText } from './helpers/tools.ts';
 
@@ -418,7 +418,7 @@ describe('ornaments that are image files of the theme', () => {
 });
 
 describe('every built-in theme under every store target', () => {
-  const files = new Map<string, string>();
+  let files = new Map<string, string>();
   let checks: Map<string, EpubcheckResult>;
   let themes: string[];
   const timing: string[] = [];
@@ -426,15 +426,7 @@ describe('every built-in theme under every store target', () => {
   beforeAll(async () => {
     let start = performance.now();
     themes = await builtInThemes();
-    const out = tempDir('galley-themes-');
-    for (const theme of themes) {
-      const { book }: { book: Book } = await typeset({ input: path.join(REPO, 'manuscript'), overrides: { theme } });
-      for (const target of EPUB_TARGETS) {
-        const file = path.join(out, `${theme}-${target}.epub`);
-        writeFileSync(file, await renderEpub(book, { target }));
-        files.set(`${theme} ${target}`, file);
-      }
-    }
+    files = await targetEpubs(path.join(REPO, 'manuscript'), themes, tempDir('galley-themes-'));
     timing.push(`build ${Math.round(performance.now() - start)} ms`);
     start = performance.now();
     const results = epubcheckMany([...files.values()]);

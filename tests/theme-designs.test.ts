@@ -12,7 +12,7 @@
  * and an epigraph, which would read as an opener) is named by book.yaml's `parts:`. The sample
  * book in every theme, and its print measures: theme-measures.test.ts.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,12 +22,12 @@ import { build } from '../src/core/build.ts';
 import { typeset } from '../src/core/typeset.ts';
 import { type BrowserSession, launchBrowser } from '../src/output/browser.ts';
 import { EPUB_TARGETS } from '../src/output/epub/targets.ts';
-import { renderEpub } from '../src/output/epub.ts';
 import { goalTests } from './helpers/goal-tests.ts';
 import { drawnPages } from './helpers/pdf-read.ts';
 import { type CountKey, formatMeasures, measureBook, measurePrintPdf, type PrintMeasures } from './helpers/print-measures.ts';
 import { readBook } from './helpers/print-pages.ts';
 import { readPrintPdf } from './helpers/print-source.ts';
+import { targetEpubs } from './helpers/theme-books.ts';
 import { declaredLeadIn, families, inherited, manifest, ownFonts, THEMES } from './helpers/theme-manifests.ts';
 import { chapterTitles, expectOnGrid, expectOwnFaces, fullPages } from './helpers/theme-pages.ts';
 import { openThemePrintPage } from './helpers/theme-print-page.ts';
@@ -91,8 +91,8 @@ describe('the built-in theme designs', () => {
   const elements = new Map<string, Built>();
   const measures = new Map<string, PrintMeasures>();
   const checks = new Map<string, EpubcheckResult>();
-  /** The elements book's EPUB for each theme and target, by `theme-target`. */
-  const epubs = new Map<string, string>();
+  /** The elements book's EPUB for each theme and target, by `theme target`. */
+  let epubs = new Map<string, string>();
   const styles = new Map<string, OpenerStyle>();
   let session: BrowserSession;
 
@@ -110,20 +110,9 @@ describe('the built-in theme designs', () => {
     }
     for (const theme of THEMES) styles.set(theme, await openerStyle(session, theme));
     // The elements book's EPUB for every store target too, checked in one EPUBCheck run.
-    const files: string[] = [];
-    for (const theme of THEMES) {
-      const { book } = await typeset({ input: ELEMENTS, overrides: { theme } });
-      for (const target of EPUB_TARGETS) {
-        const file = path.join(out, `elements-${theme}-${target}.epub`);
-        writeFileSync(file, await renderEpub(book, { target }));
-        files.push(file);
-      }
-    }
-    const results = epubcheckMany(files);
-    for (const [i, file] of files.entries()) {
-      checks.set(path.basename(file, '.epub'), results[i] as EpubcheckResult);
-      epubs.set(path.basename(file, '.epub'), file);
-    }
+    epubs = await targetEpubs(ELEMENTS, THEMES, out);
+    const results = epubcheckMany([...epubs.values()]);
+    for (const [i, key] of [...epubs.keys()].entries()) checks.set(key, results[i] as EpubcheckResult);
   }, 300_000);
 
   afterAll(async () => {

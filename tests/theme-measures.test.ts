@@ -10,17 +10,16 @@
  * its lead-in (theme.json) and, read off the pages, justified or ragged as its book.css says —
  * are each a test naming the pages where they break.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/core/build.ts';
-import { typeset } from '../src/core/typeset.ts';
 import { type BrowserSession, launchBrowser } from '../src/output/browser.ts';
 import { EPUB_TARGETS } from '../src/output/epub/targets.ts';
-import { renderEpub } from '../src/output/epub.ts';
 import { goalTests } from './helpers/goal-tests.ts';
 import { drawnPages } from './helpers/pdf-read.ts';
 import { type CountKey, formatMeasures, measurePrintPdf, type PrintMeasures } from './helpers/print-measures.ts';
+import { targetEpubs } from './helpers/theme-books.ts';
 import { declaredLeadIn, declaredProperty, families, inherited, THEMES } from './helpers/theme-manifests.ts';
 import { chapterTitles, expectOnGrid, expectOwnFaces, fullPages, squeezedSpaces } from './helpers/theme-pages.ts';
 import { REPO, tempDir } from './helpers/tmp.ts';
@@ -59,7 +58,7 @@ function themeMeasures(book: ThemeBook, run: typeof describe | ReturnType<typeof
   run(`${book.name} printed in every built-in theme`, () => {
     const built = new Map<string, Built>();
     /** Its EPUB under every theme and store target, by `theme target` (not the sample's: see below). */
-    const epubs = new Map<string, string>();
+    let epubs = new Map<string, string>();
     let session: BrowserSession;
     const of = (theme: string) => built.get(theme) as Built;
 
@@ -75,14 +74,8 @@ function themeMeasures(book: ThemeBook, run: typeof describe | ReturnType<typeof
         const file = (format: string) => result.files.find((f) => f.format === format)?.path ?? '';
         const measures = await measurePrintPdf(file('pdf'), { leadIn: declaredLeadIn(theme) });
         built.set(theme, { epub: file('epub'), pdf: file('pdf'), ms, measures, details });
-        if (book.input === SAMPLE) continue;
-        const { book: typesetBook } = await typeset({ input: book.input, overrides: { theme, ...book.metadata } });
-        for (const target of EPUB_TARGETS) {
-          const epub = path.join(out, `${theme}-${target}.epub`);
-          writeFileSync(epub, await renderEpub(typesetBook, { target }));
-          epubs.set(`${theme} ${target}`, epub);
-        }
       }
+      if (book.input !== SAMPLE) epubs = await targetEpubs(book.input, THEMES, out, book.metadata);
     }, 300_000);
 
     afterAll(async () => {

@@ -10,8 +10,9 @@
  *   lead-in's small caps, tracked, at the body's size or not; a footnote's smaller type) against
  *   the median of such gaps when the book has 50 or more of them. With fewer, a line that also
  *   has body gaps is judged by those (one line's spaces all take the same justification), and a
- *   line all of that kind by the body's median scaled to its size. A book too short to make a median of its own (a few pages) is judged
- *   by the median of a longer book in the same design, when the caller gives it.
+ *   line all of that kind by the body's median scaled to its size. A book too short to make a
+ *   median of its own (a few pages) is judged by the median of a longer book in the same design,
+ *   when the caller gives it.
  * - A line ends in a hyphenation when its last word ends in the hyphen of a soft hyphen (the
  *   browser's break, drawn over the invisible U+00AD; pdf-read.ts tells it from a typed hyphen).
  * - Words run together when a line holds a run of 25 letters or more (no English word is that
@@ -97,9 +98,12 @@ const TITLE = /^[“‘"'(]*(?:(?:Mr|Mrs|Ms|Messrs|Dr|St)\.?|Sir|Lady|Lord|Miss|
 
 type Word = BookLine['words'][number];
 
+/** A size to 0.1 pt. */
+const tenth = (size: number) => Math.round(size * 10) / 10;
+
 /** A gap's kind, `size|face`: the size (to 0.1 pt) and face of the two words it stands between when they share them, else the body's. */
 function gapKinds(line: BookLine, body: string): string[] {
-  const kind = (w: Word) => `${Math.round(w.size * 10) / 10}|${w.font ?? ''}`;
+  const kind = (w: Word) => `${tenth(w.size)}|${w.font ?? ''}`;
   return line.words.slice(1).map((w, k) => (kind(w) === kind(line.words[k] as Word) ? kind(w) : body));
 }
 
@@ -107,18 +111,18 @@ const sizeOf = (kind: string) => Number.parseFloat(kind);
 
 /** The body's kind: its size, and the face most of the words at that size are set in. */
 function bodyKind(lines: BookLine[], bodySize: number): string {
-  const size = Math.round(bodySize * 10) / 10;
+  const size = tenth(bodySize);
   const faces = new Map<string, number>();
   for (const w of lines.flatMap((l) => l.words))
-    if (Math.round(w.size * 10) / 10 === size) faces.set(w.font ?? '', (faces.get(w.font ?? '') ?? 0) + w.text.length);
+    if (tenth(w.size) === size) faces.set(w.font ?? '', (faces.get(w.font ?? '') ?? 0) + w.text.length);
   const face = [...faces].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
   return `${size}|${face}`;
 }
 
-/** Gaps of a size class that make a median of their own. */
+/** Gaps of a kind that make a median of their own. */
 const OWN_MEDIAN = 50;
 
-/** Each line's widest gap as a multiple of the median gap of its size class (see the header). */
+/** Each line's widest gap as a multiple of the median gap of its kind (see the header). */
 function relativeWidest(lines: BookLine[], bodySize: number, given?: number): { medianGap: number; widest: number[] } {
   const body = bodyKind(lines, bodySize);
   const gapped = lines.map((line) => ({ gaps: gapsOf(line), kinds: gapKinds(line, body) }));
@@ -133,7 +137,7 @@ function relativeWidest(lines: BookLine[], bodySize: number, given?: number): { 
   }
   const medianGap = given ?? median(byKind.get(body) ?? gapped.flatMap((l) => l.gaps));
   const medians = new Map(
-    [...byKind].flatMap(([size, gaps]) => (gaps.length >= OWN_MEDIAN ? [[size, median(gaps)] as const] : [])),
+    [...byKind].flatMap(([kind, gaps]) => (gaps.length >= OWN_MEDIAN ? [[kind, median(gaps)] as const] : [])),
   );
   medians.set(body, medianGap);
   const widest = gapped.map(({ gaps, kinds }) => {

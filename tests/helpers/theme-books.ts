@@ -1,10 +1,14 @@
 /**
  * Books and themes for the theme tests, written to temporary folders: a book folder with one
- * chapter, files written with their folders made, and the GalleyError a call throws.
+ * chapter, files written with their folders made, a book's EPUB under every theme and store
+ * target, and the GalleyError a call throws.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { typeset } from '../../src/core/typeset.ts';
 import { GalleyError } from '../../src/errors.ts';
+import { EPUB_TARGETS } from '../../src/output/epub/targets.ts';
+import { renderEpub } from '../../src/output/epub.ts';
 import { tempDir } from './tmp.ts';
 
 /** The GalleyError `run` throws (or rejects with). */
@@ -33,4 +37,26 @@ export function bookFolder(yaml = ''): string {
     '# The Quay\n\nThe boats came in at dusk, one by one, their lamps swinging.\n\nNell counted them from the wall, as her mother had.\n\n***\n\nBy morning the harbour was still.\n',
   );
   return dir;
+}
+
+/**
+ * A book's EPUB under each theme and every store target, typeset once per theme, written to
+ * `out` as `<theme>-<target>.epub`: the files by `<theme> <target>`.
+ */
+export async function targetEpubs(
+  input: string,
+  themes: string[],
+  out: string,
+  overrides: { title?: string; author?: string } = {},
+): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const theme of themes) {
+    const { book } = await typeset({ input, overrides: { theme, ...overrides } });
+    for (const target of EPUB_TARGETS) {
+      const file = path.join(out, `${theme}-${target}.epub`);
+      writeFileSync(file, await renderEpub(book, { target }));
+      files.set(`${theme} ${target}`, file);
+    }
+  }
+  return files;
 }
