@@ -144,15 +144,17 @@ describe('chapter heads as the theme sets them, in the EPUB and in print', () =>
     const opening = (html: string) => /<p class="[^"]*opening[^"]*"[^>]*>[\s\S]*?<\/p>/.exec(html)?.[0] ?? '';
     // both: small caps around a drop cap; drop-cap alone; small caps alone.
     expect(opening(epub.words[0] ?? '')).toContain(
-      '<span class="lead-in"><span class="initial">T</span>he lamps were lit</span> at dusk',
+      '<span class="lead-in"><span class="initial">T</span>he lamps were li<span class="lead-in-last">t</span></span> at dusk',
     );
     expect(opening(epub.numerals[0] ?? '')).toContain('<span class="initial">T</span>he lamps were lit at dusk');
     expect(opening(epub.numerals[0] ?? '')).not.toContain('lead-in');
-    expect(opening(epub.none[0] ?? '')).toContain('<span class="lead-in">The lamps were lit</span> at dusk');
+    expect(opening(epub.none[0] ?? '')).toContain(
+      '<span class="lead-in">The lamps were li<span class="lead-in-last">t</span></span> at dusk',
+    );
     expect(opening(epub.none[0] ?? '')).not.toContain('initial');
     // An opening quote mark drops with the letter; the lead-in stops at the clause's end.
     expect(opening(epub.words[1] ?? '')).toContain(
-      '<span class="lead-in"><span class="initial">“K</span>eep the lamp lit,”</span>',
+      '<span class="lead-in"><span class="initial">“K</span>eep the lamp lit,<span class="lead-in-last">”</span></span>',
     );
     // Print sets the same words in its lead-in (its drop cap is drawn; the letter stays in the word).
     const printed = opening(print.words[0] ?? '');
@@ -253,7 +255,8 @@ describe('the head itself, for generated chapters', () => {
 
 describe('the first paragraph flush left, as the reading system computes it', () => {
   let session: BrowserSession;
-  type Paragraph = { cls: string; indent: number; marked: boolean };
+  /** `lead`: the opening's word space after its lead-in and a plain one after it, set ragged (px). */
+  type Paragraph = { cls: string; indent: number; marked: boolean; lead?: { after: number; plain: number } };
   /** Each chapter document's paragraphs, by the document's title: their classes, the text indent Chromium computes. */
   const indents: Record<'titled' | 'seed', Map<string, Paragraph[]>> = { titled: new Map(), seed: new Map() };
   let seedXhtml = '';
@@ -269,7 +272,7 @@ describe('the first paragraph flush left, as the reading system computes it', ()
       const title = /<title>([^<]*)<\/title>/.exec(doc)?.[1] ?? '';
       // Parsed as XML, as a reading system parses the document (as HTML, `<header/>` would stay open).
       const page = await session.open(
-        '<!DOCTYPE html><html lang="en"><head><link rel="stylesheet" href="style.css"></head><body></body></html>',
+        '<!DOCTYPE html><html lang="en"><head><link rel="stylesheet" href="style.css"><style>p { text-align: left !important }</style></head><body></body></html>',
         resolve,
       );
       try {
@@ -279,9 +282,32 @@ describe('the first paragraph flush left, as the reading system computes it', ()
             const xml = new DOMParser().parseFromString(${JSON.stringify(doc)}, 'application/xhtml+xml');
             if (xml.querySelector('parsererror')) throw new Error('not well-formed');
             for (const child of [...xml.body.childNodes]) document.body.append(document.importNode(child, true));
+            const range = document.createRange();
+            const box = (node, from, to) => { range.setStart(node, from); range.setEnd(node, to); return range.getClientRects()[0]; };
+            // The space after the lead-in: from its last letter's advance (without tracking) to the next word.
+            const leadGaps = (p) => {
+              const lead = p.querySelector('.lead-in');
+              const next = lead?.nextSibling;
+              if (!lead || next?.nodeType !== 3) return undefined;
+              const texts = [...lead.querySelectorAll('*'), lead].flatMap((el) => [...el.childNodes].filter((n) => n.nodeType === 3));
+              const last = texts.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1)).at(-1);
+              const probe = document.createElement('span');
+              probe.style.cssText = 'position:absolute;letter-spacing:0;white-space:pre';
+              probe.textContent = last.data.at(-1);
+              last.parentNode.append(probe);
+              const advance = probe.getBoundingClientRect().width;
+              probe.remove();
+              const [first, second] = [...next.data.matchAll(/\\S+/g)];
+              if (!second) return undefined;
+              const end = first.index + first[0].length;
+              return {
+                after: box(next, first.index, first.index + 1).left - (box(last, last.data.length - 1, last.data.length).left + advance),
+                plain: box(next, second.index, second.index + 1).left - box(next, end - 1, end).right,
+              };
+            };
             return [...document.querySelectorAll('section > p')].map((p) => {
               const before = p.previousElementSibling;
-              return { cls: p.className, indent: parseFloat(getComputedStyle(p).textIndent), marked: !!before && before.getAttribute('role') === 'doc-pagebreak' };
+              return { cls: p.className, indent: parseFloat(getComputedStyle(p).textIndent), marked: !!before && before.getAttribute('role') === 'doc-pagebreak', lead: leadGaps(p) };
             });
           })()`),
         );
@@ -324,6 +350,12 @@ describe('the first paragraph flush left, as the reading system computes it', ()
     expect(lamps?.map(kind)).toEqual(['opening', 'plain', 'flush']);
     expect(lamps?.map((p) => p.indent === 0)).toEqual([true, false, true]);
     expect(indents.titled.get('Harbour Wall')?.map((p) => p.indent === 0)).toEqual([true, false]);
+  });
+
+  it('the word space after a tracked lead-in is a plain one: no tracking after its last letter', () => {
+    const lead = indents.titled.get('The Lamps')?.[0]?.lead;
+    expect(lead?.plain).toBeGreaterThan(2);
+    expect(Math.abs((lead?.after ?? 0) - (lead?.plain ?? 0)), JSON.stringify(lead)).toBeLessThan(0.2);
   });
 
   it('after a page-break marker before the first paragraph (the seed’s case)', () => {

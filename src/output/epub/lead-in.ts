@@ -6,7 +6,9 @@
  * and in order for screen readers and search: `<span class="initial">T</span>he`.
  *
  *   <p class="opening drop-cap lead-small-caps">
- *     <span class="lead-in"><span class="initial">T</span>he lamps were</span> lit at dusk…</p>
+ *     <span class="lead-in"><span class="initial">T</span>he lamps wer<span class="lead-in-last">e</span></span> lit at dusk…</p>
+ *
+ * The lead-in's last letter is untracked (lead-in-last.ts).
  *
  * A paragraph that does not open with plain text (`*Emphasis*` first) keeps its words as they are.
  */
@@ -14,6 +16,7 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { addClass } from '../../book/chapter-head.ts';
 import { firstLetter, splitLeadIn } from '../../book/lead-in-text.ts';
+import { untrackedLast } from '../lead-in-last.ts';
 import { type LeadIn, leadInParts } from '../theme-design.ts';
 
 export function epubLeadIn(paragraph: Element, style: LeadIn): void {
@@ -30,7 +33,7 @@ export function epubLeadIn(paragraph: Element, style: LeadIn): void {
     : [{ type: 'text', value: `${quote}${lead}` }];
   const parts: ElementContent[] = [];
   if (space) parts.push({ type: 'text', value: space });
-  if (smallCaps) parts.push(h('span.lead-in', words));
+  if (smallCaps) parts.push(h('span.lead-in', untrackedLast(words)));
   else parts.push(...words);
   if (rest) parts.push({ type: 'text', value: rest });
   paragraph.children.splice(0, 1, ...parts);

@@ -26,6 +26,7 @@
 import type { Element, ElementContent, Text } from 'hast';
 import { h } from 'hastscript';
 import { firstLetter, splitLeadIn } from '../../book/lead-in-text.ts';
+import { untrackedLast } from '../lead-in-last.ts';
 import { type DropCapArt, type DropCapFace, dropCapArt } from './drop-cap.ts';
 
 export interface LeadInParts {
@@ -58,7 +59,7 @@ export function setLeadIn(paragraph: Element, parts: LeadInParts, face: DropCapF
     if (quote) out.push(h('span.lead-quote', quote));
     words = [text(lead)];
   } else words = [text(`${quote}${lead}`)];
-  if (parts.smallCaps) out.push(h('span.lead-in', untracked(words)));
+  if (parts.smallCaps) out.push(h('span.lead-in', untrackedLast(words)));
   else out.push(...words);
   if (rest) out.push(text(rest));
   paragraph.children.splice(0, 1, ...out.filter((c) => c.type !== 'text' || c.value !== ''));
@@ -100,20 +101,6 @@ function firstText(parent: Element): { parent: Element; node: Text } | undefined
 }
 
 const INLINE = new Set(['em', 'i', 'strong', 'b', 'span', 'a', 'cite', 'q', 'small', 'mark', 'u', 's']);
-
-/**
- * The lead-in's words with their last letter in `span.lead-in-last`, which the theme's CSS sets
- * with no letter spacing: tracking is added after every letter, the last one's too, which would
- * widen the word space after the lead-in by that much (a gap the eye reads as loose).
- */
-function untracked(words: ElementContent[]): ElementContent[] {
-  const last = words.at(-1);
-  if (last?.type !== 'text') return words;
-  const letters = [...new Intl.Segmenter('und', { granularity: 'grapheme' }).segment(last.value)];
-  const end = letters.at(-1);
-  if (!end || letters.length < 2) return [...words.slice(0, -1), h('span.lead-in-last', last.value)];
-  return [...words.slice(0, -1), text(last.value.slice(0, end.index)), h('span.lead-in-last', end.segment)];
-}
 
 /** The real initial, transparent, in a box of no width that it overflows leftwards. */
 function initial(value: string): Element {
