@@ -1,14 +1,17 @@
 /**
  * Issue 12: in every built-in theme the print pages keep the print engine's measures. The sample
  * book (manuscript/), and the real web-pasted seed where ../shared is present (one untitled
- * chapter, a .txt), are each built once per theme, to EPUB and print PDF, in one browser (beforeAll);
- * the seed's EPUB passes EPUBCheck and DAISY Ace in every theme and store target (the sample's:
- * epub-theme.test.ts);
+ * chapter, a .txt), are each built once per theme, to EPUB and print PDF, in one browser for the
+ * whole file; the seed's EPUB passes EPUBCheck and DAISY Ace in every theme and store target (the
+ * sample's: epub-theme.test.ts);
  * each PDF embeds only the theme's own faces, as TrueType or OpenType; the body text of every
- * full page stands on the theme's baseline grid, no space squeezed; and issue 11's measures
+ * full page stands on the baseline grid, no space squeezed; and issue 11's measures
  * (helpers/print-measures.ts), read once per PDF and held to the design the theme declares —
  * its lead-in (theme.json) and, read off the pages, justified or ragged as its book.css says —
  * are each a test naming the pages where they break.
+ * The elements book (helpers/elements-book.ts) is printed in every theme too, its lines of
+ * letters, verse, chat and epigraphs on the grid, and held to the same measures with the sample's
+ * PDF in the same theme as its design: each theme's sample is built once for both.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/core/build.ts';
 import { type BrowserSession, launchBrowser } from '../src/output/browser.ts';
 import { EPUB_TARGETS } from '../src/output/epub/targets.ts';
+import { CHAPTERS, ELEMENTS, elementsMeasures, PARTS } from './helpers/elements-book.ts';
 import { goalTests } from './helpers/goal-tests.ts';
 import { drawnPages } from './helpers/pdf-read.ts';
 import { type CountKey, formatMeasures, measurePrintPdf, type PrintMeasures } from './helpers/print-measures.ts';
@@ -34,6 +38,14 @@ const SEED = path.join(REPO, '..', 'shared', 'seed', '000_ee611fcb0cfb0b3d.txt')
  * gaps judged as its own (print-line-measures.ts), every theme meets every row on both books.
  */
 const NOT_YET: Record<string, CountKey[]> = {};
+
+/**
+ * The elements book's goals not met yet. Its 8 to 10 justified lines are mostly the lines beside
+ * its three drop caps and a letter's, at the letter's inset measure. In thriller two of the
+ * letter's lines are set over 1.5× the design's median gap (1.63×, 1.66×; none is over 2×): 20%
+ * of the book's justified lines, where the goal is 1%. The sample, in the same theme, meets it.
+ */
+const ELEMENTS_NOT_YET: Record<string, CountKey[]> = { thriller: ['over15'] };
 
 interface Built {
   epub: string;
@@ -54,33 +66,50 @@ interface ThemeBook {
   metadata?: { title: string; author: string };
 }
 
+/** One browser for the whole file, started when a book is first built. */
+let browser: Promise<BrowserSession> | undefined;
+const session = () => {
+  browser ??= launchBrowser();
+  return browser;
+};
+afterAll(async () => {
+  await (await browser)?.close();
+});
+
+/** Each book's build in each theme, made once for the file: the sample's is the elements book's design too. */
+const builds = new Map<string, Promise<Built>>();
+function builtIn(book: ThemeBook, theme: string): Promise<Built> {
+  const key = `${book.input} ${theme}`;
+  const known = builds.get(key);
+  if (known) return known;
+  const building = buildIn(book, theme);
+  builds.set(key, building);
+  return building;
+}
+
+async function buildIn(book: ThemeBook, theme: string): Promise<Built> {
+  const from = performance.now();
+  const details: string[] = [];
+  const logger = { info() {}, warn() {}, error() {}, debug: (message: string) => details.push(message) };
+  const out = tempDir('galley-theme-measures-');
+  const result = await build({ input: book.input, out, theme, session: await session(), logger, ...book.metadata });
+  const ms = performance.now() - from;
+  const file = (format: string) => result.files.find((f) => f.format === format)?.path ?? '';
+  const measures = await measurePrintPdf(file('pdf'), { leadIn: declaredLeadIn(theme) });
+  return { epub: file('epub'), pdf: file('pdf'), ms, measures, details };
+}
+
 function themeMeasures(book: ThemeBook, run: typeof describe | ReturnType<typeof describe.runIf> = describe) {
   run(`${book.name} printed in every built-in theme`, () => {
     const built = new Map<string, Built>();
     /** Its EPUB under every theme and store target, by `theme target` (not the sample's: see below). */
     let epubs = new Map<string, string>();
-    let session: BrowserSession;
     const of = (theme: string) => built.get(theme) as Built;
 
     beforeAll(async () => {
-      const out = tempDir('galley-theme-measures-');
-      session = await launchBrowser();
-      for (const theme of THEMES) {
-        const from = performance.now();
-        const details: string[] = [];
-        const logger = { info() {}, warn() {}, error() {}, debug: (message: string) => details.push(message) };
-        const result = await build({ input: book.input, out: path.join(out, theme), theme, session, logger, ...book.metadata });
-        const ms = performance.now() - from;
-        const file = (format: string) => result.files.find((f) => f.format === format)?.path ?? '';
-        const measures = await measurePrintPdf(file('pdf'), { leadIn: declaredLeadIn(theme) });
-        built.set(theme, { epub: file('epub'), pdf: file('pdf'), ms, measures, details });
-      }
-      if (book.input !== SAMPLE) epubs = await targetEpubs(book.input, THEMES, out, book.metadata);
+      for (const theme of THEMES) built.set(theme, await builtIn(book, theme));
+      if (book.input !== SAMPLE) epubs = await targetEpubs(book.input, THEMES, tempDir('galley-theme-epubs-'), book.metadata);
     }, 300_000);
-
-    afterAll(async () => {
-      await session?.close();
-    });
 
     it(`builds ${book.name} with every theme to EPUB and print PDF, in one browser`, () => {
       for (const theme of THEMES) expect(existsSync(of(theme).epub) && existsSync(of(theme).pdf), theme).toBe(true);
@@ -144,8 +173,57 @@ function themeMeasures(book: ThemeBook, run: typeof describe | ReturnType<typeof
   });
 }
 
-themeMeasures({ name: 'the sample', input: SAMPLE, chapters: chapterTitles(SAMPLE).length, lines: 300 });
+const SAMPLE_BOOK: ThemeBook = { name: 'the sample', input: SAMPLE, chapters: chapterTitles(SAMPLE).length, lines: 300 };
+themeMeasures(SAMPLE_BOOK);
 themeMeasures(
   { name: 'the seed (../shared)', input: SEED, chapters: 1, lines: 200, metadata: { title: 'Seed', author: 'Seed Author' } },
   describe.runIf(existsSync(SEED)),
 );
+
+describe('the elements book printed in every built-in theme', () => {
+  const elements = new Map<string, { epub: string; pdf: string; ms: number; measures: PrintMeasures }>();
+  const of = (theme: string) => elements.get(theme) as { epub: string; pdf: string; ms: number; measures: PrintMeasures };
+
+  beforeAll(async () => {
+    for (const theme of THEMES) {
+      const design = (await builtIn(SAMPLE_BOOK, theme)).measures;
+      const from = performance.now();
+      const result = await build({ input: ELEMENTS, out: tempDir('galley-theme-elements-'), theme, session: await session() });
+      const ms = performance.now() - from;
+      const file = (format: string) => result.files.find((f) => f.format === format)?.path ?? '';
+      elements.set(theme, {
+        epub: file('epub'),
+        pdf: file('pdf'),
+        ms,
+        measures: await elementsMeasures(file('pdf'), design, theme),
+      });
+    }
+  }, 300_000);
+
+  it('builds the book of elements with every theme to EPUB and print PDF, in one browser', () => {
+    for (const theme of THEMES) expect(existsSync(of(theme).epub) && existsSync(of(theme).pdf), theme).toBe(true);
+    console.log(`theme builds (elements): ${THEMES.map((t) => `${t} ${Math.round(of(t).ms)}`).join(', ')} ms`);
+  });
+
+  it.each(THEMES)('%s: the PDF embeds only the faces its own theme.json lists, as TrueType or OpenType', async (theme) => {
+    expectOwnFaces(await pdfFonts(of(theme).pdf), families(theme));
+  });
+
+  it.each(THEMES)('%s: the elements book is read as designed: its chapters and its part', (theme) => {
+    const m = of(theme).measures;
+    const report = formatMeasures(m, `the elements book, ${theme}`);
+    expect([m.roles.part, m.openers, m.chapters], report).toEqual([PARTS.length, CHAPTERS.length, CHAPTERS.length]);
+    expect(m.justified > 0, report).toBe(!m.geometry.ragged);
+  });
+
+  describe.each(THEMES)('%s in print', (theme) => goalTests(theme, () => of(theme).measures, ELEMENTS_NOT_YET[theme]));
+
+  it.each(THEMES)('%s: the text of every page stands on the baseline grid', async (theme) => {
+    const line = Number.parseFloat(inherited(theme, (m) => m.print?.['line-height']) ?? 'NaN');
+    // Its chapters' openers too: the lines of letters, verse, chat messages and epigraphs of four
+    // words or more.
+    const every = fullPages(await drawnPages(of(theme).pdf), { least: 1, words: 4, openers: chapterTitles(ELEMENTS) });
+    expect(every.flat().length, 'the elements book’s lines').toBeGreaterThan(15);
+    expectOnGrid(every, line, 'the elements book');
+  });
+});
