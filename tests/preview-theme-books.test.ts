@@ -45,13 +45,17 @@ const ends = (file: string) => {
   return [words.slice(0, 8).join(' '), words.slice(-8).join(' ')];
 };
 
-/** The letters a view shows (its shadow root's text, every spread rendered). */
+/**
+ * The letters a view shows (its shadow root's text, every spread rendered): not its style sheets'
+ * text, which innerText gives for an element that is not rendered.
+ */
 const VIEW_TEXT = `(view) => {
   const root = document.getElementById(view + '-view').shadowRoot;
   const style = document.createElement('style');
   style.textContent = '.spread, section { content-visibility: visible !important; }';
   root.append(style);
-  const text = [...root.children].map((el) => el.innerText ?? el.textContent ?? '').join(' ');
+  const shown = [...root.children].filter((el) => !['style', 'link', 'script', 'template'].includes(el.localName));
+  const text = shown.map((el) => el.innerText ?? el.textContent ?? '').join(' ');
   style.remove();
   return text;
 }`;
