@@ -20,7 +20,7 @@ for (const novel of novels) {
   const out = mkdtempSync(path.join(os.tmpdir(), 'galley-corpus-'));
   const { files } = await build({ input, out, formats: ['epub'] });
   const file = files[0]?.path as string;
-  const check = epubcheck(file);
+  const check = await epubcheck(file);
   const ace = await aceCheck(file);
   const ok = check.clean && ace.outcome === 'pass' && ace.violations.length === 0;
   failed ||= !ok;

@@ -22,7 +22,7 @@ describe.runIf(novels.length > 0)('the corpus in ../shared', () => {
     it('builds an EPUB that EPUBCheck passes with no errors or warnings', { timeout: 300_000 }, async () => {
       const { files } = await build({ input: path.join(corpus, novel, 'manuscript.md'), out: tempDir(), formats: ['epub'] });
       file = files[0]?.path as string;
-      const check = epubcheck(file);
+      const check = await epubcheck(file);
       expect(check.clean, check.output).toBe(true);
     });
 

@@ -86,7 +86,7 @@ describe('page list from the print edition', () => {
   });
 
   it('passes EPUBCheck and DAISY Ace with the page list', async () => {
-    const check = epubcheck(epub);
+    const check = await epubcheck(epub);
     expect(check.clean, check.output).toBe(true);
     const ace = await aceCheck(epub);
     expect(ace.violations, ace.violations.join('\n')).toEqual([]);
@@ -164,7 +164,7 @@ describe('page list of a book with all its front matter and page notes', () => {
   });
 
   it('passes EPUBCheck and DAISY Ace with the page list', async () => {
-    const check = epubcheck(epub);
+    const check = await epubcheck(epub);
     expect(check.clean, check.output).toBe(true);
     const ace = await aceCheck(epub);
     expect(ace.violations, ace.violations.join('\n')).toEqual([]);

@@ -417,7 +417,7 @@ describe('ornaments that are image files of the theme', () => {
     expect(lamps).toContain(
       '<div class="scene-break" role="separator"><img class="ornament" src="images/ornament-break.png" alt=""/></div>',
     );
-    const checks = epubcheckMany([epubs.generic, epubs.kindle]);
+    const checks = await epubcheckMany([epubs.generic, epubs.kindle]);
     expect(checks.filter((c) => !c.clean).map((c) => c.output)).toEqual([]);
     const ace = await aceCheck(epubs.generic);
     expect([ace.outcome, ...ace.violations]).toEqual(['pass']);
@@ -461,7 +461,7 @@ describe('every built-in theme under every store target', () => {
     files = await targetEpubs(path.join(REPO, 'manuscript'), themes, tempDir('galley-themes-'));
     timing.push(`build ${Math.round(performance.now() - start)} ms`);
     start = performance.now();
-    const results = epubcheckMany([...files.values()]);
+    const results = await epubcheckMany([...files.values()]);
     checks = new Map([...files.keys()].map((key, i) => [key, results[i] as EpubcheckResult]));
     timing.push(`EPUBCheck ${Math.round(performance.now() - start)} ms`);
   }, 600_000);

@@ -267,7 +267,7 @@ describe('a book with every element', () => {
   }, 120_000);
 
   it('passes EPUBCheck and Ace, with each element’s semantics', async () => {
-    const result = epubcheck(epub);
+    const result = await epubcheck(epub);
     expect(result.clean, result.output).toBe(true);
     const ace = await aceCheck(epub);
     expect(ace.violations).toEqual([]);

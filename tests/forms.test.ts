@@ -25,8 +25,8 @@ describe('folder form', async () => {
   const opf = entries.get('OEBPS/content.opf') as string;
   const nav = entries.get('OEBPS/toc.xhtml') as string;
 
-  it('passes EPUBCheck with no errors or warnings', () => {
-    const check = epubcheck(file);
+  it('passes EPUBCheck with no errors or warnings', async () => {
+    const check = await epubcheck(file);
     expect(check.clean, check.output).toBe(true);
   });
 
@@ -76,8 +76,8 @@ describe('single Markdown file with front matter', async () => {
   const { file } = await buildEpub(input);
   const entries = await epubEntries(file);
 
-  it('passes EPUBCheck with no errors or warnings', () => {
-    const check = epubcheck(file);
+  it('passes EPUBCheck with no errors or warnings', async () => {
+    const check = await epubcheck(file);
     expect(check.clean, check.output).toBe(true);
   });
 
@@ -104,8 +104,8 @@ describe('pasted .txt file', async () => {
   const input = path.join(books, 'pasted.txt');
   const { file } = await buildEpub(input, { title: 'Last Train', author: 'Wren Hollis' });
 
-  it('passes EPUBCheck with no errors or warnings', () => {
-    const check = epubcheck(file);
+  it('passes EPUBCheck with no errors or warnings', async () => {
+    const check = await epubcheck(file);
     expect(check.clean, check.output).toBe(true);
   });
 

@@ -196,8 +196,8 @@ describe('a book in each language', () => {
 
   it.each(['fr', 'de'])(
     '%s: passes EPUBCheck with no errors or warnings',
-    (tag) => {
-      const check = epubcheck(files.get(tag) as string);
+    async (tag) => {
+      const check = await epubcheck(files.get(tag) as string);
       expect(check.clean, check.output).toBe(true);
     },
     180_000,

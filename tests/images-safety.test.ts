@@ -21,7 +21,7 @@ import { typeset } from '../src/core/typeset.ts';
 import { GalleyError } from '../src/errors.ts';
 import type { Logger } from '../src/logger.ts';
 import { tempDir } from './helpers/tmp.ts';
-import { epubcheck } from './helpers/tools.ts';
+import { type EpubcheckResult, epubcheck } from './helpers/tools.ts';
 
 const YAML = 'title: The Chart Room\nauthor: Bertil Quayle\n';
 
@@ -289,7 +289,7 @@ describe('SVG images', () => {
 
 describe('a book with generated SVGs and a JPEG named .png, through the whole build', () => {
   let file: string;
-  let check: ReturnType<typeof epubcheck>;
+  let check: EpubcheckResult;
 
   beforeAll(async () => {
     const drawings = fc.sample(svgDocument, { seed: 31, numRuns: 24 });
@@ -302,7 +302,7 @@ describe('a book with generated SVGs and a JPEG named .png, through the whole bu
     });
     file = path.join(out, readdirSync(out)[0] as string);
     // EPUBCheck once for the whole book: a Java start costs seconds.
-    check = epubcheck(file);
+    check = await epubcheck(file);
   }, 90_000);
 
   it('passes EPUBCheck with no message', () => {

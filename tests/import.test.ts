@@ -146,7 +146,7 @@ describe('galley import of a Word document', () => {
     const out = path.join(dir, 'dist');
     const built = await build({ input: folder, out, formats: ['epub'] });
     const epub = built.files.find((f) => f.format === 'epub')?.path ?? '';
-    const check = epubcheck(epub);
+    const check = await epubcheck(epub);
     expect(check.clean, check.output).toBe(true);
     const text = words(await epubText(epub));
     expect(firstMissingInOrder(words(bodyText(SOURCE).join('\n')), text)).toBeUndefined();
@@ -435,7 +435,7 @@ describe('galley import of a saved web page', () => {
   it('builds into an EPUB that passes EPUBCheck', async () => {
     const built = await build({ input: folder, out: path.join(dir, 'dist'), formats: ['epub'] });
     const epub = built.files[0]?.path ?? '';
-    const check = epubcheck(epub);
+    const check = await epubcheck(epub);
     expect(check.clean, check.output).toBe(true);
     expect(firstMissingInOrder(words(storyParagraphs.join(' ')), words(await epubText(epub)))).toBeUndefined();
   }, 60_000);

@@ -53,7 +53,7 @@ describe('galley init', () => {
     const built = await galley('build', dir, '--out', out);
     expect(built.code, built.lines.join('\n')).toBe(0);
     const epub = path.join(out, 'untitled-novel.epub');
-    expect(epubcheck(epub).clean).toBe(true);
+    expect((await epubcheck(epub)).clean).toBe(true);
     const text = await epubText(epub);
     expect(text).toContain('“Straight quotes” become curly ones, the apostrophe in don’t');
     expect(built.lines.some((l) => /^wrote .*untitled-novel\.pdf/.test(l))).toBe(true);

@@ -153,7 +153,7 @@ describe('in a built book', () => {
     }
     const { files } = await build({ input: dir, out: path.join(dir, 'out'), formats: ['epub'], cwd: dir });
     const epub = files[0]?.path as string;
-    const result = epubcheck(epub);
+    const result = await epubcheck(epub);
     expect(result.clean, result.output).toBe(true);
     expect(missingWords(all.map(([, text]) => text).join('\n'), await epubText(epub))).toEqual([]);
   });

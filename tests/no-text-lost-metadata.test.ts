@@ -150,7 +150,7 @@ describe('the metadata keeps its words as a chapter does', () => {
     const { files } = await build({ input: dir, out: path.join(dir, 'out'), cwd: dir });
     const epub = files.find((f) => f.format === 'epub')?.path as string;
     const pdf = files.find((f) => f.format === 'pdf')?.path as string;
-    const result = epubcheck(epub);
+    const result = await epubcheck(epub);
     expect(result.clean, result.output).toBe(true);
     const expected =
       'For Ada who kept the lamps. Time waits for no one. A harbour proverb Thanks to <grin> the keepers. Lantern Hill [spare]: https://example.com';

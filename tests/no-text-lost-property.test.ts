@@ -88,7 +88,7 @@ describe('no text lost, on generated manuscripts', () => {
     expect(
       firstOutOfOrder([...metadata.front, ...samples.flatMap(bodyWords), ...metadata.back], words(await epubText(epub))),
     ).toBeUndefined();
-    const result = epubcheck(epub);
+    const result = await epubcheck(epub);
     expect(result.clean, result.output).toBe(true);
   });
 

@@ -307,7 +307,7 @@ describe('the kept constructs in a built book', () => {
     const { files } = await build({ input: dir, out: path.join(dir, 'out'), cwd: dir });
     const epub = files.find((f) => f.format === 'epub')?.path as string;
     const pdf = files.find((f) => f.format === 'pdf')?.path as string;
-    const result = epubcheck(epub);
+    const result = await epubcheck(epub);
     expect(result.clean, result.output).toBe(true);
     // Words as typed, less markup (URLs, labels, the tags of known elements): `<grin>` is text.
     const source = cases

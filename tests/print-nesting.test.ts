@@ -131,6 +131,6 @@ describe('deep nesting in the EPUB, on a phone', () => {
     } finally {
       await browser.close();
     }
-    expect(epubcheck(epub).summary).toMatch(/0 fatals \/ 0 errors \/ 0 warnings/);
+    expect((await epubcheck(epub)).summary).toMatch(/0 fatals \/ 0 errors \/ 0 warnings/);
   }, 120_000);
 });

@@ -47,8 +47,8 @@ describe('sample book', () => {
     expect(path.basename(pdf)).toBe('a-register-of-weather-and-light.pdf');
   });
 
-  it('gives an EPUB that EPUBCheck passes with no errors or warnings', () => {
-    const check = epubcheck(epub);
+  it('gives an EPUB that EPUBCheck passes with no errors or warnings', async () => {
+    const check = await epubcheck(epub);
     expect(check.clean, check.output).toBe(true);
   });
 

@@ -37,8 +37,8 @@ describe.runIf(existsSync(seed))('seed manuscript (../shared/seed)', () => {
     expect(lines.some((l) => /^wrote .*seed\.pdf/.test(l))).toBe(true);
   });
 
-  it('gives an EPUB that EPUBCheck passes with no errors or warnings', () => {
-    const check = epubcheck(path.join(out, 'seed.epub'));
+  it('gives an EPUB that EPUBCheck passes with no errors or warnings', async () => {
+    const check = await epubcheck(path.join(out, 'seed.epub'));
     expect(check.clean, check.output).toBe(true);
   });
 
@@ -74,10 +74,10 @@ describe.runIf(existsSync(seed))('seed manuscript with every built-in theme', ()
     }
   }, 900_000);
 
-  it('builds the EPUB and the PDF with each, and EPUBCheck passes every EPUB cleanly', () => {
+  it('builds the EPUB and the PDF with each, and EPUBCheck passes every EPUB cleanly', async () => {
     expect(built.length).toBeGreaterThanOrEqual(8);
     for (const b of built) expect(b.code, `${b.theme}\n${b.lines.join('\n')}`).toBe(0);
-    const checks = epubcheckMany(built.map((b) => path.join(b.out, 'seed.epub')));
+    const checks = await epubcheckMany(built.map((b) => path.join(b.out, 'seed.epub')));
     for (const [i, check] of checks.entries()) expect(check.clean, `${built[i]?.theme}\n${check.output}`).toBe(true);
   });
 

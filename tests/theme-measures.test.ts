@@ -117,9 +117,9 @@ function themeMeasures(book: ThemeBook, run: typeof describe | ReturnType<typeof
     });
 
     // The sample's EPUBs are checked under every store target in epub-theme.test.ts.
-    it.runIf(book.input !== SAMPLE)('gives its EPUB in every theme and store target EPUBCheck with no message', () => {
+    it.runIf(book.input !== SAMPLE)('gives its EPUB in every theme and store target EPUBCheck with no message', async () => {
       const keys = [...THEMES.map((theme) => `${theme} (built)`), ...epubs.keys()];
-      const results = epubcheckMany([...THEMES.map((theme) => of(theme).epub), ...epubs.values()]);
+      const results = await epubcheckMany([...THEMES.map((theme) => of(theme).epub), ...epubs.values()]);
       const failed = results.flatMap((check, i) => (check.clean ? [] : [`${keys[i]}: ${check.summary}\n${check.output}`]));
       expect(epubs.size).toBe(THEMES.length * EPUB_TARGETS.length);
       expect(failed).toEqual([]);

