@@ -5,6 +5,7 @@
  * BROWSER_CRASHED with a hint — never as a bug.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { typeset } from '../src/core/typeset.ts';
@@ -12,6 +13,7 @@ import { GalleyError } from '../src/errors.ts';
 import { launchBrowser } from '../src/output/browser.ts';
 import { renderPdf } from '../src/output/pdf.ts';
 import { browserProcesses, profiles } from './helpers/browser-processes.ts';
+import { chapterText, random } from './helpers/prose.ts';
 import { REPO, tempDir } from './helpers/tmp.ts';
 
 async function until(condition: () => boolean, ms: number): Promise<boolean> {
@@ -23,9 +25,24 @@ async function until(condition: () => boolean, ms: number): Promise<boolean> {
   return condition();
 }
 
-/** `galley build` of the sample as a child process, resolved once its browser runs. */
+/**
+ * A book whose print keeps the browser running for seconds (12 chapters of 250 paragraphs: about
+ * 7 s here, against the sample's 1.2 s). The tests signal the build once they see its browser; a
+ * short print may be over by then under load, its session closed and the signal no longer
+ * Galley's to handle, so Node would die of it (no exit code) with nothing left to test.
+ */
+function longBook(): string {
+  const dir = tempDir('galley-long-');
+  const rand = random(7);
+  writeFileSync(path.join(dir, 'book.yaml'), 'title: The Long Night\nauthor: Ada Pellow\n');
+  for (let i = 1; i <= 12; i++)
+    writeFileSync(path.join(dir, `${String(i).padStart(2, '0')}.md`), `# Night ${i}\n\n${chapterText(rand, 250)}\n`);
+  return dir;
+}
+
+/** `galley build` of a long book as a child process, resolved once its browser runs. */
 async function buildUntilBrowser(): Promise<{ child: ChildProcess; exit: Promise<number | null> }> {
-  const child = spawn(process.execPath, ['bin/galley.js', 'build', 'manuscript', '--out', tempDir(), '--format', 'pdf'], {
+  const child = spawn(process.execPath, ['bin/galley.js', 'build', longBook(), '--out', tempDir(), '--format', 'pdf'], {
     cwd: REPO,
     stdio: 'ignore',
   });
