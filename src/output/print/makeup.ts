@@ -123,10 +123,23 @@ export function fill(
   choice: number[],
   rules: MakeupRules,
   reuse?: { memo: PlanMemo; after: number; made: MadePage[] },
-): { pages: MadePage[]; mismatched: number; cost: number; memo: PlanMemo } {
+): { pages: MadePage[]; mismatched: number; cost: number; memo: () => PlanMemo } {
   const end = section.units.length;
+  // The plans made here, over those of the makeup reused that still hold (from a unit after the
+  // change on): looked up there, not copied, since most tried changes are not taken (`memo()`
+  // merges the two for one that is).
   const memo: PlanMemo = new Map();
-  if (reuse) for (const [key, plan] of reuse.memo) if (plan.unit > reuse.after) memo.set(key, plan);
+  const held = (key: string): Plan | undefined => {
+    const plan = reuse?.memo.get(key);
+    return plan && reuse && plan.unit > reuse.after ? plan : undefined;
+  };
+  const merged = (): PlanMemo => {
+    if (!reuse) return memo;
+    const all: PlanMemo = new Map();
+    for (const [key, plan] of reuse.memo) if (plan.unit > reuse.after) all.set(key, plan);
+    for (const [key, plan] of memo) all.set(key, plan);
+    return all;
+  };
   const shortfall = (ending: Pick<Ending, 'at' | 'used'>) =>
     ending.at.unit >= end ? 0 : SHORT_LINE * linesShort(ending.used, rules);
   // With a makeup to reuse, its pages before the change stand (but for the step just before):
@@ -162,7 +175,7 @@ export function fill(
   const best = (pos: Position, k: number, carry: Carry): Plan | undefined => {
     if (pos.unit >= end && !carry.length) return undefined;
     const key = `${pos.unit}:${pos.line}:${k === 0 ? 'first' : k % 2}${carry.map((c) => `:${c.note}.${c.from}`).join('')}`;
-    const known = memo.get(key);
+    const known = memo.get(key) ?? held(key);
     if (known) return known;
     const verso = (k % 2 === 0) !== section.firstRecto;
     let found: Plan | undefined;
@@ -199,7 +212,7 @@ export function fill(
   const plan = best(restart?.start ?? { unit: 0, line: 0 }, kept, restart?.carried ?? []);
   const pages: MadePage[] = [...prefix];
   for (let step = plan; step; step = step.rest) pages.push(...step.pages);
-  return { pages, mismatched: prefixMismatched + (plan?.mismatched ?? 0), cost: prefixCost + (plan?.cost ?? 0), memo };
+  return { pages, mismatched: prefixMismatched + (plan?.mismatched ?? 0), cost: prefixCost + (plan?.cost ?? 0), memo: merged };
 }
 
 /**
@@ -230,6 +243,7 @@ function keptPages(section: MakeupSection, pages: MadePage[], changed: number): 
 export function makeUpSection(section: MakeupSection, rules: MakeupRules): MadeSection {
   let choice = section.units.map(() => 0);
   let made = fill(section, choice, rules);
+  let plans = made.memo();
   let total = made.cost;
   // Each accepted change lowers the cost, so this ends; the bound keeps a long section's cheap.
   let changes = 2 * made.pages.length + 4;
@@ -244,13 +258,14 @@ export function makeUpSection(section: MakeupSection, rules: MakeupRules): MadeS
         if (s === choice[i]) continue;
         const tried = [...choice];
         tried[i] = s;
-        const again = fill(section, tried, rules, { memo: made.memo, after: i, made: made.pages });
+        const again = fill(section, tried, rules, { memo: plans, after: i, made: made.pages });
         const cost = again.cost + costOfChoices(section, tried);
         if (cost < (found?.total ?? total)) found = { choice: tried, made: again, total: cost };
       }
     }
     if (found) {
       ({ choice, made, total } = found);
+      plans = made.memo();
       changes--;
       // A change may move troubles before this one (a pair made again): look again from its verso.
       from = Math.max(0, trouble - 2);
