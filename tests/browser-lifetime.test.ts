@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { build } from '../src/core/build.ts';
 import { typeset } from '../src/core/typeset.ts';
 import { GalleyError } from '../src/errors.ts';
 import { launchBrowser } from '../src/output/browser.ts';
@@ -73,6 +74,20 @@ describe.runIf(linux)('the browser dies with Galley', () => {
     expect(await exit).toBe(130);
     expect(await until(() => browserProcesses(pid).length === 0, 10_000)).toBe(true);
     expect(profiles(pid)).toEqual([]);
+  }, 60_000);
+});
+
+describe.runIf(linux)('a build that stops on bad input', () => {
+  it('leaves no browser running: the one it started while reading the manuscript is closed', async () => {
+    const dir = tempDir('galley-bad-');
+    writeFileSync(path.join(dir, 'book.yaml'), 'title: The Long Night\nauthor: Ada Pellow\nbogus-key: 1\n');
+    writeFileSync(path.join(dir, '01.md'), `# Night\n\n${chapterText(random(3), 400)}\n`);
+    expect(browserProcesses(process.pid)).toEqual([]);
+    await expect(build({ input: dir, out: tempDir(), formats: ['pdf'] })).rejects.toBeInstanceOf(GalleyError);
+    // Time for a browser still starting to be up, were it left behind.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(browserProcesses(process.pid)).toEqual([]);
+    expect(profiles(process.pid)).toEqual([]);
   }, 60_000);
 });
 

@@ -67,69 +67,89 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // The print code (and Puppeteer) is loaded only when a PDF is asked for.
   const print = formats.includes('pdf') ? await import('../output/pdf.ts') : undefined;
   const browser = print && !options.session ? await print.findBrowser(options.browser) : undefined;
-  clock.start('parse');
-  // The pipeline and the EPUB writer are loaded inside their stages, so their loading is timed there.
-  const { book, diagnostics } = await clock.guard(async () =>
-    (await import('./typeset.ts')).typeset({
-      input: options.input ?? 'manuscript',
-      overrides: { title: options.title, author: options.author, theme: options.theme },
-      plugins: options.plugins,
-      cwd,
-      // typeset's two stages follow one another: parse ends as typeset starts.
-      onStage: (name) => (name === 'parse' ? clock.start('typeset') : clock.end()),
-    }),
-  );
-  for (const d of diagnostics) logger.warn(formatDiagnostic(d));
-
-  const outDir = path.resolve(cwd, options.out ?? 'dist');
-  const name = options.name ? await options.name(book.slug) : book.slug;
-  const outputs: (OutputFile & { format: Format })[] = [];
-  // The PDF comes first: the EPUB marks where its printed pages begin. The EPUB is made while the
-  // PDF's body is laid out (the browser's work, mostly), and its pages are marked when the PDF is
-  // done: its stage is what is left then.
-  const wantsEpub = formats.includes('epub');
-  const epubOptions = { target: options.target, warn: (m: string) => logger.warn(m) };
-  let epub: Promise<Buffer> | undefined;
-  let printed: Awaited<ReturnType<NonNullable<typeof print>['renderPdf']>> | undefined;
-  if (print) {
-    const edition = options.pdf ?? 'print';
-    let told: { resolve: (p: typeof printed) => void; reject: (e: unknown) => void } | undefined;
-    const printing = new Promise<typeof printed>((resolve, reject) => {
-      told = { resolve, reject };
-    });
-    printing.catch(() => undefined);
-    const onStageStart = (step: string) => {
-      clock.pdfSteps.onStageStart(step);
-      if (step !== 'body' || !wantsEpub || epub) return;
-      epub = import('../output/epub.ts').then((m) => m.renderEpub(book, { ...epubOptions, print: printing }));
-      epub.catch(() => undefined);
-    };
-    try {
-      printed = await clock.run('pdf', () =>
-        print.renderPdf(book, { browser, session: options.session, edition, logger, ...clock.pdfSteps, onStageStart }),
-      );
-      told?.resolve(printed);
-    } catch (error) {
-      told?.reject(error);
-      throw error;
-    }
-    logger.info(`${'pdf'.padEnd(8)}${pageSummary(printed.pageLabels)}`);
-    logger.info(`browser ${printed.browser}`);
-    reportBlocked(printed.blocked, logger);
-  }
-  if (wantsEpub) {
-    const made = epub;
-    const data = await clock.run(
-      'epub',
-      async () => made ?? (await import('../output/epub.ts')).renderEpub(book, { ...epubOptions, print: printed }),
+  // The browser starts while the manuscript is read: renderPdf takes it over and closes it, and
+  // if the build stops before then (bad input), it is closed here.
+  const starting = print && browser ? print.startBrowser(browser) : undefined;
+  let handedOver = false;
+  const handOver = () => {
+    handedOver = true;
+    return starting;
+  };
+  try {
+    clock.start('parse');
+    // The pipeline and the EPUB writer are loaded inside their stages, so their loading is timed there.
+    const { book, diagnostics } = await clock.guard(async () =>
+      (await import('./typeset.ts')).typeset({
+        input: options.input ?? 'manuscript',
+        overrides: { title: options.title, author: options.author, theme: options.theme },
+        plugins: options.plugins,
+        cwd,
+        // typeset's two stages follow one another: parse ends as typeset starts.
+        onStage: (name) => (name === 'parse' ? clock.start('typeset') : clock.end()),
+      }),
     );
-    outputs.push({ format: 'epub', path: path.join(outDir, `${name}.epub`), data });
+    for (const d of diagnostics) logger.warn(formatDiagnostic(d));
+
+    const outDir = path.resolve(cwd, options.out ?? 'dist');
+    const name = options.name ? await options.name(book.slug) : book.slug;
+    const outputs: (OutputFile & { format: Format })[] = [];
+    // The PDF comes first: the EPUB marks where its printed pages begin. The EPUB is made while the
+    // PDF's body is laid out (the browser's work, mostly), and its pages are marked when the PDF is
+    // done: its stage is what is left then.
+    const wantsEpub = formats.includes('epub');
+    const epubOptions = { target: options.target, warn: (m: string) => logger.warn(m) };
+    let epub: Promise<Buffer> | undefined;
+    let printed: Awaited<ReturnType<NonNullable<typeof print>['renderPdf']>> | undefined;
+    if (print) {
+      const edition = options.pdf ?? 'print';
+      let told: { resolve: (p: typeof printed) => void; reject: (e: unknown) => void } | undefined;
+      const printing = new Promise<typeof printed>((resolve, reject) => {
+        told = { resolve, reject };
+      });
+      printing.catch(() => undefined);
+      const onStageStart = (step: string) => {
+        clock.pdfSteps.onStageStart(step);
+        if (step !== 'body' || !wantsEpub || epub) return;
+        epub = import('../output/epub.ts').then((m) => m.renderEpub(book, { ...epubOptions, print: printing }));
+        epub.catch(() => undefined);
+      };
+      try {
+        printed = await clock.run('pdf', () =>
+          print.renderPdf(book, {
+            browser,
+            starting: handOver(),
+            session: options.session,
+            edition,
+            logger,
+            ...clock.pdfSteps,
+            onStageStart,
+          }),
+        );
+        told?.resolve(printed);
+      } catch (error) {
+        told?.reject(error);
+        throw error;
+      }
+      logger.info(`${'pdf'.padEnd(8)}${pageSummary(printed.pageLabels)}`);
+      logger.info(`browser ${printed.browser}`);
+      reportBlocked(printed.blocked, logger);
+    }
+    if (wantsEpub) {
+      const made = epub;
+      const data = await clock.run(
+        'epub',
+        async () => made ?? (await import('../output/epub.ts')).renderEpub(book, { ...epubOptions, print: printed }),
+      );
+      outputs.push({ format: 'epub', path: path.join(outDir, `${name}.epub`), data });
+    }
+    if (printed) outputs.push({ format: 'pdf', path: path.join(outDir, `${name}.pdf`), data: printed.pdf });
+    await clock.run('write', () => writeOutputs(outputs));
+    const files = outputs.map((o) => ({ format: o.format, path: o.path, bytes: o.data.byteLength }));
+    for (const f of files) logger.info(`wrote ${path.relative(cwd, f.path)} (${formatBytes(f.bytes)})`);
+    return { files, diagnostics };
+  } finally {
+    if (starting && !handedOver) await print?.closeStarted(starting);
   }
-  if (printed) outputs.push({ format: 'pdf', path: path.join(outDir, `${name}.pdf`), data: printed.pdf });
-  await clock.run('write', () => writeOutputs(outputs));
-  const files = outputs.map((o) => ({ format: o.format, path: o.path, bytes: o.data.byteLength }));
-  for (const f of files) logger.info(`wrote ${path.relative(cwd, f.path)} (${formatBytes(f.bytes)})`);
-  return { files, diagnostics };
 }
 
 /** One warning for the requests the print page was refused; each one with `--verbose` (or a logger without `debug`). */

@@ -22,6 +22,12 @@ export { findBrowser, resolver };
 export interface PdfOptions {
   /** Browser executable, or one already found (else found by output/browser.ts). */
   browser?: string | BrowserChoice | undefined;
+  /**
+   * A browser already starting (`startBrowser`), which renderPdf takes over as its own: it prints
+   * in it and closes it. A build starts it before it reads the manuscript, so the launch is not
+   * waited for after.
+   */
+  starting?: Promise<BrowserSession> | undefined;
   /** `print` (default) or `screen`. */
   edition?: PdfEdition;
   /** Where notes about the print edition go (e.g. a page count beyond KDP's limit). */
@@ -72,6 +78,21 @@ export interface PdfResult {
 }
 
 /**
+ * Starts the browser for a renderPdf to come (its `starting`); until it is handed over, the
+ * caller closes it (`closeStarted`) if it is not.
+ */
+export function startBrowser(browser?: string | BrowserChoice): Promise<BrowserSession> {
+  const starting = launchBrowser(browser);
+  starting.catch(() => undefined);
+  return starting;
+}
+
+/** Closes a browser startBrowser started, if it started. */
+export async function closeStarted(starting: Promise<BrowserSession>): Promise<void> {
+  await (await starting.catch(() => undefined))?.close();
+}
+
+/**
  * Prints the book. A browser that dies mid-print (out of memory, killed) is started again and
  * the book printed once more; a second crash is reported as BROWSER_CRASHED with its hint.
  */
@@ -80,7 +101,7 @@ export async function renderPdf(book: Book, options: PdfOptions = {}): Promise<P
   if (shared) return await renderOnce(book, options, async () => bookScope(shared));
   const browser = typeof options.browser === 'object' ? options.browser : await findBrowser(options.browser);
   try {
-    return await renderOnce(book, options, () => launchBrowser(browser));
+    return await renderOnce(book, options, () => options.starting ?? launchBrowser(browser));
   } catch (error) {
     if (!(error instanceof GalleyError) || error.code !== 'BROWSER_CRASHED') throw error;
     options.logger?.warn(`${error.message}; printing once more with a new browser`);
