@@ -289,8 +289,9 @@ describe('the first paragraph flush left, as the reading system computes it', ()
               const lead = p.querySelector('.lead-in');
               const next = lead?.nextSibling;
               if (!lead || next?.nodeType !== 3) return undefined;
-              const texts = [...lead.querySelectorAll('*'), lead].flatMap((el) => [...el.childNodes].filter((n) => n.nodeType === 3));
-              const last = texts.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1)).at(-1);
+              const walker = document.createTreeWalker(lead, NodeFilter.SHOW_TEXT);
+              let last;
+              while (walker.nextNode()) last = walker.currentNode;
               const probe = document.createElement('span');
               probe.style.cssText = 'position:absolute;letter-spacing:0;white-space:pre';
               probe.textContent = last.data.at(-1);

@@ -69,11 +69,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const browser = print && !options.session ? await print.findBrowser(options.browser) : undefined;
   // The browser starts while the manuscript is read: renderPdf takes it over and closes it, and
   // if the build stops before then (bad input), it is closed here.
-  const starting = print && browser ? print.startBrowser(browser) : undefined;
-  let handedOver = false;
+  let starting = print && browser ? print.startBrowser(browser) : undefined;
   const handOver = () => {
-    handedOver = true;
-    return starting;
+    const taken = starting;
+    starting = undefined;
+    return taken;
   };
   try {
     clock.start('parse');
@@ -148,7 +148,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     for (const f of files) logger.info(`wrote ${path.relative(cwd, f.path)} (${formatBytes(f.bytes)})`);
     return { files, diagnostics };
   } finally {
-    if (starting && !handedOver) await print?.closeStarted(starting);
+    if (starting) await print?.closeStarted(starting);
   }
 }
 

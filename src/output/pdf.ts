@@ -160,6 +160,6 @@ async function renderOnce(book: Book, options: PdfOptions, start: () => Promise<
     };
   } finally {
     await print.close();
-    await (await launching.catch(() => undefined))?.close();
+    await closeStarted(launching);
   }
 }

@@ -30,8 +30,9 @@ const REPORT = /@@galley-epubcheck-begin (.*)\n([\s\S]*?)@@galley-epubcheck-end 
 
 /** The reports complete in `text` (EpubcheckBatch's output), and what follows the last one. */
 export function reportsIn(text: string): { reports: { file: string; output: string; status: number }[]; rest: string } {
-  const reports = [...text.matchAll(REPORT)].map((m) => ({ file: m[1] as string, output: m[2] as string, status: Number(m[3]) }));
-  const last = [...text.matchAll(REPORT)].at(-1);
+  const found = [...text.matchAll(REPORT)];
+  const reports = found.map((m) => ({ file: m[1] as string, output: m[2] as string, status: Number(m[3]) }));
+  const last = found.at(-1);
   return { reports, rest: last ? text.slice((last.index ?? 0) + last[0].length) : text };
 }
 

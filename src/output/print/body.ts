@@ -249,12 +249,7 @@ export async function printBody(job: BodyJob): Promise<PrintedBody> {
 
 /** Closes a run's page once its print is done or failed (a failure is told where its PDF is read). */
 function closeWhenPrinted(page: BookPage, printing: Promise<unknown>): Promise<void> {
-  return printing
-    .then(
-      () => page.close(),
-      () => page.close(),
-    )
-    .catch(() => undefined);
+  return printing.catch(() => undefined).then(() => page.close());
 }
 
 type RunResult = Omit<PrintedPage, 'doc'> & { doc: PDFDocument | undefined };
