@@ -10,7 +10,7 @@ import type { BrowserSession } from '../output/browser.ts';
 import type { EpubTarget } from '../output/epub.ts';
 import type { PdfEdition } from '../output/pdf.ts';
 import { type OutputFile, writeOutputs } from '../output/write.ts';
-import { pageSummary } from '../terminal/format.ts';
+import { renderFormats } from './render-formats.ts';
 import { stageClock } from './stages.ts';
 import type { TypesetOptions } from './typeset.ts';
 
@@ -92,56 +92,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
     const outDir = path.resolve(cwd, options.out ?? 'dist');
     const name = options.name ? await options.name(book.slug) : book.slug;
+    const { epub, printed } = await renderFormats({
+      book,
+      logger,
+      clock,
+      epub: formats.includes('epub'),
+      print: print && { module: print, browser, edition: options.pdf ?? 'print' },
+      takeStarting: handOver,
+      session: options.session,
+      target: options.target,
+    });
     const outputs: (OutputFile & { format: Format })[] = [];
-    // The PDF comes first: the EPUB marks where its printed pages begin. The EPUB is made while the
-    // PDF's body is laid out (the browser's work, mostly), and its pages are marked when the PDF is
-    // done: its stage is what is left then.
-    const wantsEpub = formats.includes('epub');
-    const epubOptions = { target: options.target, warn: (m: string) => logger.warn(m) };
-    let epub: Promise<Buffer> | undefined;
-    let printed: Awaited<ReturnType<NonNullable<typeof print>['renderPdf']>> | undefined;
-    if (print) {
-      const edition = options.pdf ?? 'print';
-      let told: { resolve: (p: typeof printed) => void; reject: (e: unknown) => void } | undefined;
-      const printing = new Promise<typeof printed>((resolve, reject) => {
-        told = { resolve, reject };
-      });
-      printing.catch(() => undefined);
-      const onStageStart = (step: string) => {
-        clock.pdfSteps.onStageStart(step);
-        if (step !== 'body' || !wantsEpub || epub) return;
-        epub = import('../output/epub.ts').then((m) => m.renderEpub(book, { ...epubOptions, print: printing }));
-        epub.catch(() => undefined);
-      };
-      try {
-        printed = await clock.run('pdf', () =>
-          print.renderPdf(book, {
-            browser,
-            starting: handOver(),
-            session: options.session,
-            edition,
-            logger,
-            ...clock.pdfSteps,
-            onStageStart,
-          }),
-        );
-        told?.resolve(printed);
-      } catch (error) {
-        told?.reject(error);
-        throw error;
-      }
-      logger.info(`${'pdf'.padEnd(8)}${pageSummary(printed.pageLabels)}`);
-      logger.info(`browser ${printed.browser}`);
-      reportBlocked(printed.blocked, logger);
-    }
-    if (wantsEpub) {
-      const made = epub;
-      const data = await clock.run(
-        'epub',
-        async () => made ?? (await import('../output/epub.ts')).renderEpub(book, { ...epubOptions, print: printed }),
-      );
-      outputs.push({ format: 'epub', path: path.join(outDir, `${name}.epub`), data });
-    }
+    if (epub) outputs.push({ format: 'epub', path: path.join(outDir, `${name}.epub`), data: epub });
     if (printed) outputs.push({ format: 'pdf', path: path.join(outDir, `${name}.pdf`), data: printed.pdf });
     await clock.run('write', () => writeOutputs(outputs));
     const files = outputs.map((o) => ({ format: o.format, path: o.path, bytes: o.data.byteLength }));
@@ -150,17 +112,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   } finally {
     if (starting) await print?.closeStarted(starting);
   }
-}
-
-/** One warning for the requests the print page was refused; each one with `--verbose` (or a logger without `debug`). */
-function reportBlocked(blocked: string[], logger: Logger): void {
-  if (blocked.length === 0) return;
-  if (blocked.length === 1 || !logger.debug) {
-    for (const url of blocked) logger.warn(`blocked a request from the print page: ${url}`);
-    return;
-  }
-  logger.warn(`blocked ${blocked.length} requests from the print page (the first: ${blocked[0]}); --verbose lists each`);
-  for (const url of blocked) logger.debug(`blocked a request from the print page: ${url}`);
 }
 
 function formatBytes(bytes: number): string {
