@@ -41,7 +41,10 @@ export async function renderFormats(request: RenderRequest): Promise<Rendered> {
   const epubOptions = { target: request.target, warn: (m: string) => logger.warn(m) };
   const renderEpub = async (print: Printed | Promise<Printed | undefined> | undefined) =>
     (await import('../output/epub.ts')).renderEpub(book, { ...epubOptions, print });
-  if (!request.print) return { epub: request.epub ? await clock.run('epub', () => renderEpub(undefined)) : undefined };
+  if (!request.print) {
+    // 3. An EPUB alone.
+    return request.epub ? { epub: await clock.run('epub', () => renderEpub(undefined)) } : {};
+  }
 
   const { module: print, browser, edition } = request.print;
   // 1–2. The EPUB starts with the PDF's body step, and is given the PDF once it is printed.
