@@ -10,7 +10,7 @@ import { autoInner } from '../src/output/print/geometry.ts';
 import { type BuiltPdf, buildPdf, CHAPTERS, HEADINGS, writeNovel } from './helpers/novel.ts';
 import { pdfDrawings } from './helpers/pdf-drawings.ts';
 import { endsHyphenated, justifiedGaps, type LaidOutPage, type Line, pdfLayout } from './helpers/pdf-layout.ts';
-import { pdfFonts, pdfInfo } from './helpers/tools.ts';
+import { pdfFonts, pdfFormCount, pdfInfo } from './helpers/tools.ts';
 
 const INCH = 72;
 /** The default margins (book.yaml's defaults): outside, top and bottom 0.625 in. */
@@ -152,6 +152,13 @@ describe('print edition of a novel', () => {
     expect(names).toMatch(/EBGaramond-Regular/);
     expect(names).toMatch(/EBGaramond-Italic/);
     expect(names).toMatch(/CormorantSC/);
+  });
+
+  it('draws its lines on the page itself, an expanded one too, not each as a form of its own', async () => {
+    // Chromium prints an element scaled alone (a line set with glyph expansion: lines-cut.js) as
+    // a form XObject of its own, unless its matrix moves it too: forms tripled the print's time
+    // and made the PDF twenty times the size. The furniture is a form per page at most.
+    expect(await pdfFormCount(built.file)).toBeLessThanOrEqual(pages.length);
   });
 
   it('spaces words evenly: at most 2% of justified lines have a gap over 1.8 × the median', () => {

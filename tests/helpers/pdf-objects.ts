@@ -117,3 +117,22 @@ export async function pdfFonts(file: string): Promise<PdfFont[]> {
   }
   return fonts;
 }
+
+/** How many form XObjects the pages draw (directly, or from a form they draw), each counted once. */
+export async function pdfFormCount(file: string): Promise<number> {
+  const doc = await load(file);
+  const forms = new Set<unknown>();
+  const visit = (resources: unknown) => {
+    const dict = resources instanceof PDFRef ? doc.context.lookup(resources) : resources;
+    const xobjects = dict instanceof PDFDict ? dict.lookupMaybe(PDFName.of('XObject'), PDFDict) : undefined;
+    for (const ref of xobjects?.values() ?? []) {
+      const form = doc.context.lookup(ref);
+      if (!(form instanceof PDFStream) || forms.has(form)) continue;
+      if (form.dict.get(PDFName.of('Subtype')) !== PDFName.of('Form')) continue;
+      forms.add(form);
+      visit(form.dict.get(PDFName.of('Resources')));
+    }
+  };
+  for (const page of doc.getPages()) visit(page.node.Resources());
+  return forms.size;
+}

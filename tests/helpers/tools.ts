@@ -15,7 +15,7 @@ import { linesOf } from './pdf-layout.ts';
 import { type DrawnWord, drawnPages } from './pdf-read.ts';
 
 export { type EpubcheckResult, epubcheck, epubcheckMany } from './epubcheck.ts';
-export { type PdfFont, pdfFonts, pdfInfo } from './pdf-objects.ts';
+export { type PdfFont, pdfFonts, pdfFormCount, pdfInfo } from './pdf-objects.ts';
 
 /**
  * The PDF's text: `raw` (the default) in the order the page

@@ -25,9 +25,9 @@ const AT_ONCE = 8;
 /**
  * grayBlack, its streams inflated and deflated by zlib's threads (the main thread only finds the
  * black), so that it can run while the browser works. The streams are found first (from the
- * pages' and forms' dictionaries), then converted a few at a time: a page of set lines draws many
- * forms (Pride and Prejudice: 8,754), and all at once took seven times the CPU of converting them
- * in turn, and gigabytes for zlib's buffers.
+ * pages' and forms' dictionaries), then converted a few at a time: when each expanded line was a
+ * form of its own (Pride and Prejudice: 8,754), all at once took seven times the CPU of converting
+ * them in turn, and gigabytes for zlib's buffers.
  */
 export async function grayBlackAsync(doc: PDFDocument): Promise<void> {
   const { context } = doc;
