@@ -13,9 +13,10 @@ import { typeset } from '../src/core/typeset.ts';
 import { GalleyError } from '../src/errors.ts';
 import { launchBrowser } from '../src/output/browser.ts';
 import { renderPdf } from '../src/output/pdf.ts';
-import { browserProcesses, profiles } from './helpers/browser-processes.ts';
+import { browserProcesses, profiles, rendererProcesses } from './helpers/browser-processes.ts';
 import { chapterText, random } from './helpers/prose.ts';
 import { REPO, tempDir } from './helpers/tmp.ts';
+import { pdfText } from './helpers/tools.ts';
 
 async function until(condition: () => boolean, ms: number): Promise<boolean> {
   const end = Date.now() + ms;
@@ -92,9 +93,17 @@ describe.runIf(linux)('a build that stops on bad input', () => {
 });
 
 describe.runIf(linux)('a browser that dies mid-print', () => {
-  const killBrowser = () => {
-    for (const pid of browserProcesses(process.pid)) process.kill(pid, 'SIGKILL');
+  /** Kills processes that may have ended since they were listed. */
+  const killAll = (pids: number[]) => {
+    for (const pid of pids) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // It ended first.
+      }
+    }
   };
+  const killBrowser = () => killAll(browserProcesses(process.pid));
 
   it('is started again once, and the PDF comes out whole', async () => {
     const { book } = await typeset({ input: path.join(REPO, 'manuscript') });
@@ -112,6 +121,36 @@ describe.runIf(linux)('a browser that dies mid-print', () => {
     expect(Buffer.from(result.pdf.subarray(0, 5)).toString()).toBe('%PDF-');
     expect(profiles(process.pid)).toEqual([]);
   }, 90_000);
+
+  it('is started again whenever it or a page’s renderer dies, and the PDF is the same whole PDF', async () => {
+    // The out-of-memory killer picks the biggest process, a page's renderer, and leaves the browser
+    // running; a killed browser takes its renderers with it, in either order. Each is killed at
+    // moments spread over a print, from the browser's start to the last page.
+    const { book } = await typeset({ input: path.join(REPO, 'manuscript') });
+    const textOf = async (pdf: Uint8Array) => {
+      const file = path.join(tempDir(), 'book.pdf');
+      writeFileSync(file, pdf);
+      return await pdfText(file);
+    };
+    const whole = await renderPdf(book);
+    // The span of a print once the first has warmed the caches, as each print below is.
+    const started = Date.now();
+    await renderPdf(book);
+    const span = Date.now() - started;
+    const text = await textOf(whole.pdf);
+    const kills = { browser: killBrowser, renderer: () => killAll(rendererProcesses(process.pid)) };
+    for (const [what, kill] of Object.entries(kills)) {
+      for (const share of [0.1, 0.4, 0.7]) {
+        const place = `${what} killed ${Math.round(share * 100)}% into the print`;
+        const timer = setTimeout(kill, share * span);
+        const result = await renderPdf(book, { logger: { info() {}, warn() {}, error() {} } });
+        clearTimeout(timer);
+        expect(result.pageLabels, place).toEqual(whole.pageLabels);
+        expect(await textOf(result.pdf), place).toBe(text);
+      }
+    }
+    expect(profiles(process.pid)).toEqual([]);
+  }, 120_000);
 
   it('is reported as BROWSER_CRASHED with a hint when it dies again', async () => {
     const { book } = await typeset({ input: path.join(REPO, 'manuscript') });

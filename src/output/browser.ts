@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, PDFOptions } from 'puppeteer-core';
 import { GalleyError } from '../errors.ts';
+import { crashError, failsAsPdfError, isCrash, opensPage, pageSteps } from './browser-crash.ts';
 import { answerRequests, PAGE_ORIGIN, type ResourceResolver, type ViewDocument } from './browser-origin.ts';
 import { makeProfile, sweepStaleProfiles } from './browser-profile.ts';
 import { bundledChromium } from './bundled-chromium.ts';
@@ -198,6 +199,8 @@ export async function launchBrowser(requested?: string | BrowserChoice, ownSigna
   const browser = await launching.catch(async (cause: Error) => {
     release();
     await rm(profile, { recursive: true, force: true });
+    // A browser killed while it starts is a crash, to be started again; one that cannot start is not.
+    if (isCrash(cause)) throw crashError(cause);
     throw new GalleyError(
       'PDF_FAILED',
       `could not start the browser at ${choice.executablePath}: ${cause.message.split('\n')[0]}`,
@@ -214,8 +217,10 @@ export async function launchBrowser(requested?: string | BrowserChoice, ownSigna
   return {
     blocked,
     description,
-    open: (html, resolve, own) => failsAsPdfError(() => openPage(browser, html, resolve, own ? [blocked, own] : [blocked])),
-    view: (document, resolve, viewport) => failsAsPdfError(() => openView(browser, document, resolve, viewport, blocked)),
+    open: (html, resolve, own) =>
+      failsAsPdfError(browser, () => openPage(browser, html, resolve, own ? [blocked, own] : [blocked])),
+    view: (document, resolve, viewport) =>
+      failsAsPdfError(browser, () => openView(browser, document, resolve, viewport, blocked)),
     async close() {
       release();
       await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
@@ -225,15 +230,16 @@ export async function launchBrowser(requested?: string | BrowserChoice, ownSigna
 }
 
 async function openPage(browser: Browser, html: string, resolve: ResourceResolver, blocked: string[][]): Promise<BookPage> {
-  const page = await browser.newPage();
-  await page.setJavaScriptEnabled(false);
-  await answerRequests(page, { body: html, contentType: 'text/html; charset=utf-8' }, resolve, blocked);
-  const response = await page.goto(`${PAGE_ORIGIN}index.html`, { waitUntil: 'load', timeout: 0 });
+  const page = await opensPage(browser);
+  const step = pageSteps(browser, page);
+  await step(() => page.setJavaScriptEnabled(false));
+  await step(() => answerRequests(page, { body: html, contentType: 'text/html; charset=utf-8' }, resolve, blocked));
+  const response = await step(() => page.goto(`${PAGE_ORIGIN}index.html`, { waitUntil: 'load', timeout: 0 }));
   if (!response?.ok()) throw new GalleyError('PDF_FAILED', 'the print page did not load');
   return {
     // DevTools evaluation works while the page's own scripts are disabled.
-    evaluate: <T>(expression: string) => failsAsPdfError(() => page.evaluate(expression) as Promise<T>),
-    pdf: (options) => failsAsPdfError(() => page.pdf({ timeout: 0, ...options })),
+    evaluate: <T>(expression: string) => step(() => page.evaluate(expression) as Promise<T>),
+    pdf: (options) => step(() => page.pdf({ timeout: 0, ...options })),
     close: () => page.close().catch(() => undefined),
   };
 }
@@ -245,46 +251,29 @@ async function openView(
   viewport: Viewport,
   blocked: string[],
 ): Promise<ViewPage> {
-  const page = await browser.newPage();
-  await page.setViewport({ width: viewport.width, height: viewport.height, deviceScaleFactor: viewport.scale ?? 1 });
-  await answerRequests(page, document, resolve, [blocked]);
+  const page = await opensPage(browser);
+  const step = pageSteps(browser, page);
+  await step(() => page.setViewport({ width: viewport.width, height: viewport.height, deviceScaleFactor: viewport.scale ?? 1 }));
+  await step(() => answerRequests(page, document, resolve, [blocked]));
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error instanceof Error ? error.message : String(error)));
-  const response = await page.goto(`${PAGE_ORIGIN}index.html`, { waitUntil: 'load', timeout: 0 });
+  const response = await step(() => page.goto(`${PAGE_ORIGIN}index.html`, { waitUntil: 'load', timeout: 0 }));
   if (!response?.ok()) throw new GalleyError('PDF_FAILED', 'the page to look at did not load');
   return {
     async waitFor(expression, timeout = 60_000) {
-      await page.waitForFunction(expression, { timeout }).catch((cause: Error) => {
+      await step(() => page.waitForFunction(expression, { timeout })).catch((error: GalleyError) => {
+        if (error.code === 'BROWSER_CRASHED') throw error;
+        const cause = error.cause as Error;
         throw new GalleyError('PDF_FAILED', `the page did not get ready: ${errors[0] ?? cause.message}`, { cause });
       });
     },
     async screenshot(selector) {
       const target = selector ? await page.$(selector) : page;
       if (!target) throw new GalleyError('PDF_FAILED', `nothing on the page matches ${selector}`);
-      return await target.screenshot({ type: 'png' });
+      return await step(() => target.screenshot({ type: 'png' }));
     },
     close: () => page.close().catch(() => undefined),
   };
-}
-
-/** Puppeteer's errors when the browser or its connection goes away. */
-const CRASH =
-  /ConnectionClosedError|TargetCloseError|Target closed|Session closed|Connection closed|browser has disconnected|Navigating frame was detached/i;
-
-async function failsAsPdfError<T>(task: () => Promise<T>): Promise<T> {
-  try {
-    return await task();
-  } catch (cause) {
-    if (cause instanceof GalleyError) throw cause;
-    const error = cause as Error;
-    if (CRASH.test(`${error.name} ${error.message}`)) {
-      throw new GalleyError('BROWSER_CRASHED', `the browser closed while printing (${error.message.split('\n')[0]})`, {
-        hint: 'It may have run out of memory: close other programs and build again, or pass another browser with --browser.',
-        cause,
-      });
-    }
-    throw new GalleyError('PDF_FAILED', `printing failed: ${error.message}`, { cause });
-  }
 }
 
 /** Loads the job's document in a fresh headless browser and prints it to PDF. */

@@ -24,3 +24,21 @@ export function browserProcesses(owner: number): number[] {
 export function profiles(owner: number): string[] {
   return readdirSync(os.tmpdir()).filter((name) => name.startsWith(`galley-profile-${owner}-`));
 }
+
+/** Pids of the renderer processes of Galley process `owner`'s browsers: each page's own process. */
+export function rendererProcesses(owner: number): number[] {
+  const browsers = new Set(browserProcesses(owner));
+  const renderers: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (!readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+      // The fourth field of /proc/<pid>/stat is the parent's pid.
+      const parent = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(' ')[3]);
+      if (browsers.has(parent)) renderers.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return renderers;
+}

@@ -239,8 +239,9 @@ export async function printBody(job: BodyJob): Promise<PrintedBody> {
     }
     await joining;
   } finally {
-    // A run failed: the next one's page, if it was being opened, is closed.
-    if (next) await (await next.catch(() => undefined))?.close();
+    // A run failed: the next one's page, if it was being opened, is closed once open, unwaited for
+    // (its renderer may have died with the run's, and the page never open).
+    next?.then((page) => page.close()).catch(() => undefined);
     await Promise.all(closing);
   }
   if (!joined.pageCount) throw new GalleyError('PDF_FAILED', 'the book has no pages to print');
