@@ -168,6 +168,31 @@ export interface BookPage {
  */
 export async function launchBrowser(requested?: string | BrowserChoice, ownSignals = false): Promise<BrowserSession> {
   const choice = typeof requested === 'object' ? requested : await findBrowser(requested);
+  try {
+    return await launchOnce(choice, ownSignals);
+  } catch (error) {
+    if (!(error instanceof GalleyError) || error.code !== 'BROWSER_CRASHED') throw error;
+    // A browser killed as it starts is started again, once; one that dies again as it starts
+    // (a program that is not a browser, say) cannot start here.
+    return await launchOnce(choice, ownSignals).catch((again: GalleyError) => {
+      throw again.code === 'BROWSER_CRASHED' ? startError(choice, again.cause as Error) : again;
+    });
+  }
+}
+
+function startError(choice: BrowserChoice, cause: Error): GalleyError {
+  return new GalleyError(
+    'PDF_FAILED',
+    `could not start the browser at ${choice.executablePath}: ${cause.message.split('\n')[0]}`,
+    {
+      hint: 'Check that the browser runs on this machine, or pass another with --browser.',
+      cause,
+    },
+  );
+}
+
+/** One launch: a browser that dies as it starts is BROWSER_CRASHED, one that cannot start PDF_FAILED. */
+async function launchOnce(choice: BrowserChoice, ownSignals: boolean): Promise<BrowserSession> {
   sweepStaleProfiles();
   const { default: puppeteer } = await import('puppeteer-core');
   const profile = await makeProfile();
@@ -199,16 +224,7 @@ export async function launchBrowser(requested?: string | BrowserChoice, ownSigna
   const browser = await launching.catch(async (cause: Error) => {
     release();
     await rm(profile, { recursive: true, force: true });
-    // A browser killed while it starts is a crash, to be started again; one that cannot start is not.
-    if (isCrash(cause)) throw crashError(cause);
-    throw new GalleyError(
-      'PDF_FAILED',
-      `could not start the browser at ${choice.executablePath}: ${cause.message.split('\n')[0]}`,
-      {
-        hint: 'Check that the browser runs on this machine, or pass another with --browser.',
-        cause,
-      },
-    );
+    throw isCrash(cause) ? crashError(cause) : startError(choice, cause);
   });
   const version = await browser.version().catch(() => 'unknown version');
   const description = `${version} (${choice.source}, ${choice.executablePath})`;
